@@ -1,0 +1,19 @@
+"""The ``sdmig`` command line: thin click wrappers over the Python API.
+
+Each command parses options, calls one API function and prints its result. Errors caused
+by the user's input (:class:`sdmig.errors.SdmigError`) become one line on stderr and exit
+status 1; usage errors exit with 2 through click; anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sdmig")
+def main() -> None:
+    """Forecast migration through the U.S.-Mexico border as one binational system."""

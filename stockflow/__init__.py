@@ -1,0 +1,43 @@
+"""stockflow: a small, domain-free stock-and-flow engine on SciPy.
+
+Declare a :class:`Model` (stocks, flows, auxiliaries, parameters, dimensions, lookups,
+dated series, smooths and delays) with equations as Python callables, then
+:func:`simulate` it with ``scipy.integrate.solve_ivp`` or a vectorized fixed-step
+integrator, and get an ``xarray.Dataset`` back. :func:`check_ledger` verifies that every
+stock's accounts balance.
+"""
+
+from .builtins import pulse, ramp, step
+from .calendar import months_since
+from .compile import CompiledModel, compile_model
+from .errors import (
+    DeclarationError,
+    IntegrationError,
+    LedgerError,
+    StockflowError,
+    StockflowWarning,
+)
+from .integrate import METHODS, simulate
+from .ledger import check_ledger, ledger
+from .model import Lookup, Model, Variable
+
+__all__ = [
+    "METHODS",
+    "CompiledModel",
+    "DeclarationError",
+    "IntegrationError",
+    "LedgerError",
+    "Lookup",
+    "Model",
+    "StockflowError",
+    "StockflowWarning",
+    "Variable",
+    "check_ledger",
+    "compile_model",
+    "ledger",
+    "months_since",
+    "pulse",
+    "ramp",
+    "simulate",
+    "step",
+]

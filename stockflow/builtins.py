@@ -1,0 +1,30 @@
+"""Time functions a modeler expects: STEP, RAMP and PULSE.
+
+They are plain vectorized functions of model time ``t`` [months], meant to be called inside
+equations (``lambda v: 100 + step(v.t, 50, 12)``). Their switch times are discontinuities:
+declare them with :meth:`stockflow.Model.add_breakpoints` so that the integrators split the
+integration there instead of stepping over them. They follow Vensim's conventions, so that a
+model moved between the two tools gives the same numbers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def step(t, height, start):
+    """``height`` from time `start` on, 0 before (Vensim ``STEP``)."""
+    return np.where(np.asarray(t) >= start, height, 0.0)
+
+
+def ramp(t, slope, start, end=None):
+    """0 before `start`, then rising by `slope` per month, flat after `end` (Vensim ``RAMP``)."""
+    t = np.asarray(t, dtype=float)
+    stop = np.inf if end is None else end
+    return slope * (np.clip(t, start, stop) - start)
+
+
+def pulse(t, start, width):
+    """1 from `start` for `width` months, 0 elsewhere (Vensim ``PULSE``)."""
+    t = np.asarray(t, dtype=float)
+    return np.where((t >= start) & (t < start + width), 1.0, 0.0)

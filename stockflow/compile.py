@@ -1,0 +1,282 @@
+"""Compiling a declared model into one vectorized right-hand side.
+
+:func:`compile_model` checks the declarations (unknown stocks, dimension mismatches,
+cycles among auxiliaries, each named), orders the computed variables, lays the stocks out
+on a flat state vector, and returns a :class:`CompiledModel` whose :meth:`~CompiledModel.rhs`
+meets the contract of ``scipy.integrate.solve_ivp(..., vectorized=True)``: ``rhs(t, y)``
+with ``y`` of shape ``(n,)`` or ``(n, k)`` returns an array of the same shape, column ``j``
+being the derivative at state ``y[:, j]``.
+
+Ensembles use the same function: the columns are then the members, and parameters passed
+with a leading member axis of length ``k`` give each column its own values.
+
+State vector
+------------
+The stocks come first, each flattened in C order; then, when flows are tracked, one
+accumulator per flow element holding the flow integrated since time 0. The accumulators
+are what the output reports as monthly flow totals, and what :func:`stockflow.ledger`
+balances against the stocks.
+
+Non-negative stocks
+-------------------
+A stock declared ``nonnegative`` never goes below zero: at each evaluation its outflows are
+scaled jointly by ``min(1, S / (tau_min * total_outflow))`` (0 when ``S <= 0``). With
+``tau_min`` equal to the step of the fixed-step integrators this makes an Euler step exactly
+non-negative; for ``solve_ivp`` (``tau_min`` = 1e-3 month by default) a stock about to empty
+drains no faster than exponentially with time constant ``tau_min`` and so never crosses
+zero. When the stock holds at least ``tau_min`` months of outflow the scale is exactly 1 and
+the flows are untouched. Inflows are never limited. Auxiliaries that read a flow see the
+value its equation asked for; the stocks, the accumulators and the output see the limited
+value.
+"""
+
+from __future__ import annotations
+
+import graphlib
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import DeclarationError
+from .model import Model, Variable
+
+
+class Values:
+    """The namespace equations read: one attribute per variable, plus ``t``."""
+
+    def __init__(self, mapping: dict[str, Any]):
+        self.__dict__ = mapping
+
+
+class _Tracer:
+    """Placeholder namespace that records which names an equation reads."""
+
+    def __init__(self, dummies: dict[str, Any], owner: str):
+        self._dummies = dummies
+        self._owner = owner
+        self.read: set[str] = set()
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self._dummies:
+            raise DeclarationError(f"equation of {self._owner!r} refers to unknown variable {name!r}")
+        self.read.add(name)
+        return self._dummies[name]
+
+
+@dataclass(frozen=True)
+class StockSlot:
+    """Where one stock lives in the state vector, and the flows that move it."""
+
+    name: str
+    start: int
+    shape: tuple[int, ...]
+    nonnegative: bool
+    inflows: tuple[tuple[str, tuple[int, ...]], ...]   # (flow, axes to sum over)
+    outflows: tuple[tuple[str, tuple[int, ...]], ...]
+
+    @property
+    def size(self) -> int:
+        return int(np.prod(self.shape, dtype=int))
+
+
+class CompiledModel:
+    """A model ready to integrate. Build it with :func:`compile_model`."""
+
+    def __init__(self, model: Model, order: list[str], track_flows: bool):
+        self.model = model
+        self.order = order
+        self.track_flows = track_flows
+        var = model.variables
+        self.stocks: list[StockSlot] = []
+        offset = 0
+        flows = model.of_kind("flow")
+        for s in model.of_kind("stock"):
+            shape = model.shape(s.dims)
+            ins = tuple((f.name, _sum_axes(f, s)) for f in flows if f.target == s.name)
+            outs = tuple((f.name, _sum_axes(f, s)) for f in flows if f.source == s.name)
+            self.stocks.append(StockSlot(s.name, offset, shape, s.nonnegative, ins, outs))
+            offset += int(np.prod(shape, dtype=int))
+        self.n_stock_state = offset
+        self.flow_slots: list[tuple[str, int, tuple[int, ...]]] = []
+        if track_flows:
+            for f in flows:
+                shape = model.shape(f.dims)
+                self.flow_slots.append((f.name, offset, shape))
+                offset += int(np.prod(shape, dtype=int))
+        self.n_state = offset
+        self.shapes = {name: model.shape(v.dims) for name, v in var.items()}
+        self.flow_names = [f.name for f in flows]
+        self.input_names = [v.name for v in model.of_kind("input")]
+        self.series = {v.name: v.series for v in model.of_kind("series")}
+        self.equations = {n: var[n].equation for n in order if var[n].kind in ("aux", "flow")}
+
+    # ---------------------------------------------------------------- helpers
+    def slot(self, name: str) -> StockSlot:
+        return next(s for s in self.stocks if s.name == name)
+
+    def constants(self, params: dict[str, np.ndarray]) -> dict[str, Any]:
+        """Parameters (with a member axis) and lookups: the values that never change."""
+        out: dict[str, Any] = dict(self.model.lookups)
+        out.update(params)
+        for v in self.model.of_kind("input"):
+            out[f"{v.name}__default"] = v.value[None]
+        return out
+
+    def _series_value(self, name: str, t: float) -> np.ndarray:
+        times, values, how = self.series[name]
+        i = int(np.searchsorted(times, t, side="right"))
+        if i == 0:
+            return values[0][None]
+        if how == "step" or i == len(times):
+            return values[i - 1][None]
+        w = (t - times[i - 1]) / (times[i] - times[i - 1])
+        return ((1.0 - w) * values[i - 1] + w * values[i])[None]
+
+    # ------------------------------------------------------------- evaluation
+    def evaluate(self, t: float, y: np.ndarray, constants: dict[str, Any],
+                 inputs: dict[str, Any], tau_min: float) -> dict[str, Any]:
+        """All values at time `t` and state `y` of shape ``(n_state, k)``.
+
+        Returns the namespace dict: stocks, parameters, inputs, series, auxiliaries and
+        flows (flows already limited by the non-negativity rule).
+        """
+        k = y.shape[1]
+        x = y.T
+        ns: dict[str, Any] = dict(constants)
+        ns["t"] = t
+        for s in self.stocks:
+            ns[s.name] = x[:, s.start:s.start + s.size].reshape((k, *s.shape))
+        values = Values(ns)
+        for name in self.series:
+            ns[name] = self._series_value(name, t)
+        for name in self.input_names:
+            fn = inputs.get(name)
+            ns[name] = fn(t, values) if fn is not None else constants[f"{name}__default"]
+        for name in self.order:
+            ns[name] = self.equations[name](values)
+        for name in self.flow_names:
+            ns[name] = np.broadcast_to(ns[name], (k, *self.shapes[name]))
+        self._limit_outflows(ns, k, tau_min)
+        return ns
+
+    def _limit_outflows(self, ns: dict[str, Any], k: int, tau_min: float) -> None:
+        for s in self.stocks:
+            if not (s.nonnegative and s.outflows):
+                continue
+            stock = ns[s.name]
+            total = sum(_reduce(ns[f], axes, s.shape, k) for f, axes in s.outflows)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scale = np.where(total > 0, np.clip(stock / (tau_min * total), 0.0, 1.0), 1.0)
+            scale = np.where(stock > 0, scale, np.where(total > 0, 0.0, 1.0))
+            if np.all(scale == 1.0):
+                continue
+            for f, axes in s.outflows:
+                ns[f] = ns[f] * _expand(scale, axes)
+
+    def rhs_from_values(self, ns: dict[str, Any], k: int) -> np.ndarray:
+        """Derivative of the state, shape ``(n_state, k)``, from evaluated values."""
+        dx = np.zeros((k, self.n_state))
+        for s in self.stocks:
+            d = np.zeros((k, *s.shape))
+            for f, axes in s.inflows:
+                d = d + _reduce(ns[f], axes, s.shape, k)
+            for f, axes in s.outflows:
+                d = d - _reduce(ns[f], axes, s.shape, k)
+            dx[:, s.start:s.start + s.size] = d.reshape(k, -1)
+        for f, start, shape in self.flow_slots:
+            size = int(np.prod(shape, dtype=int))
+            dx[:, start:start + size] = ns[f].reshape(k, -1)
+        return dx.T
+
+    def rhs(self, t: float, y: np.ndarray, constants: dict[str, Any],
+            inputs: dict[str, Any] | None = None, tau_min: float = 1e-3) -> np.ndarray:
+        """``dy/dt`` at time `t`; `y` of shape ``(n,)`` or ``(n, k)`` (solve_ivp's contract)."""
+        flat = y.ndim == 1
+        y2 = y[:, None] if flat else y
+        ns = self.evaluate(t, y2, constants, inputs or {}, tau_min)
+        dy = self.rhs_from_values(ns, y2.shape[1])
+        return dy[:, 0] if flat else dy
+
+
+def _sum_axes(flow: Variable, stock: Variable) -> tuple[int, ...]:
+    missing = [d for d in stock.dims if d not in flow.dims]
+    if missing:
+        raise DeclarationError(
+            f"flow {flow.name!r} with dims {flow.dims} cannot move stock {stock.name!r} "
+            f"with dims {stock.dims}: a flow needs every dimension of its stocks"
+        )
+    return tuple(1 + i for i, d in enumerate(flow.dims) if d not in stock.dims)
+
+
+def _reduce(value: np.ndarray, axes: tuple[int, ...], shape: tuple[int, ...], k: int) -> np.ndarray:
+    """A flow's value, shape ``(k, *flow_shape)``, summed over the axes its stock lacks."""
+    if axes:
+        value = value.sum(axis=axes)
+    return value
+
+
+def _expand(scale: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
+    for a in axes:
+        scale = np.expand_dims(scale, a)
+    return scale
+
+
+def compile_model(model: Model, *, track_flows: bool = True) -> CompiledModel:
+    """Check `model` and compile it.
+
+    Raises
+    ------
+    DeclarationError
+        Naming the variable: a flow from or to an unknown stock, an equation reading an
+        unknown variable or returning an array that does not fit its dims, a cycle among
+        auxiliaries and flows.
+    """
+    var = model.variables
+    for f in model.of_kind("flow"):
+        for role, stock in (("source", f.source), ("target", f.target)):
+            if stock is not None and (stock not in var or var[stock].kind != "stock"):
+                raise DeclarationError(f"flow {f.name!r}: {role} {stock!r} is not a declared stock")
+            if stock is not None:
+                _sum_axes(f, var[stock])
+    dummies: dict[str, Any] = dict(model.lookups)
+    dummies["t"] = 0.0
+    for name, v in var.items():
+        dummies[name] = np.full((1, *model.shape(v.dims)), 0.5)
+    computed = [v for v in var.values() if v.kind in ("aux", "flow")]
+    graph: dict[str, set[str]] = {}
+    for v in computed:
+        tracer = _Tracer(dummies, v.name)
+        try:
+            result = v.equation(tracer)
+        except DeclarationError:
+            raise
+        except Exception as exc:  # the modeler's equation failed on placeholder values
+            raise DeclarationError(f"equation of {v.name!r} failed: {type(exc).__name__}: {exc}") from exc
+        _check_shape(v.name, result, (1, *model.shape(v.dims)), v.dims)
+        graph[v.name] = {n for n in tracer.read if var.get(n) is not None and var[n].kind in ("aux", "flow")}
+    for s in model.of_kind("stock"):
+        if callable(s.value):
+            tracer = _Tracer(dummies, s.name)
+            _check_shape(s.name, s.value(tracer), (1, *model.shape(s.dims)), s.dims)
+    try:
+        order = list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as exc:
+        cycle = exc.args[1]
+        raise DeclarationError("cycle among auxiliaries: " + " -> ".join(cycle)) from None
+    return CompiledModel(model, order, track_flows)
+
+
+def _check_shape(name: str, result, full: tuple[int, ...], dims: tuple[str, ...]) -> None:
+    shape = np.shape(result)
+    try:
+        ok = np.broadcast_shapes(shape, full) == full
+    except ValueError:
+        ok = False
+    if not ok:
+        raise DeclarationError(
+            f"dimension mismatch in {name!r}: its equation gives shape {shape} (member axis "
+            f"first), which does not fit dims {dims} of shape {full[1:]}"
+        )

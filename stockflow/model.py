@@ -1,0 +1,351 @@
+"""Declaring a stock-and-flow model.
+
+A :class:`Model` is a list of declarations: dimensions, stocks, flows, auxiliaries,
+parameters, policy inputs, lookups, dated series and the builtins (first-order smooth,
+DELAY1, DELAY3). Equations are Python callables ``f(v)`` over NumPy arrays, where ``v``
+gives every declared variable as an attribute (``v.population``, ``v.birth_rate``) and the
+model time as ``v.t`` [months]. Nothing is parsed or evaluated from text.
+
+Array layout
+------------
+Inside equations every value has a leading *member* axis followed by the variable's
+dimensions in the model's dimension order: a variable with dims ``("origin", "corridor")``
+is an array of shape ``(n_members, 3, 4)``; parameters that do not vary across members
+have a member axis of length 1. NumPy broadcasting aligns trailing axes, so combining an
+``origin`` variable with an ``(origin, corridor)`` one takes ``v.x[..., None] * v.y``.
+
+An equation must read the same variables whatever the values are (as in Vensim): the
+dependencies are found by calling each equation once with placeholder arrays when the
+model is compiled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .calendar import DateLike, months_since, to_period
+from .errors import DeclarationError
+
+Equation = Callable[[Any], Any]
+
+KINDS = ("stock", "flow", "aux", "param", "input", "series")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One declared model variable.
+
+    Attributes
+    ----------
+    name, kind : str
+        Identifier, and one of ``KINDS``.
+    dims : tuple of str
+        Dimension names, in the model's dimension order.
+    units, long_name : str
+        Carried into the output Dataset's attrs.
+    equation : callable or None
+        ``f(v)`` for flows and auxiliaries.
+    value : ndarray or callable or None
+        Initial value of a stock (array, or ``f(v)`` over parameters), default of a
+        parameter or input.
+    source, target : str or None
+        Stock a flow drains and stock it fills (``None``: the model boundary).
+    nonnegative : bool
+        For stocks: outflows are limited so that the stock never goes below zero.
+    bounds : (float, float)
+        For parameters: the allowed range (used by calibration and validation).
+    series : (ndarray, ndarray, str) or None
+        Times [months], values and interpolation of a dated series.
+    """
+
+    name: str
+    kind: str
+    dims: tuple[str, ...] = ()
+    units: str = "1"
+    long_name: str = ""
+    equation: Equation | None = None
+    value: Any = None
+    source: str | None = None
+    target: str | None = None
+    nonnegative: bool = True
+    bounds: tuple[float, float] = (-np.inf, np.inf)
+    series: tuple[np.ndarray, np.ndarray, str] | None = None
+    internal: bool = False
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A piecewise-linear table ``y(x)``, held constant beyond its first and last points."""
+
+    name: str
+    x: np.ndarray
+    y: np.ndarray
+    units: str = "1"
+    long_name: str = ""
+
+    def __call__(self, x):
+        return np.interp(x, self.x, self.y)
+
+
+@dataclass
+class Model:
+    """A stock-and-flow model under construction.
+
+    Parameters
+    ----------
+    name : str
+        Title of the model, written into output attrs.
+    start : str or date-like
+        Calendar month at which model time is 0 (``"2019-10"``).
+    dims : mapping of str to sequence of str, optional
+        Named dimensions and their labels, in the order used for every array.
+
+    Examples
+    --------
+    >>> m = Model("decay", start="2020-01")
+    >>> m.param("k", 0.1, units="1/month")
+    'k'
+    >>> m.stock("x", 100.0, units="widgets")
+    'x'
+    >>> m.flow("loss", lambda v: v.k * v.x, source="x", units="widgets/month")
+    'loss'
+    """
+
+    name: str
+    start: DateLike
+    dims: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    variables: dict[str, Variable] = field(default_factory=dict, init=False)
+    lookups: dict[str, Lookup] = field(default_factory=dict, init=False)
+    breakpoints: list[float] = field(default_factory=list, init=False)
+
+    def __post_init__(self):
+        self.start = to_period(self.start)
+        self.dims = {str(k): tuple(str(x) for x in v) for k, v in dict(self.dims).items()}
+        for dim, labels in self.dims.items():
+            if not labels or len(set(labels)) != len(labels):
+                raise DeclarationError(f"dimension {dim!r} needs distinct labels, got {labels}")
+
+    # ----------------------------------------------------------------- helpers
+    def _check_name(self, name: str) -> None:
+        if not name.isidentifier() or name == "t":
+            raise DeclarationError(f"{name!r} is not a valid variable name (a Python identifier, not 't')")
+        if name in self.variables or name in self.lookups:
+            raise DeclarationError(f"variable {name!r} is declared twice")
+
+    def _check_dims(self, name: str, dims: Sequence[str] | str) -> tuple[str, ...]:
+        dims = (dims,) if isinstance(dims, str) else tuple(dims)
+        unknown = [d for d in dims if d not in self.dims]
+        if unknown:
+            raise DeclarationError(
+                f"variable {name!r}: unknown dimension {unknown[0]!r}; declared: {list(self.dims)}"
+            )
+        order = [d for d in self.dims if d in dims]
+        if list(dims) != order:
+            raise DeclarationError(
+                f"variable {name!r}: dims {dims} must follow the model's dimension order {tuple(order)}"
+            )
+        return dims
+
+    def shape(self, dims: Sequence[str]) -> tuple[int, ...]:
+        """Array shape of a variable with `dims` (without the member axis)."""
+        return tuple(len(self.dims[d]) for d in dims)
+
+    def _array(self, name: str, value, dims: tuple[str, ...]) -> np.ndarray:
+        arr = np.asarray(value, dtype=float)
+        try:
+            return np.broadcast_to(arr, self.shape(dims)).copy()
+        except ValueError:
+            raise DeclarationError(
+                f"variable {name!r}: value of shape {arr.shape} does not fit dims {dims} "
+                f"of shape {self.shape(dims)}"
+            ) from None
+
+    def _add(self, var: Variable) -> str:
+        self._check_name(var.name)
+        self.variables[var.name] = var
+        return var.name
+
+    # ------------------------------------------------------------ declarations
+    def stock(self, name, initial, *, dims=(), units="1", long_name="", nonnegative=True) -> str:
+        """Declare a stock with an initial value (array, or ``f(v)`` over parameters)."""
+        dims = self._check_dims(name, dims)
+        value = initial if callable(initial) else self._array(name, initial, dims)
+        return self._add(Variable(name, "stock", dims, units, long_name or name, value=value,
+                                  nonnegative=nonnegative))
+
+    def flow(self, name, equation, *, source=None, target=None, dims=(), units="1",
+             long_name="") -> str:
+        """Declare a flow out of `source` and into `target` (``None``: the model boundary).
+
+        A flow may carry more dimensions than its stocks: it is summed over the extra ones
+        where it leaves or enters a stock (arrivals by origin and corridor leaving an
+        in-transit stock by origin).
+        """
+        dims = self._check_dims(name, dims)
+        if source is None and target is None:
+            raise DeclarationError(f"flow {name!r} needs a source stock, a target stock or both")
+        return self._add(Variable(name, "flow", dims, units, long_name or name, equation,
+                                  source=source, target=target))
+
+    def aux(self, name, equation, *, dims=(), units="1", long_name="") -> str:
+        """Declare an auxiliary: a value computed from others at each instant."""
+        dims = self._check_dims(name, dims)
+        return self._add(Variable(name, "aux", dims, units, long_name or name, equation))
+
+    def param(self, name, default, *, dims=(), units="1", long_name="", bounds=None) -> str:
+        """Declare a constant parameter, overridable per run or per ensemble member."""
+        dims = self._check_dims(name, dims)
+        lo, hi = (-np.inf, np.inf) if bounds is None else (float(bounds[0]), float(bounds[1]))
+        value = self._array(name, default, dims)
+        if np.any(value < lo) or np.any(value > hi):
+            raise DeclarationError(f"parameter {name!r}: default {value} outside bounds [{lo}, {hi}]")
+        return self._add(Variable(name, "param", dims, units, long_name or name, value=value,
+                                  bounds=(lo, hi)))
+
+    def input(self, name, default, *, dims=(), units="1", long_name="") -> str:
+        """Declare a policy input: `default` unless a run passes a callable for it.
+
+        The callable ``f(t, v)`` may read the time, stocks and parameters (not auxiliaries
+        or flows, which may themselves depend on the input).
+        """
+        dims = self._check_dims(name, dims)
+        return self._add(Variable(name, "input", dims, units, long_name or name,
+                                  value=self._array(name, default, dims)))
+
+    def lookup(self, name, x, y, *, units="1", long_name="") -> str:
+        """Declare a piecewise-linear table, callable in equations as ``v.name(x)``."""
+        self._check_name(name)
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        if x.ndim != 1 or x.shape != y.shape or x.size < 2 or np.any(np.diff(x) <= 0):
+            raise DeclarationError(
+                f"lookup {name!r}: needs at least two points with strictly increasing x "
+                f"and as many y values; got x of shape {x.shape}, y of shape {y.shape}"
+            )
+        self.lookups[name] = Lookup(name, x, y, units, long_name or name)
+        return name
+
+    def series(self, name, times, values, *, dims=(), units="1", long_name="",
+               interpolation="linear") -> str:
+        """Declare a dated input series.
+
+        Parameters
+        ----------
+        times : sequence of date-like or float
+            Dates (``"2020-03-21"``, periods, timestamps) or model times [months],
+            strictly increasing.
+        values : array-like, shape (len(times), *dims)
+        interpolation : {'linear', 'step'}
+            ``'step'`` holds each value until the next date. Either way the value is held
+            constant before the first and after the last date, and every date is a
+            breakpoint of the integration.
+        """
+        dims = self._check_dims(name, dims)
+        if interpolation not in ("linear", "step"):
+            raise DeclarationError(f"series {name!r}: interpolation must be 'linear' or 'step'")
+        tt = np.array([months_since(self.start, x) for x in times], dtype=float)
+        vals = np.asarray(values, dtype=float)
+        if tt.ndim != 1 or tt.size == 0 or np.any(np.diff(tt) <= 0):
+            raise DeclarationError(f"series {name!r}: times must be strictly increasing")
+        if vals.shape[:1] != tt.shape:
+            raise DeclarationError(f"series {name!r}: {tt.size} times but {vals.shape[0]} values")
+        vals = np.stack([self._array(name, row, dims) for row in vals])
+        self.breakpoints.extend(tt.tolist())
+        return self._add(Variable(name, "series", dims, units, long_name or name,
+                                  series=(tt, vals, interpolation)))
+
+    def add_breakpoints(self, *times) -> None:
+        """Declare discontinuities (dates or model times) the integrators must not step over."""
+        self.breakpoints.extend(months_since(self.start, x) for x in times)
+
+    # ---------------------------------------------------------------- builtins
+    @staticmethod
+    def _as_equation(value) -> Equation:
+        if callable(value):
+            return value
+        if isinstance(value, str):
+            return lambda v: getattr(v, value)
+        const = float(value)
+        return lambda v: const
+
+    def smooth(self, name, input, time, *, dims=(), units="1", long_name="", initial=None) -> str:
+        """First-order exponential smooth of `input` with time constant `time` [months].
+
+        ``d name/dt = (input - name) / time``; starts at `initial`, or by default at the
+        value of `input` at time 0 (Vensim ``SMOOTH``). `input` and `time` are variable
+        names, numbers or equations.
+        """
+        f_in, f_time = self._as_equation(input), self._as_equation(time)
+        start = initial if initial is not None else (lambda v: f_in(v))
+        self.stock(name, start, dims=dims, units=units, long_name=long_name or f"smoothed {input}",
+                   nonnegative=False)
+        self.flow(f"{name}__adjust", lambda v: (f_in(v) - getattr(v, name)) / f_time(v),
+                  target=name, dims=dims, units=f"{units}/month")
+        self._mark_internal(f"{name}__adjust")
+        return name
+
+    def delay1(self, name, input, delay, *, dims=(), units="1/month", long_name="",
+               source=None, target=None) -> str:
+        """First-order material delay: the flow `name` is `input` delayed by `delay` months."""
+        return self._delay(name, input, delay, 1, dims, units, long_name, source, target)
+
+    def delay3(self, name, input, delay, *, dims=(), units="1/month", long_name="",
+               source=None, target=None) -> str:
+        """Third-order material delay (Vensim ``DELAY3``) of the flow `input`.
+
+        Three stages in series, each with residence time ``delay / 3``, start in steady
+        state with the input's value at time 0. The outflow ``name`` enters `target` (or
+        leaves the model); the inflow leaves `source` (or comes from outside), so material
+        is conserved through the delay.
+        """
+        return self._delay(name, input, delay, 3, dims, units, long_name, source, target)
+
+    def _delay(self, name, input, delay, order, dims, units, long_name, source, target) -> str:
+        f_in, f_delay = self._as_equation(input), self._as_equation(delay)
+        stock_units = units.removesuffix("/month") if units.endswith("/month") else f"{units}*month"
+        stages = [f"{name}__stage{i + 1}" for i in range(order)]
+        for s in stages:
+            self.stock(s, lambda v: f_in(v) * f_delay(v) / order, dims=dims, units=stock_units,
+                       nonnegative=False)
+            self._mark_internal(s)
+        self.flow(f"{name}__in", f_in, source=source, target=stages[0], dims=dims, units=units)
+        self._mark_internal(f"{name}__in")
+        for i in range(order - 1):
+            here = stages[i]
+            self.flow(f"{name}__{i + 1}{i + 2}",
+                      lambda v, here=here: getattr(v, here) * order / f_delay(v),
+                      source=here, target=stages[i + 1], dims=dims, units=units)
+            self._mark_internal(f"{name}__{i + 1}{i + 2}")
+        last = stages[-1]
+        return self.flow(name, lambda v: getattr(v, last) * order / f_delay(v), source=last,
+                         target=target, dims=dims, units=units, long_name=long_name or name)
+
+    def _mark_internal(self, name: str) -> None:
+        var = self.variables[name]
+        self.variables[name] = Variable(**{**var.__dict__, "internal": True})
+
+    # ------------------------------------------------------------------ access
+    def of_kind(self, kind: str) -> list[Variable]:
+        """Declared variables of one kind, in declaration order."""
+        return [v for v in self.variables.values() if v.kind == kind]
+
+    def params_default(self) -> dict[str, np.ndarray]:
+        """Default value of every parameter."""
+        return {v.name: v.value for v in self.of_kind("param")}
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self.of_kind(k))} {k}s" for k in KINDS)
+        return f"<stockflow.Model {self.name!r} from {self.start}: {counts}, {len(self.lookups)} lookups>"
+
+
+def check_mapping(name: str, value: Mapping | None) -> dict:
+    """Return `value` as a dict, raising a ``TypeError`` naming the argument otherwise."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"`{name}` must be a mapping of variable names, got {type(value).__name__}")
+    return dict(value)

@@ -1,0 +1,103 @@
+"""The one place where arrays get labels.
+
+The integrators hand a :class:`Recorder` the state at each month end; it keeps only the
+requested variables as bare arrays. :func:`to_dataset` then labels them once, at the end,
+as an ``xarray.Dataset`` following CF conventions for attrs (``units``, ``long_name``,
+``cell_methods``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .calendar import month_starts
+from .compile import CompiledModel
+
+CELL_METHODS = {
+    "stock": "time: point (end of month)",
+    "flow": "time: mean (over the month; equal to the month's total)",
+    "aux": "time: point (end of month)",
+    "input": "time: point (end of month)",
+    "series": "time: point (end of month)",
+}
+
+
+class Recorder:
+    """Buffers of the requested variables, shape ``(n_months, n_members, *dims)``."""
+
+    def __init__(self, cm: CompiledModel, names: list[str], n_months: int, n_members: int):
+        self.cm = cm
+        self.names = names
+        self.n_months = n_months
+        self.n_members = n_members
+        self.data = {n: np.zeros((n_months, n_members, *cm.shapes[n])) for n in names}
+        self.stock_names = [s.name for s in cm.stocks]
+        self.initial_values = {n: np.zeros((n_members, *cm.shapes[n]))
+                               for n in names if n in self.stock_names}
+        self.needs_eval = any(cm.model.variables[n].kind in ("aux", "input", "series") for n in names)
+        self.flow_slot = {name: (start, shape) for name, start, shape in cm.flow_slots}
+
+    def initial(self, y0: np.ndarray, lo: int, hi: int) -> None:
+        for n in self.initial_values:
+            s = self.cm.slot(n)
+            self.initial_values[n][lo:hi] = y0[s.start:s.start + s.size].T.reshape(hi - lo, *s.shape)
+
+    def record(self, i: int, t: float, y: np.ndarray, consts, inputs, lo: int, hi: int) -> None:
+        """Keep month `i` (0-based) from state `y` of shape ``(n_state, hi - lo)``."""
+        k = hi - lo
+        ns = self.cm.evaluate(t, y, consts, inputs, tau_min=1e-3) if self.needs_eval else None
+        for n in self.names:
+            kind = self.cm.model.variables[n].kind
+            if kind == "stock":
+                s = self.cm.slot(n)
+                self.data[n][i, lo:hi] = y[s.start:s.start + s.size].T.reshape(k, *s.shape)
+            elif kind == "flow":
+                start, shape = self.flow_slot[n]
+                size = int(np.prod(shape, dtype=int))
+                self.data[n][i, lo:hi] = y[start:start + size].T.reshape(k, *shape)
+            else:
+                self.data[n][i, lo:hi] = np.broadcast_to(ns[n], (k, *self.cm.shapes[n]))
+
+
+def to_dataset(cm: CompiledModel, rec: Recorder, *, is_ensemble: bool,
+               attrs: dict[str, Any]) -> xr.Dataset:
+    """Label the recorded arrays: dims ``[member,] time, *model dims``."""
+    model = cm.model
+    time = month_starts(model.start, rec.n_months)
+    coords: dict[str, Any] = {"time": time}
+    for dim, labels in model.dims.items():
+        coords[dim] = list(labels)
+    if is_ensemble:
+        coords["member"] = np.arange(rec.n_members)
+    data_vars = {}
+    for n in rec.names:
+        var = model.variables[n]
+        arr = rec.data[n]
+        if var.kind == "flow":  # accumulators -> totals over each month
+            arr = np.diff(arr, axis=0, prepend=np.zeros((1, *arr.shape[1:])))
+        arr = np.moveaxis(arr, 1, 0)  # (member, time, *dims)
+        dims = ("member", "time", *var.dims)
+        if not is_ensemble:
+            arr, dims = arr[0], dims[1:]
+        a = {"units": var.units,
+             "long_name": var.long_name, "cell_methods": CELL_METHODS[var.kind],
+             "stockflow_kind": var.kind}
+        if var.kind == "stock":
+            s = cm.slot(n)
+            a["inflows"] = " ".join(f for f, _ in s.inflows if f in rec.names)
+            a["outflows"] = " ".join(f for f, _ in s.outflows if f in rec.names)
+            a["complete_accounts"] = int(all(f in rec.names for f, _ in (*s.inflows, *s.outflows)))
+            init = rec.initial_values[n] if is_ensemble else rec.initial_values[n][0]
+            init_dims = ("member", *var.dims) if is_ensemble else var.dims
+            data_vars[f"{n}_initial"] = xr.Variable(
+                init_dims, init, {"units": var.units, "long_name": f"{var.long_name} at the start",
+                                  "stockflow_kind": "initial"})
+        data_vars[n] = xr.Variable(dims, arr, a)
+    ds = xr.Dataset(data_vars, coords=coords)
+    ds.attrs.update(title=model.name, start=str(model.start), time_units="month",
+                    **{k: v for k, v in attrs.items() if v is not None})
+    return ds
+
