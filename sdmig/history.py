@@ -81,6 +81,23 @@ TIDY_SERIES = (
     "court_completions",
 )
 _COURT = ("court_pending", "court_receipts", "court_completions")
+_MONTHLY = {  # variable: series in cbp_sw_encounters_monthly.csv
+    "encounters_total": "total",
+    "encounters_title8": "title8_total",
+    "encounters_title42": "title42_total",
+    "encounters_usbp": "usbp_total",
+    "encounters_ofo": "ofo_total",
+}
+_ANNUAL = {  # variable: (file key, series, period column, dim); rows with preferred=1 only
+    "court_pending": ("court", "pending_cases_end_of_period", "fiscal_year", "fiscal_year"),
+    "court_receipts": ("court", "initial_receipts_in_period", "fiscal_year", "fiscal_year"),
+    "court_completions": ("court", "total_completions_in_period", "fiscal_year", "fiscal_year"),
+    "immigration_judges_hired": ("judges", "ij_hired_in_fy", "fiscal_year", "fiscal_year"),
+    "usbp_border_deaths": ("deaths", "usbp_swb_deaths", "year", "fiscal_year"),
+    "mexico_apprehension_events": ("mexico", "upm_events_irregular", "year", "year"),
+    "border_deaths": ("deaths", "iom_mmp_us_mexico_border_dead_missing", "year", "year"),
+    "immigration_judges": ("judges", "ij_on_board", "as_of", "judges_as_of"),
+}
 _LABEL_DIM = {"encounters_by_origin": "origin", "usbp_by_corridor": "corridor"}
 _ALLOWED = {"origin": ORIGINS, "corridor": CORRIDORS}
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -185,7 +202,8 @@ def history_checksum(path: str | os.PathLike[str] | None = None) -> str:
     Returns
     -------
     str
-        64 hexadecimal digits; equal to ``load_history(path).attrs["sha256"]``.
+        64 hexadecimal digits; for None or a file, equal to
+        ``load_history(path).attrs["sha256"]``.
 
     Raises
     ------
@@ -257,8 +275,10 @@ def _sha256(blobs: Iterable[bytes]) -> str:
 def _read_bytes(path: Traversable) -> bytes:
     try:
         return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError):
-        raise DataError(f"{path}: file not found.") from None
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found; check the path.") from None
+    except IsADirectoryError:
+        raise DataError(f"{path}: is a folder; expected a CSV file.") from None
 
 
 def _read_files(root: Traversable) -> dict[str, bytes]:
@@ -278,6 +298,7 @@ def _dataset(data_vars: dict, sources: dict, notes: dict, coords: dict, attrs: d
 
 def _build_shipped(blobs: dict[str, bytes]) -> xr.Dataset:
     t = {key: pd.read_csv(io.BytesIO(blobs[name])) for key, name in _FILES.items()}
+    t["court"] = t["court"][t["court"]["source_id"] == COURT_VINTAGE]
     months = pd.concat([t[k]["month"] for k in ("monthly", "citizenship", "sector")])
     time = pd.date_range(f"{months.min()}-01", f"{months.max()}-01", freq="MS", name="time")
 
@@ -285,19 +306,12 @@ def _build_shipped(blobs: dict[str, bytes]) -> xr.Dataset:
         table = df.pivot(index="month", columns="series", values="value").astype(float)
         return table.set_axis(pd.to_datetime(table.index + "-01"), axis=0).reindex(time)
 
-    def pick(df: pd.DataFrame, series: str) -> pd.DataFrame:
-        return df[(df["series"] == series) & (df.get("preferred", 1) == 1)]
-
-    def annual(df: pd.DataFrame, key: str, coord: np.ndarray) -> np.ndarray:
-        return df.set_index(key)["value"].reindex(coord).to_numpy(float)
-
     def sources(df: pd.DataFrame, key: str) -> str:
         parts = []
         for sid, rows in df.groupby("source_id", sort=False):
             keys = rows[key].astype(str).unique()
-            parts.append(
-                f"{sid} ({keys[0]}..{keys[-1]})" if key == "month" else f"{sid} ({', '.join(keys)})"
-            )
+            span = f"{keys[0]}..{keys[-1]}" if key == "month" else ", ".join(keys)
+            parts.append(f"{sid} ({span})")
         return "; ".join(parts)
 
     enc, cit, sec = wide(t["monthly"]), wide(t["citizenship"]), wide(t["sector"])
@@ -305,80 +319,28 @@ def _build_shipped(blobs: dict[str, bytes]) -> xr.Dataset:
     ntca = cit[list(NTCA_SERIES)].to_numpy().sum(axis=1)
     corridor_of = np.array([SECTOR_CORRIDOR.get(s, "rest_of_border") for s in sec.columns])
     by_corridor = [sec.loc[:, corridor_of == k].to_numpy().sum(axis=1) for k in CORRIDORS]
-    court = t["court"][t["court"]["source_id"] == COURT_VINTAGE]
-    court_rows = {
-        name: pick(court, series)
-        for name, series in zip(
-            _COURT,
-            (
-                "pending_cases_end_of_period",
-                "initial_receipts_in_period",
-                "total_completions_in_period",
-            ),
-            strict=True,
-        )
-    }
-    deaths = t["deaths"]
-    picked = {
-        "immigration_judges": pick(t["judges"], "ij_on_board"),
-        "immigration_judges_hired": pick(t["judges"], "ij_hired_in_fy"),
-        "mexico_apprehension_events": pick(t["mexico"], "upm_events_irregular"),
-        "border_deaths": pick(deaths, "iom_mmp_us_mexico_border_dead_missing"),
-        "usbp_border_deaths": pick(deaths, "usbp_swb_deaths"),
-    }
-    fy_all = pd.concat(
-        [court["fiscal_year"], t["judges"]["fiscal_year"], picked["usbp_border_deaths"]["year"]]
+    data_vars = {name: ("time", enc[series]) for name, series in _MONTHLY.items()}
+    data_vars["encounters_by_origin"] = (
+        ("time", "origin"),
+        np.stack([mex, ntca, enc["total"] - mex - ntca], axis=1),
     )
-    fy = np.arange(fy_all.min(), fy_all.max() + 1)
-    years = pd.concat(
-        [picked["mexico_apprehension_events"]["year"], picked["border_deaths"]["year"]]
-    )
-    year = np.arange(years.min(), years.max() + 1)
-    data_vars = {
-        "encounters_total": ("time", enc["total"]),
-        "encounters_title8": ("time", enc["title8_total"]),
-        "encounters_title42": ("time", enc["title42_total"]),
-        "encounters_usbp": ("time", enc["usbp_total"]),
-        "encounters_ofo": ("time", enc["ofo_total"]),
-        "encounters_by_origin": (
-            ("time", "origin"),
-            np.stack([mex, ntca, enc["total"] - mex - ntca], axis=1),
-        ),
-        "usbp_by_corridor": (("time", "corridor"), np.stack(by_corridor, axis=1)),
-        **{
-            name: ("fiscal_year", annual(rows, "fiscal_year", fy))
-            for name, rows in court_rows.items()
-        },
-        "immigration_judges": ("judges_as_of", picked["immigration_judges"]["value"]),
-        "immigration_judges_hired": (
-            "fiscal_year",
-            annual(picked["immigration_judges_hired"], "fiscal_year", fy),
-        ),
-        "mexico_apprehension_events": (
-            "year",
-            annual(picked["mexico_apprehension_events"], "year", year),
-        ),
-        "border_deaths": ("year", annual(picked["border_deaths"], "year", year)),
-        "usbp_border_deaths": ("fiscal_year", annual(picked["usbp_border_deaths"], "year", fy)),
-    }
+    data_vars["usbp_by_corridor"] = (("time", "corridor"), np.stack(by_corridor, axis=1))
     src = dict.fromkeys(data_vars, sources(t["monthly"], "month"))
     src["encounters_by_origin"] = sources(t["citizenship"], "month")
     src["usbp_by_corridor"] = sources(t["sector"], "month")
-    src.update({name: sources(rows, "fiscal_year") for name, rows in court_rows.items()})
-    src.update(
-        {
-            name: sources(rows, "as_of" if "judges" in name else "year")
-            for name, rows in picked.items()
-        }
-    )
-    coords = {
-        "time": time,
-        "origin": list(ORIGINS),
-        "corridor": list(CORRIDORS),
-        "fiscal_year": fy,
-        "year": year,
-        "judges_as_of": picked["immigration_judges"]["as_of"].astype(str).to_numpy(),
-    }
+
+    rows = {}
+    for name, (key, series, _, _) in _ANNUAL.items():
+        df = t[key]
+        rows[name] = df[(df["series"] == series) & (df.get("preferred", 1) == 1)]
+    coords = {"time": time, "origin": list(ORIGINS), "corridor": list(CORRIDORS)}
+    for dim in ("fiscal_year", "year", "judges_as_of"):
+        keys = pd.concat([rows[n][_ANNUAL[n][2]] for n in _ANNUAL if _ANNUAL[n][3] == dim])
+        scattered = dim == "judges_as_of"  # point counts keep their own dates, no range
+        coords[dim] = keys.to_numpy(str) if scattered else np.arange(keys.min(), keys.max() + 1)
+    for name, (_, _, key, dim) in _ANNUAL.items():
+        data_vars[name] = (dim, rows[name].set_index(key)["value"].reindex(coords[dim]))
+        src[name] = sources(rows[name], key)
     attrs = {
         "title": "sdmig history: U.S.-Mexico border migration, FY2019-FY2023",
         "source": "sdmig/data/SOURCES.md; source ids in each variable's `source` attr",
@@ -457,7 +419,8 @@ def _read_tidy(path: Path) -> xr.Dataset:
 def _parse_row(where: str, fields: list[str]) -> tuple[tuple, float]:
     if len(fields) != len(TIDY_COLUMNS):
         raise DataError(
-            f"{where}: {len(fields)} fields; expected {len(TIDY_COLUMNS)} ({','.join(TIDY_COLUMNS)})."
+            f"{where}: {len(fields)} fields; expected {len(TIDY_COLUMNS)} "
+            f"({','.join(TIDY_COLUMNS)})."
         )
     row = dict(zip(TIDY_COLUMNS, (f.strip() for f in fields), strict=True))
     month, series = row["month"], row["series"]
@@ -479,11 +442,13 @@ def _parse_row(where: str, fields: list[str]) -> tuple[tuple, float]:
         if needed and code not in allowed:
             state = "unknown" if code else "empty"
             raise DataError(
-                f"{where}: {field} = {code!r} for {series} is {state}; allowed: {', '.join(allowed)}."
+                f"{where}: {field} = {code!r} for {series} is {state}; "
+                f"allowed: {', '.join(allowed)}."
             )
         if code and not needed:
             raise DataError(
-                f"{where}: {field} = {code!r} given for {series}, which has no {field}; leave it empty."
+                f"{where}: {field} = {code!r} given for {series}, which has no {field}; "
+                "leave it empty."
             )
     what = f"for {' '.join(filter(None, [series, row['origin'], row['corridor'], month]))}"
     try:
@@ -510,11 +475,10 @@ def _tidy_dataset(values: dict[tuple, float], path: Path, checksum: str) -> xr.D
     if annual:
         coords["fiscal_year"] = np.arange(min(annual), max(annual) + 1)
     data_vars = {}
-    for series in dict.fromkeys(s for s, _, _, _ in values):
-        period_dim, label_dim = (
-            ("fiscal_year" if series in _COURT else "time"),
-            _LABEL_DIM.get(series),
-        )
+    present = {s for s, _, _, _ in values}
+    for series in (s for s in TIDY_SERIES if s in present):
+        period_dim = "fiscal_year" if series in _COURT else "time"
+        label_dim = _LABEL_DIM.get(series)
         points = {
             (m.year if series in _COURT else m.to_timestamp(), o or c): v
             for (s, o, c, m), v in values.items()
@@ -525,7 +489,8 @@ def _tidy_dataset(values: dict[tuple, float], path: Path, checksum: str) -> xr.D
         data_vars[series] = (
             ((period_dim, label_dim), table) if label_dim else (period_dim, table[""])
         )
-        coords.update({label_dim: labels} if label_dim else {})
+        if label_dim:
+            coords[label_dim] = labels
     attrs = {
         "title": f"sdmig history from {path.name}",
         "source": os.fspath(path),
@@ -533,8 +498,6 @@ def _tidy_dataset(values: dict[tuple, float], path: Path, checksum: str) -> xr.D
         "sha256": checksum,
         "missing_values": "NaN where a series has no data for a period",
     }
-    order = {s: i for i, s in enumerate(TIDY_SERIES)}
-    data_vars = dict(sorted(data_vars.items(), key=lambda item: order[item[0]]))
     return _dataset(
         data_vars, dict.fromkeys(data_vars, f"user file {path.name}"), {}, coords, attrs
     )
