@@ -82,7 +82,7 @@ POLICY_INPUTS: dict[str, tuple[Any, tuple[str, ...], str, str]] = {
         "1",
         "multiplier on the odds of apprehension (intelligence sharing, coordinated patrols)",
     ),
-    "mexico_interdiction": (1.0, (), "1", "multiplier on Mexican interdiction in transit"),
+    "mexico_interdiction": (1.0, ("origin",), "1", "multiplier on Mexican interdiction in transit"),
     "smuggling_disruption": (
         0.0,
         ("corridor",),
@@ -131,6 +131,12 @@ POLICY_INPUTS: dict[str, tuple[Any, tuple[str, ...], str, str]] = {
     "additional_judge_hiring": (0.0, (), "judges/month", "extra judges entering hiring"),
     "court_streamlining": (0.0, (), "1", "fractional gain in completions per judge"),
     "court_capacity": (1.0, (), "1", "multiplier on court capacity (COVID-19 closures)"),
+    "aid_effectiveness": (
+        1.0,
+        (),
+        "1",
+        "multiplier on what development capital achieves (oversight and accountability)",
+    ),
     "asylum_officer_share": (
         0.0,
         (),
@@ -216,14 +222,14 @@ def _push(m: sf.Model) -> None:
         return hat
 
     def drivers(v):
-        dev = 1.0 - v.development_effect[:, None] * v.development_capital / (
-            v.development_capital + v.development_half[:, None]
-        )
+        dev = 1.0 - (v.development_effect * v.aid_effectiveness)[
+            :, None
+        ] * v.development_capital / (v.development_capital + v.development_half[:, None])
         economic = (v.economic_driver @ knot_weights(v.t)) * dev
         violence = np.ones_like(economic) * dev
         shock = np.exp(-(v.t - hurricane) / 12.0) if v.t >= hurricane else 0.0
         climate = 1.0 + v.hurricane_shock[:, None] * np.array([0.0, shock, 0.0])
-        return np.stack([economic, violence, climate], axis=-1)
+        return np.stack(np.broadcast_arrays(economic, violence, climate), axis=-1)
 
     m.aux(
         "push_driver", drivers, dims=("origin", "factor"), units="1", long_name="push-factor driver"
@@ -341,7 +347,7 @@ def _transit_and_routes(m: sf.Model) -> None:
     )
     m.flow(
         "interdictions",
-        lambda v: v.interdiction_rate * v.mexico_interdiction[..., None] * v.in_transit,
+        lambda v: v.interdiction_rate * v.mexico_interdiction * v.in_transit,
         source="in_transit",
         target="returned_by_mexico",
         dims="origin",

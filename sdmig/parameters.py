@@ -46,7 +46,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     # departures and push factors
     P(
         "base_departures",
-        [23_000.0, 14_000.0, 9_000.0],
+        [21_120.8, 14_011.9, 6_109.4],
         "people/month",
         0,
         1e6,
@@ -77,13 +77,13 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     P(
         "economic_driver",
         [
-            [1.0, 0.70, 1.30, 1.45, 1.40, 1.55, 1.45, 1.20, 1.20],
-            [1.0, 0.40, 1.70, 2.90, 1.80, 2.00, 1.10, 1.35, 1.70],
-            [1.0, 0.60, 2.60, 5.60, 7.50, 9.50, 6.50, 9.00, 13.0],
+            [1.0, 1.531, 2.264, 3.034, 3.526, 3.515, 3.172, 2.713, 2.308],
+            [1.0, 3.447, 8.938, 11.444, 9.477, 7.647, 7.147, 7.390, 7.718],
+            [1.0, 3.587, 13.312, 35.21, 54.034, 54.598, 50.602, 46.662, 43.161],
         ],
         "1",
         0,
-        50,
+        1000,
         ("origin", "knot"),
         "fit: encounters by citizenship 2019-10..2023-09",
         "economic hardship driver at each knot date (1 = 2019-10); linear between knots, "
@@ -99,10 +99,10 @@ PARAMETERS: tuple[ParamSpec, ...] = (
         "assumption (hurricanes Eta and Iota, 2020-11)",
         "rise of the NTCA climate driver after 2020-11, decaying over 12 months",
     ),
-    P("season_amplitude", 0.12, "1", 0, 0.9, (), "fit", "amplitude of the seasonal cycle"),
+    P("season_amplitude", 0.1028, "1", 0, 0.9, (), "fit", "amplitude of the seasonal cycle"),
     P(
         "season_peak",
-        4.0,
+        5.636,
         "month",
         0,
         12,
@@ -215,7 +215,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     # route choice and waiting
     P(
         "corridor_appeal",
-        [[0.0, -0.3, -0.9, 1.4], [0.0, 0.2, 1.6, 1.3], [0.0, 0.5, 0.8, 1.2]],
+        [[0.0, -0.085, -1.714, 1.173], [0.0, -3.0, 3.0, 1.578], [0.0, 0.909, -3.0, 1.949]],
         "1",
         -10,
         10,
@@ -376,7 +376,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     ),
     P(
         "repeat_share",
-        [0.55, 0.35, 0.25],
+        [0.691, 0.002, 0.002],
         "1",
         0,
         1,
