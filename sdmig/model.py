@@ -153,10 +153,10 @@ EXTRA_PARAMS = {
         "arrivals per corridor at which network capacity is 1 (assumption)",
     ),
     "processing_time_ref": (
-        58.0,
+        60.2,
         "month",
-        "processing time at the start: 1.33M pending / "
-        "23,000 completions a month in FY2019 (eoir_caseload_fy)",
+        "processing time at the start: 1,331,286 pending (eoir_caseload_fy) / "
+        "(442 judges x 50 completions a month)",
     ),
 }
 
@@ -168,6 +168,12 @@ def _knot_times() -> np.ndarray:
 def build_model(params: Mapping[str, Any] | None = None) -> sf.Model:
     """Declare the binational model on stockflow, with `params` as defaults."""
     values = default_values()
+    values.update({k: np.asarray(v[0], dtype=float) for k, v in EXTRA_PARAMS.items()})
+    unknown = sorted(set(params or {}) - set(values))
+    if unknown:
+        raise ForecastError(
+            f"unknown parameter {unknown[0]!r}; the model's parameters: {sorted(values)}"
+        )
     values.update({k: np.asarray(v, dtype=float) for k, v in (params or {}).items()})
     m = sf.Model(
         "sdmig binational border model",
@@ -185,19 +191,22 @@ def build_model(params: Mapping[str, Any] | None = None) -> sf.Model:
         )
     m.param(
         "route_network",
-        EXTRA_PARAMS["route_network"][0],
+        values["route_network"],
         units="1",
         long_name=EXTRA_PARAMS["route_network"][2],
     )
     m.param(
         "network_ref",
-        EXTRA_PARAMS["network_ref"][0],
+        values["network_ref"],
         dims="corridor",
         units="people/month",
         long_name=EXTRA_PARAMS["network_ref"][2],
     )
     m.param(
-        "processing_time_ref", 58.0, units="month", long_name=EXTRA_PARAMS["processing_time_ref"][2]
+        "processing_time_ref",
+        values["processing_time_ref"],
+        units="month",
+        long_name=EXTRA_PARAMS["processing_time_ref"][2],
     )
     for name, (default, dims, units, doc) in POLICY_INPUTS.items():
         m.input(name, default, dims=dims, units=units, long_name=doc)
@@ -294,6 +303,7 @@ def _push(m: sf.Model) -> None:
         "perceived_enforcement",
         "mean_effective_enforcement",
         6.0,
+        dims="origin",
         units="1",
         long_name="perceived effective enforcement",
     )
@@ -311,7 +321,7 @@ def _push(m: sf.Model) -> None:
             * v.push_pressure
             * v.season[..., None]
             * v.covid_mobility[..., None]
-            * v.perceived_enforcement[..., None] ** -v.enforcement_deterrence[..., None]
+            * v.perceived_enforcement ** -v.enforcement_deterrence[..., None]
             * (v.perceived_processing_time / v.processing_time_ref)[..., None]
             ** v.backlog_deterrence[..., None]
         ),
@@ -368,7 +378,7 @@ def _transit_and_routes(m: sf.Model) -> None:
         utility = (
             v.corridor_appeal
             - v.route_enforcement[..., None, None] * (v.effective_enforcement[:, None, :] - 1.0)
-            - v.route_danger[..., None, None] * np.log(v.danger)[:, None, :]
+            - v.route_danger[..., None, None] * np.log(np.maximum(v.danger, 1e-3))[:, None, :]
             + v.route_network[..., None, None] * np.log(v.network)[:, None, :]
         )
         e = np.exp(utility - utility.max(axis=-1, keepdims=True))
@@ -443,9 +453,10 @@ def _border(m: sf.Model) -> None:
     )
     m.aux(
         "mean_effective_enforcement",
-        lambda v: v.effective_enforcement.mean(axis=-1),
+        lambda v: (v.route_share * v.effective_enforcement[:, None, :]).sum(axis=-1),
+        dims="origin",
         units="1",
-        long_name="mean effective enforcement over corridors",
+        long_name="effective enforcement met by each origin (weighted by route share)",
     )
     m.aux(
         "danger",
