@@ -11,9 +11,20 @@ from __future__ import annotations
 import click
 
 from . import __version__
+from .commands import user_errors
+from .commands.forecast import forecast_command
+from .commands.levers import levers
+from .commands.scenarios import scenarios
+
+__all__ = ["main", "user_errors"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sdmig")
 def main() -> None:
     """Forecast migration through the U.S.-Mexico border as one binational system."""
+
+
+main.add_command(forecast_command)
+main.add_command(levers)
+main.add_command(scenarios)

@@ -10,6 +10,7 @@ never leaves a half-written file.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -68,10 +69,9 @@ def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
     """
     months = []
     for name, value in (("start", start), ("end", end)):
-        try:
-            months.append(pd.Period(str(value), freq="M"))
-        except (ValueError, TypeError):
-            raise ForecastError(f"--{name} = {value!r} is not a month; use YYYY-MM") from None
+        if not re.fullmatch(r"\d{4}-\d{2}", str(value)) or not 1 <= int(str(value)[5:]) <= 12:
+            raise ForecastError(f"--{name} = {value!r} is not a month; use YYYY-MM")
+        months.append(pd.Period(str(value), freq="M"))
     lo, hi = pd.Period(START, "M"), pd.Period(END, "M")
     for name, month in zip(("start", "end"), months, strict=True):
         if not lo <= month <= hi:
@@ -121,10 +121,9 @@ def forecast(
         if progress is not None:
             progress(scenario.name)
         ds = model.simulate(scenario, end=end, method=method)
-        keep = [v for v in (*OUTPUT_VARIABLES, "lever_cost") if v in ds]
-        run = ds[keep]
-        run["lever_cost"] = run["lever_cost"].sum("lever", keep_attrs=True)
-        runs.append(run)
+        run = ds[[v for v in OUTPUT_VARIABLES if v in ds]]
+        run["lever_cost"] = ds["lever_cost"].sum("lever", keep_attrs=True)
+        runs.append(run.drop_vars("lever", errors="ignore"))
     out = xr.concat(runs, dim=pd.Index(names, name="scenario"), combine_attrs="drop")
     for v in out.data_vars:
         out[v].attrs = dict(runs[0][v].attrs)
@@ -228,6 +227,7 @@ def _atomic_write(path: Path, write: Callable[[str], object]) -> Path:
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
