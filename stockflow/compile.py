@@ -20,12 +20,16 @@ balances against the stocks.
 Non-negative stocks
 -------------------
 A stock declared ``nonnegative`` never goes below zero: at each evaluation its outflows are
-scaled jointly by ``min(1, S / (tau_min * total_outflow))`` (0 when ``S <= 0``). With
-``tau_min`` equal to the step of the fixed-step integrators this makes an Euler step exactly
-non-negative; for ``solve_ivp`` (``tau_min`` = 1e-3 month by default) a stock about to empty
-drains no faster than exponentially with time constant ``tau_min`` and so never crosses
-zero. When the stock holds at least ``tau_min`` months of outflow the scale is exactly 1 and
-the flows are untouched. Inflows are never limited. Auxiliaries that read a flow see the
+scaled jointly by ``min(1, S / (tau_min * total_outflow))`` (0 when ``S <= 0``). The
+fixed-step integrators use ``tau_min`` a hair over their step ``h``: an Euler step then
+empties such a stock (to about 1e-9 of its content, never below zero, whatever the
+rounding), and RK4 drains it by a factor of about 0.375 per step (its stages stay
+non-negative too); with inflow, an "empty" stock holds about ``h`` months of that inflow at
+the step ends. For ``solve_ivp`` (``tau_min`` = 1e-3 month) a stock about to empty drains no
+faster than exponentially with time constant ``tau_min``: the exact solution never crosses
+zero, and the adaptive solver's error can take it below zero by no more than about its
+``atol``. When the stock holds at least ``tau_min`` months of outflow the scale is exactly 1
+and the flows are untouched. Inflows are never limited. Auxiliaries that read a flow see the
 value its equation asked for; the stocks, the accumulators and the output see the limited
 value.
 """
@@ -40,6 +44,12 @@ import numpy as np
 
 from .errors import DeclarationError
 from .model import Model, Variable
+
+
+# A non-negative stock holding less than this is empty: nothing more flows out of it. (Far
+# below any meaningful quantity, and above the subnormal numbers, whose lost precision would
+# let rounding take a draining stock below zero.)
+EMPTY = 1e-290
 
 
 class Values:
@@ -154,11 +164,12 @@ class CompiledModel:
             ns[name] = self._series_value(name, t)
         for name in self.input_names:
             fn = inputs.get(name)
-            ns[name] = fn(t, values) if fn is not None else constants[f"{name}__default"]
+            if fn is None:
+                ns[name] = constants[f"{name}__default"]
+            else:
+                ns[name] = _fit_input(name, fn(t, values), (k, *self.shapes[name]))
         for name in self.order:
-            ns[name] = self.equations[name](values)
-        for name in self.flow_names:
-            ns[name] = np.broadcast_to(ns[name], (k, *self.shapes[name]))
+            ns[name] = np.broadcast_to(self.equations[name](values), (k, *self.shapes[name]))
         self._limit_outflows(ns, k, tau_min)
         return ns
 
@@ -168,11 +179,11 @@ class CompiledModel:
                 continue
             stock = ns[s.name]
             total = sum(_reduce(ns[f], axes, s.shape, k) for f, axes in s.outflows)
-            with np.errstate(divide="ignore", invalid="ignore"):
+            if not np.any(stock < tau_min * total):
+                continue  # every element holds at least tau_min months of outflow
+            with np.errstate(all="ignore"):
                 scale = np.where(total > 0, np.clip(stock / (tau_min * total), 0.0, 1.0), 1.0)
-            scale = np.where(stock > 0, scale, np.where(total > 0, 0.0, 1.0))
-            if np.all(scale == 1.0):
-                continue
+            scale = np.where(stock > EMPTY, scale, np.where(total > 0, 0.0, 1.0))
             for f, axes in s.outflows:
                 ns[f] = ns[f] * _expand(scale, axes)
 
@@ -199,6 +210,16 @@ class CompiledModel:
         ns = self.evaluate(t, y2, constants, inputs or {}, tau_min)
         dy = self.rhs_from_values(ns, y2.shape[1])
         return dy[:, 0] if flat else dy
+
+
+def _fit_input(name: str, value, shape: tuple[int, ...]) -> np.ndarray:
+    try:
+        return np.broadcast_to(value, shape)
+    except ValueError:
+        raise DeclarationError(
+            f"input {name!r}: its function gives shape {np.shape(value)}, which does not fit "
+            f"(members, *dims) = {shape}"
+        ) from None
 
 
 def _sum_axes(flow: Variable, stock: Variable) -> tuple[int, ...]:
@@ -241,32 +262,60 @@ def compile_model(model: Model, *, track_flows: bool = True) -> CompiledModel:
                 raise DeclarationError(f"flow {f.name!r}: {role} {stock!r} is not a declared stock")
             if stock is not None:
                 _sum_axes(f, var[stock])
+    # Placeholders carry a member axis whose length is no dimension's length, so that an
+    # equation combining values of different rank without aligning them fails here rather
+    # than broadcasting members against a dimension in an ensemble run.
+    n_trace = _trace_members(model)
     dummies: dict[str, Any] = dict(model.lookups)
     dummies["t"] = 0.0
     for name, v in var.items():
-        dummies[name] = np.full((1, *model.shape(v.dims)), 0.5)
-    computed = [v for v in var.values() if v.kind in ("aux", "flow")]
+        dummies[name] = np.full((n_trace, *model.shape(v.dims)), 0.5)
     graph: dict[str, set[str]] = {}
-    for v in computed:
+    for v in var.values():
+        if v.kind in ("aux", "flow"):
+            what, fn = "equation", v.equation
+        elif v.kind == "stock" and callable(v.value):
+            what, fn = "initial value", v.value
+        else:
+            continue
         tracer = _Tracer(dummies, v.name)
         try:
-            result = v.equation(tracer)
+            with np.errstate(all="ignore"):
+                result = fn(tracer)
         except DeclarationError:
             raise
         except Exception as exc:  # the modeler's equation failed on placeholder values
-            raise DeclarationError(f"equation of {v.name!r} failed: {type(exc).__name__}: {exc}") from exc
-        _check_shape(v.name, result, (1, *model.shape(v.dims)), v.dims)
-        graph[v.name] = {n for n in tracer.read if var.get(n) is not None and var[n].kind in ("aux", "flow")}
-    for s in model.of_kind("stock"):
-        if callable(s.value):
-            tracer = _Tracer(dummies, s.name)
-            _check_shape(s.name, s.value(tracer), (1, *model.shape(s.dims)), s.dims)
+            raise DeclarationError(_failure_message(what, v, exc, n_trace)) from exc
+        _check_shape(v.name, result, (n_trace, *model.shape(v.dims)), v.dims)
+        if v.kind != "stock":
+            graph[v.name] = {n for n in tracer.read if n in var and var[n].kind in ("aux", "flow")}
     try:
         order = list(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as exc:
         cycle = exc.args[1]
         raise DeclarationError("cycle among auxiliaries: " + " -> ".join(cycle)) from None
     return CompiledModel(model, order, track_flows)
+
+
+def _trace_members(model: Model) -> int:
+    """A member count, at least 2, that is no dimension's length."""
+    lengths = {len(labels) for labels in model.dims.values()}
+    n = 2
+    while n in lengths:
+        n += 1
+    return n
+
+
+def _failure_message(what: str, v: Variable, exc: Exception, n_trace: int) -> str:
+    msg = f"{what} of {v.name!r} failed: {type(exc).__name__}: {exc}"
+    if isinstance(exc, ValueError) and "broadcast" in str(exc):
+        msg += (
+            f" (evaluated with {n_trace} members). Every value has a leading member axis, so "
+            "values of different rank must be aligned before they are combined: "
+            "v.k[:, None] * v.x for a () value with an ('origin',) one, "
+            "v.x[..., None] * v.y for an ('origin',) value with an ('origin', 'corridor') one."
+        )
+    return msg
 
 
 def _check_shape(name: str, result, full: tuple[int, ...], dims: tuple[str, ...]) -> None:
@@ -277,6 +326,6 @@ def _check_shape(name: str, result, full: tuple[int, ...], dims: tuple[str, ...]
         ok = False
     if not ok:
         raise DeclarationError(
-            f"dimension mismatch in {name!r}: its equation gives shape {shape} (member axis "
-            f"first), which does not fit dims {dims} of shape {full[1:]}"
+            f"dimension mismatch in {name!r}: evaluated with {full[0]} members, its equation "
+            f"gives shape {shape}, which does not fit (members, *dims) = {full} for dims {dims}"
         )

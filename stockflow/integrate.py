@@ -240,9 +240,12 @@ def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> in
         n = max(1, math.ceil((b - a) / dt - 1e-9))
         h = (b - a) / n
         b_left = np.nextafter(b, a)
+        # limited outflows empty a stock in one Euler step of a hair over h, so that
+        # rounding cannot carry an emptied stock below zero
+        tau_min = h * (1 + 1e-9)
 
-        def f(t, yy, b_left=b_left, h=h):
-            return cm.rhs(min(t, b_left), yy, consts, inputs, tau_min=h)
+        def f(t, yy, b_left=b_left, tau_min=tau_min):
+            return cm.rhs(min(t, b_left), yy, consts, inputs, tau_min=tau_min)
 
         for i in range(n):
             t = a + i * h
@@ -257,8 +260,23 @@ def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> in
                 y = y + (h / 6) * (k1 + 2 * k2 + 2 * k3 + k4)
                 nfev += 4
         if b == round(b):
+            _check_finite(cm, y, b, method, lo)
             recorder.record(int(round(b)) - 1, float(b), y, consts, inputs, lo, hi)
     return nfev
+
+
+def _check_finite(cm: CompiledModel, y: np.ndarray, t: float, method: str, lo: int) -> None:
+    """Raise :class:`IntegrationError` if a fixed-step state of shape ``(n, k)`` has gone non-finite."""
+    if np.isfinite(y).all():
+        return
+    row, col = np.argwhere(~np.isfinite(y))[0]
+    slots = [(f"stock {s.name!r}", s.start, s.size) for s in cm.stocks]
+    slots += [(f"the total of flow {f!r}", start, math.prod(shape)) for f, start, shape in cm.flow_slots]
+    what = next(label for label, start, size in slots if start <= row < start + size)
+    raise IntegrationError(
+        f"{method} failed by t = {t:.4g} months: {what} of member {lo + col} is not finite",
+        t_reached=float(t), solver_message="non-finite state",
+    )
 
 
 def _solve_ivp(cm, y0, consts, inputs, breaks, grid, method, rtol, atol, recorder, m) -> int:
@@ -272,11 +290,13 @@ def _solve_ivp(cm, y0, consts, inputs, breaks, grid, method, rtol, atol, recorde
         def f(t, yy, b_left=b_left):
             return cm.rhs(min(t, b_left), yy, consts, inputs)
 
+        # dense_output only to learn the time reached on failure (``sol.sol.t_max``):
+        # with `t_eval`, ``sol.t`` stops at the last output time passed
         sol = solve_ivp(f, (a, b), y, method=method, t_eval=t_eval, vectorized=True,
-                        rtol=rtol, atol=atol)
+                        dense_output=True, rtol=rtol, atol=atol)
         nfev += int(sol.nfev)
         if not sol.success:
-            reached = float(sol.t[-1]) if sol.t.size else float(a)
+            reached = float(sol.sol.t_max) if sol.sol is not None else float(a)
             raise IntegrationError(
                 f"{method} failed at t = {reached:.4g} months (segment {a:.4g}..{b:.4g}): {sol.message}",
                 t_reached=reached, solver_message=str(sol.message),

@@ -11,8 +11,16 @@ Array layout
 Inside equations every value has a leading *member* axis followed by the variable's
 dimensions in the model's dimension order: a variable with dims ``("origin", "corridor")``
 is an array of shape ``(n_members, 3, 4)``; parameters that do not vary across members
-have a member axis of length 1. NumPy broadcasting aligns trailing axes, so combining an
-``origin`` variable with an ``(origin, corridor)`` one takes ``v.x[..., None] * v.y``.
+have a member axis of length 1. NumPy broadcasting aligns trailing axes, so values of
+different rank must be aligned by hand before they are combined:
+
+- a scalar with an ``origin`` variable: ``v.k[:, None] * v.x``;
+- an ``origin`` variable with an ``(origin, corridor)`` one: ``v.x[..., None] * v.y``;
+- a sum over the corridors: ``v.y.sum(axis=-1)``.
+
+Without the alignment, a run with several members would broadcast the member axis against
+a dimension; the compiler evaluates each equation with a number of members that is no
+dimension's length, so such an equation is reported when the model is compiled.
 
 An equation must read the same variables whatever the values are (as in Vensim): the
 dependencies are found by calling each equation once with placeholder arrays when the
