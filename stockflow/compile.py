@@ -45,7 +45,6 @@ import numpy as np
 from .errors import DeclarationError
 from .model import Model, Variable
 
-
 # A non-negative stock holding less than this is empty: nothing more flows out of it. (Far
 # below any meaningful quantity, and above the subnormal numbers, whose lost precision would
 # let rounding take a draining stock below zero.)
@@ -71,7 +70,9 @@ class _Tracer:
         if name.startswith("_"):
             raise AttributeError(name)
         if name not in self._dummies:
-            raise DeclarationError(f"equation of {self._owner!r} refers to unknown variable {name!r}")
+            raise DeclarationError(
+                f"equation of {self._owner!r} refers to unknown variable {name!r}"
+            )
         self.read.add(name)
         return self._dummies[name]
 
@@ -84,7 +85,7 @@ class StockSlot:
     start: int
     shape: tuple[int, ...]
     nonnegative: bool
-    inflows: tuple[tuple[str, tuple[int, ...]], ...]   # (flow, axes to sum over)
+    inflows: tuple[tuple[str, tuple[int, ...]], ...]  # (flow, axes to sum over)
     outflows: tuple[tuple[str, tuple[int, ...]], ...]
 
     @property
@@ -146,8 +147,14 @@ class CompiledModel:
         return ((1.0 - w) * values[i - 1] + w * values[i])[None]
 
     # ------------------------------------------------------------- evaluation
-    def evaluate(self, t: float, y: np.ndarray, constants: dict[str, Any],
-                 inputs: dict[str, Any], tau_min: float) -> dict[str, Any]:
+    def evaluate(
+        self,
+        t: float,
+        y: np.ndarray,
+        constants: dict[str, Any],
+        inputs: dict[str, Any],
+        tau_min: float,
+    ) -> dict[str, Any]:
         """All values at time `t` and state `y` of shape ``(n_state, k)``.
 
         Returns the namespace dict: stocks, parameters, inputs, series, auxiliaries and
@@ -158,7 +165,7 @@ class CompiledModel:
         ns: dict[str, Any] = dict(constants)
         ns["t"] = t
         for s in self.stocks:
-            ns[s.name] = x[:, s.start:s.start + s.size].reshape((k, *s.shape))
+            ns[s.name] = x[:, s.start : s.start + s.size].reshape((k, *s.shape))
         values = Values(ns)
         for name in self.series:
             ns[name] = self._series_value(name, t)
@@ -196,14 +203,20 @@ class CompiledModel:
                 d = d + _reduce(ns[f], axes, s.shape, k)
             for f, axes in s.outflows:
                 d = d - _reduce(ns[f], axes, s.shape, k)
-            dx[:, s.start:s.start + s.size] = d.reshape(k, -1)
+            dx[:, s.start : s.start + s.size] = d.reshape(k, -1)
         for f, start, shape in self.flow_slots:
             size = int(np.prod(shape, dtype=int))
-            dx[:, start:start + size] = ns[f].reshape(k, -1)
+            dx[:, start : start + size] = ns[f].reshape(k, -1)
         return dx.T
 
-    def rhs(self, t: float, y: np.ndarray, constants: dict[str, Any],
-            inputs: dict[str, Any] | None = None, tau_min: float = 1e-3) -> np.ndarray:
+    def rhs(
+        self,
+        t: float,
+        y: np.ndarray,
+        constants: dict[str, Any],
+        inputs: dict[str, Any] | None = None,
+        tau_min: float = 1e-3,
+    ) -> np.ndarray:
         """``dy/dt`` at time `t`; `y` of shape ``(n,)`` or ``(n, k)`` (solve_ivp's contract)."""
         flat = y.ndim == 1
         y2 = y[:, None] if flat else y

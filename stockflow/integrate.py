@@ -97,14 +97,18 @@ def simulate(
         raise ValueError(f"`method` must be one of {METHODS}, got {method!r}")
     if not (dt > 0):
         raise ValueError(f"`dt` must be positive, got {dt}")
-    n_months = int(end) if isinstance(end, int | np.integer) else n_months_between(cm.model.start, end)
+    n_months = (
+        int(end) if isinstance(end, int | np.integer) else n_months_between(cm.model.start, end)
+    )
     if n_months < 1:
         raise ValueError(f"`end` must be at or after the start month {cm.model.start}, got {end}")
     values, n_members, is_ensemble = _parameters(cm, check_mapping("params", params))
     inputs = check_mapping("inputs", inputs)
     unknown = sorted(set(inputs) - set(cm.input_names))
     if unknown:
-        raise DeclarationError(f"unknown input {unknown[0]!r}; the model's inputs: {cm.input_names}")
+        raise DeclarationError(
+            f"unknown input {unknown[0]!r}; the model's inputs: {cm.input_names}"
+        )
     names = _variables(cm, variables)
     breaks, grid = _segment_points(cm.model.breakpoints, breakpoints, n_months)
     recorder = Recorder(cm, names, n_months, n_members)
@@ -126,11 +130,17 @@ def simulate(
             consts = cm.constants(_take(values, m, m + 1, n_members))
             y0 = initial_state(cm, consts, inputs, 1)
             recorder.initial(y0, m, m + 1)
-            nfev += _solve_ivp(cm, y0[:, 0], consts, inputs, breaks, grid, method, rtol, atol, recorder, m)
+            nfev += _solve_ivp(
+                cm, y0[:, 0], consts, inputs, breaks, grid, method, rtol, atol, recorder, m
+            )
             if progress is not None:
                 progress(m + 1, n_members)
-        diagnostics.update(nfev=nfev, rtol=rtol, atol=atol,
-                           message="The solver successfully reached the end of the integration interval.")
+        diagnostics.update(
+            nfev=nfev,
+            rtol=rtol,
+            atol=atol,
+            message="The solver successfully reached the end of the integration interval.",
+        )
     return to_dataset(cm, recorder, is_ensemble=is_ensemble, attrs=diagnostics)
 
 
@@ -138,7 +148,9 @@ def _parameters(cm: CompiledModel, overrides: dict[str, Any]):
     defaults = cm.model.params_default()
     unknown = sorted(set(overrides) - set(defaults))
     if unknown:
-        raise DeclarationError(f"unknown parameter {unknown[0]!r}; the model's parameters: {sorted(defaults)}")
+        raise DeclarationError(
+            f"unknown parameter {unknown[0]!r}; the model's parameters: {sorted(defaults)}"
+        )
     values: dict[str, np.ndarray] = {}
     sizes = set()
     is_ensemble = False
@@ -158,7 +170,9 @@ def _parameters(cm: CompiledModel, overrides: dict[str, Any]):
         elif arr.ndim <= len(shape):
             arr = arr[None]
         else:
-            raise DeclarationError(f"parameter {name!r}: value of shape {arr.shape} does not fit dims {var.dims}")
+            raise DeclarationError(
+                f"parameter {name!r}: value of shape {arr.shape} does not fit dims {var.dims}"
+            )
         try:
             arr = np.broadcast_to(arr, (arr.shape[0], *shape))
         except ValueError:
@@ -170,7 +184,9 @@ def _parameters(cm: CompiledModel, overrides: dict[str, Any]):
             raise DeclarationError(f"parameter {name!r}: values must lie in [{lo}, {hi}]")
         values[name] = arr
     if len(sizes) > 1:
-        raise DeclarationError(f"ensemble parameters disagree on the number of members: {sorted(sizes)}")
+        raise DeclarationError(
+            f"ensemble parameters disagree on the number of members: {sorted(sizes)}"
+        )
     return values, (sizes.pop() if sizes else 1), is_ensemble
 
 
@@ -185,9 +201,13 @@ def _variables(cm: CompiledModel, variables) -> list[str]:
     names = list(variables)
     for n in names:
         if n not in var or var[n].kind == "param":
-            raise DeclarationError(f"cannot return {n!r}: not a stock, flow, auxiliary, input or series")
+            raise DeclarationError(
+                f"cannot return {n!r}: not a stock, flow, auxiliary, input or series"
+            )
         if var[n].kind == "flow" and not cm.track_flows:
-            raise DeclarationError(f"cannot return flow {n!r}: the model was compiled without flow tracking")
+            raise DeclarationError(
+                f"cannot return flow {n!r}: the model was compiled without flow tracking"
+            )
     return names
 
 
@@ -199,8 +219,9 @@ def _segment_points(model_bps, run_bps, n_months: int) -> tuple[list[float], lis
     return sorted(breaks), sorted(grid)
 
 
-def initial_state(cm: CompiledModel, consts: dict[str, Any], inputs: dict[str, Callable],
-                  k: int) -> np.ndarray:
+def initial_state(
+    cm: CompiledModel, consts: dict[str, Any], inputs: dict[str, Callable], k: int
+) -> np.ndarray:
     """State at time 0, shape ``(n_state, k)``.
 
     Stocks with array initial values are set first; stocks whose initial value is an
@@ -215,7 +236,9 @@ def initial_state(cm: CompiledModel, consts: dict[str, Any], inputs: dict[str, C
         if callable(init):
             computed.append((slot, init))
         else:
-            y[slot.start:slot.start + slot.size] = np.broadcast_to(init, slot.shape).reshape(-1, 1)
+            y[slot.start : slot.start + slot.size] = np.broadcast_to(init, slot.shape).reshape(
+                -1, 1
+            )
     for _ in range(len(computed) + 1):
         if not computed:
             break
@@ -225,10 +248,10 @@ def initial_state(cm: CompiledModel, consts: dict[str, Any], inputs: dict[str, C
             before = y.copy()
             for slot, init in computed:
                 val = np.broadcast_to(init(values), (k, *slot.shape)).reshape(k, -1)
-                y[slot.start:slot.start + slot.size] = val.T
+                y[slot.start : slot.start + slot.size] = val.T
         if np.array_equal(before, y, equal_nan=True):
             break
-    bad = [s.name for s in cm.stocks if not np.all(np.isfinite(y[s.start:s.start + s.size]))]
+    bad = [s.name for s in cm.stocks if not np.all(np.isfinite(y[s.start : s.start + s.size]))]
     if bad:
         raise DeclarationError(f"initial value of stock {bad[0]!r} is not finite")
     return y
@@ -271,11 +294,14 @@ def _check_finite(cm: CompiledModel, y: np.ndarray, t: float, method: str, lo: i
         return
     row, col = np.argwhere(~np.isfinite(y))[0]
     slots = [(f"stock {s.name!r}", s.start, s.size) for s in cm.stocks]
-    slots += [(f"the total of flow {f!r}", start, math.prod(shape)) for f, start, shape in cm.flow_slots]
+    slots += [
+        (f"the total of flow {f!r}", start, math.prod(shape)) for f, start, shape in cm.flow_slots
+    ]
     what = next(label for label, start, size in slots if start <= row < start + size)
     raise IntegrationError(
         f"{method} failed by t = {t:.4g} months: {what} of member {lo + col} is not finite",
-        t_reached=float(t), solver_message="non-finite state",
+        t_reached=float(t),
+        solver_message="non-finite state",
     )
 
 
@@ -292,14 +318,24 @@ def _solve_ivp(cm, y0, consts, inputs, breaks, grid, method, rtol, atol, recorde
 
         # dense_output only to learn the time reached on failure (``sol.sol.t_max``):
         # with `t_eval`, ``sol.t`` stops at the last output time passed
-        sol = solve_ivp(f, (a, b), y, method=method, t_eval=t_eval, vectorized=True,
-                        dense_output=True, rtol=rtol, atol=atol)
+        sol = solve_ivp(
+            f,
+            (a, b),
+            y,
+            method=method,
+            t_eval=t_eval,
+            vectorized=True,
+            dense_output=True,
+            rtol=rtol,
+            atol=atol,
+        )
         nfev += int(sol.nfev)
         if not sol.success:
             reached = float(sol.sol.t_max) if sol.sol is not None else float(a)
             raise IntegrationError(
                 f"{method} failed at t = {reached:.4g} months (segment {a:.4g}..{b:.4g}): {sol.message}",
-                t_reached=reached, solver_message=str(sol.message),
+                t_reached=reached,
+                solver_message=str(sol.message),
             )
         for t, col in zip(sol.t, sol.y.T, strict=True):
             if t == round(t):

@@ -38,9 +38,14 @@ def ledger(ds: xr.Dataset) -> xr.Dataset:
         outflow = _total(ds, var.attrs["outflows"], initial)
         final = var.isel(time=-1, drop=True)
         residual = initial + inflow - outflow - final
-        out[name] = xr.concat([initial, inflow, outflow, final, residual],
-                              dim=xr.DataArray(["initial", "inflow", "outflow", "final", "residual"],
-                                               dims="account", name="account"))
+        out[name] = xr.concat(
+            [initial, inflow, outflow, final, residual],
+            dim=xr.DataArray(
+                ["initial", "inflow", "outflow", "final", "residual"],
+                dims="account",
+                name="account",
+            ),
+        )
     return xr.Dataset(out)
 
 
@@ -64,11 +69,16 @@ def check_ledger(ds: xr.Dataset, *, rtol: float = 1e-9, atol: float = 1e-9) -> x
     book = ledger(ds)
     for name, acc in book.data_vars.items():
         res = np.abs(acc.sel(account="residual"))
-        scale = (np.abs(acc.sel(account="initial")) + np.abs(acc.sel(account="inflow"))
-                 + np.abs(acc.sel(account="outflow")))
+        scale = (
+            np.abs(acc.sel(account="initial"))
+            + np.abs(acc.sel(account="inflow"))
+            + np.abs(acc.sel(account="outflow"))
+        )
         bad = res > atol + rtol * scale
         if bool(bad.any()):
             worst = float((res / (scale + atol)).max())
-            raise LedgerError(f"stock {name!r} does not balance: residual up to {worst:.3g} of the "
-                              f"volume through it (tolerance rtol={rtol}, atol={atol})")
+            raise LedgerError(
+                f"stock {name!r} does not balance: residual up to {worst:.3g} of the "
+                f"volume through it (tolerance rtol={rtol}, atol={atol})"
+            )
     return book

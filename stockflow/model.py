@@ -140,7 +140,9 @@ class Model:
     # ----------------------------------------------------------------- helpers
     def _check_name(self, name: str) -> None:
         if not name.isidentifier() or name == "t":
-            raise DeclarationError(f"{name!r} is not a valid variable name (a Python identifier, not 't')")
+            raise DeclarationError(
+                f"{name!r} is not a valid variable name (a Python identifier, not 't')"
+            )
         if name in self.variables or name in self.lookups:
             raise DeclarationError(f"variable {name!r} is declared twice")
 
@@ -182,11 +184,15 @@ class Model:
         """Declare a stock with an initial value (array, or ``f(v)`` over parameters)."""
         dims = self._check_dims(name, dims)
         value = initial if callable(initial) else self._array(name, initial, dims)
-        return self._add(Variable(name, "stock", dims, units, long_name or name, value=value,
-                                  nonnegative=nonnegative))
+        return self._add(
+            Variable(
+                name, "stock", dims, units, long_name or name, value=value, nonnegative=nonnegative
+            )
+        )
 
-    def flow(self, name, equation, *, source=None, target=None, dims=(), units="1",
-             long_name="") -> str:
+    def flow(
+        self, name, equation, *, source=None, target=None, dims=(), units="1", long_name=""
+    ) -> str:
         """Declare a flow out of `source` and into `target` (``None``: the model boundary).
 
         A flow may carry more dimensions than its stocks: it is summed over the extra ones
@@ -196,8 +202,11 @@ class Model:
         dims = self._check_dims(name, dims)
         if source is None and target is None:
             raise DeclarationError(f"flow {name!r} needs a source stock, a target stock or both")
-        return self._add(Variable(name, "flow", dims, units, long_name or name, equation,
-                                  source=source, target=target))
+        return self._add(
+            Variable(
+                name, "flow", dims, units, long_name or name, equation, source=source, target=target
+            )
+        )
 
     def aux(self, name, equation, *, dims=(), units="1", long_name="") -> str:
         """Declare an auxiliary: a value computed from others at each instant."""
@@ -210,9 +219,12 @@ class Model:
         lo, hi = (-np.inf, np.inf) if bounds is None else (float(bounds[0]), float(bounds[1]))
         value = self._array(name, default, dims)
         if np.any(value < lo) or np.any(value > hi):
-            raise DeclarationError(f"parameter {name!r}: default {value} outside bounds [{lo}, {hi}]")
-        return self._add(Variable(name, "param", dims, units, long_name or name, value=value,
-                                  bounds=(lo, hi)))
+            raise DeclarationError(
+                f"parameter {name!r}: default {value} outside bounds [{lo}, {hi}]"
+            )
+        return self._add(
+            Variable(name, "param", dims, units, long_name or name, value=value, bounds=(lo, hi))
+        )
 
     def input(self, name, default, *, dims=(), units="1", long_name="") -> str:
         """Declare a policy input: `default` unless a run passes a callable for it.
@@ -221,8 +233,16 @@ class Model:
         or flows, which may themselves depend on the input).
         """
         dims = self._check_dims(name, dims)
-        return self._add(Variable(name, "input", dims, units, long_name or name,
-                                  value=self._array(name, default, dims)))
+        return self._add(
+            Variable(
+                name,
+                "input",
+                dims,
+                units,
+                long_name or name,
+                value=self._array(name, default, dims),
+            )
+        )
 
     def lookup(self, name, x, y, *, units="1", long_name="") -> str:
         """Declare a piecewise-linear table, callable in equations as ``v.name(x)``."""
@@ -237,8 +257,9 @@ class Model:
         self.lookups[name] = Lookup(name, x, y, units, long_name or name)
         return name
 
-    def series(self, name, times, values, *, dims=(), units="1", long_name="",
-               interpolation="linear") -> str:
+    def series(
+        self, name, times, values, *, dims=(), units="1", long_name="", interpolation="linear"
+    ) -> str:
         """Declare a dated input series.
 
         Parameters
@@ -263,8 +284,11 @@ class Model:
             raise DeclarationError(f"series {name!r}: {tt.size} times but {vals.shape[0]} values")
         vals = np.stack([self._array(name, row, dims) for row in vals])
         self.breakpoints.extend(tt.tolist())
-        return self._add(Variable(name, "series", dims, units, long_name or name,
-                                  series=(tt, vals, interpolation)))
+        return self._add(
+            Variable(
+                name, "series", dims, units, long_name or name, series=(tt, vals, interpolation)
+            )
+        )
 
     def add_breakpoints(self, *times) -> None:
         """Declare discontinuities (dates or model times) the integrators must not step over."""
@@ -289,20 +313,51 @@ class Model:
         """
         f_in, f_time = self._as_equation(input), self._as_equation(time)
         start = initial if initial is not None else (lambda v: f_in(v))
-        self.stock(name, start, dims=dims, units=units, long_name=long_name or f"smoothed {input}",
-                   nonnegative=False)
-        self.flow(f"{name}__adjust", lambda v: (f_in(v) - getattr(v, name)) / f_time(v),
-                  target=name, dims=dims, units=f"{units}/month")
+        self.stock(
+            name,
+            start,
+            dims=dims,
+            units=units,
+            long_name=long_name or f"smoothed {input}",
+            nonnegative=False,
+        )
+        self.flow(
+            f"{name}__adjust",
+            lambda v: (f_in(v) - getattr(v, name)) / f_time(v),
+            target=name,
+            dims=dims,
+            units=f"{units}/month",
+        )
         self._mark_internal(f"{name}__adjust")
         return name
 
-    def delay1(self, name, input, delay, *, dims=(), units="1/month", long_name="",
-               source=None, target=None) -> str:
+    def delay1(
+        self,
+        name,
+        input,
+        delay,
+        *,
+        dims=(),
+        units="1/month",
+        long_name="",
+        source=None,
+        target=None,
+    ) -> str:
         """First-order material delay: the flow `name` is `input` delayed by `delay` months."""
         return self._delay(name, input, delay, 1, dims, units, long_name, source, target)
 
-    def delay3(self, name, input, delay, *, dims=(), units="1/month", long_name="",
-               source=None, target=None) -> str:
+    def delay3(
+        self,
+        name,
+        input,
+        delay,
+        *,
+        dims=(),
+        units="1/month",
+        long_name="",
+        source=None,
+        target=None,
+    ) -> str:
         """Third-order material delay (Vensim ``DELAY3``) of the flow `input`.
 
         Three stages in series, each with residence time ``delay / 3``, start in steady
@@ -317,20 +372,37 @@ class Model:
         stock_units = units.removesuffix("/month") if units.endswith("/month") else f"{units}*month"
         stages = [f"{name}__stage{i + 1}" for i in range(order)]
         for s in stages:
-            self.stock(s, lambda v: f_in(v) * f_delay(v) / order, dims=dims, units=stock_units,
-                       nonnegative=False)
+            self.stock(
+                s,
+                lambda v: f_in(v) * f_delay(v) / order,
+                dims=dims,
+                units=stock_units,
+                nonnegative=False,
+            )
             self._mark_internal(s)
         self.flow(f"{name}__in", f_in, source=source, target=stages[0], dims=dims, units=units)
         self._mark_internal(f"{name}__in")
         for i in range(order - 1):
             here = stages[i]
-            self.flow(f"{name}__{i + 1}{i + 2}",
-                      lambda v, here=here: getattr(v, here) * order / f_delay(v),
-                      source=here, target=stages[i + 1], dims=dims, units=units)
+            self.flow(
+                f"{name}__{i + 1}{i + 2}",
+                lambda v, here=here: getattr(v, here) * order / f_delay(v),
+                source=here,
+                target=stages[i + 1],
+                dims=dims,
+                units=units,
+            )
             self._mark_internal(f"{name}__{i + 1}{i + 2}")
         last = stages[-1]
-        return self.flow(name, lambda v: getattr(v, last) * order / f_delay(v), source=last,
-                         target=target, dims=dims, units=units, long_name=long_name or name)
+        return self.flow(
+            name,
+            lambda v: getattr(v, last) * order / f_delay(v),
+            source=last,
+            target=target,
+            dims=dims,
+            units=units,
+            long_name=long_name or name,
+        )
 
     def _mark_internal(self, name: str) -> None:
         var = self.variables[name]

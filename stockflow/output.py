@@ -35,15 +35,20 @@ class Recorder:
         self.n_members = n_members
         self.data = {n: np.zeros((n_months, n_members, *cm.shapes[n])) for n in names}
         self.stock_names = [s.name for s in cm.stocks]
-        self.initial_values = {n: np.zeros((n_members, *cm.shapes[n]))
-                               for n in names if n in self.stock_names}
-        self.needs_eval = any(cm.model.variables[n].kind in ("aux", "input", "series") for n in names)
+        self.initial_values = {
+            n: np.zeros((n_members, *cm.shapes[n])) for n in names if n in self.stock_names
+        }
+        self.needs_eval = any(
+            cm.model.variables[n].kind in ("aux", "input", "series") for n in names
+        )
         self.flow_slot = {name: (start, shape) for name, start, shape in cm.flow_slots}
 
     def initial(self, y0: np.ndarray, lo: int, hi: int) -> None:
         for n in self.initial_values:
             s = self.cm.slot(n)
-            self.initial_values[n][lo:hi] = y0[s.start:s.start + s.size].T.reshape(hi - lo, *s.shape)
+            self.initial_values[n][lo:hi] = y0[s.start : s.start + s.size].T.reshape(
+                hi - lo, *s.shape
+            )
 
     def record(self, i: int, t: float, y: np.ndarray, consts, inputs, lo: int, hi: int) -> None:
         """Keep month `i` (0-based) from state `y` of shape ``(n_state, hi - lo)``."""
@@ -53,17 +58,18 @@ class Recorder:
             kind = self.cm.model.variables[n].kind
             if kind == "stock":
                 s = self.cm.slot(n)
-                self.data[n][i, lo:hi] = y[s.start:s.start + s.size].T.reshape(k, *s.shape)
+                self.data[n][i, lo:hi] = y[s.start : s.start + s.size].T.reshape(k, *s.shape)
             elif kind == "flow":
                 start, shape = self.flow_slot[n]
                 size = int(np.prod(shape, dtype=int))
-                self.data[n][i, lo:hi] = y[start:start + size].T.reshape(k, *shape)
+                self.data[n][i, lo:hi] = y[start : start + size].T.reshape(k, *shape)
             else:
                 self.data[n][i, lo:hi] = np.broadcast_to(ns[n], (k, *self.cm.shapes[n]))
 
 
-def to_dataset(cm: CompiledModel, rec: Recorder, *, is_ensemble: bool,
-               attrs: dict[str, Any]) -> xr.Dataset:
+def to_dataset(
+    cm: CompiledModel, rec: Recorder, *, is_ensemble: bool, attrs: dict[str, Any]
+) -> xr.Dataset:
     """Label the recorded arrays: dims ``[member,] time, *model dims``."""
     model = cm.model
     time = month_starts(model.start, rec.n_months)
@@ -82,9 +88,12 @@ def to_dataset(cm: CompiledModel, rec: Recorder, *, is_ensemble: bool,
         dims = ("member", "time", *var.dims)
         if not is_ensemble:
             arr, dims = arr[0], dims[1:]
-        a = {"units": var.units,
-             "long_name": var.long_name, "cell_methods": CELL_METHODS[var.kind],
-             "stockflow_kind": var.kind}
+        a = {
+            "units": var.units,
+            "long_name": var.long_name,
+            "cell_methods": CELL_METHODS[var.kind],
+            "stockflow_kind": var.kind,
+        }
         if var.kind == "stock":
             s = cm.slot(n)
             a["inflows"] = " ".join(f for f, _ in s.inflows if f in rec.names)
@@ -93,11 +102,20 @@ def to_dataset(cm: CompiledModel, rec: Recorder, *, is_ensemble: bool,
             init = rec.initial_values[n] if is_ensemble else rec.initial_values[n][0]
             init_dims = ("member", *var.dims) if is_ensemble else var.dims
             data_vars[f"{n}_initial"] = xr.Variable(
-                init_dims, init, {"units": var.units, "long_name": f"{var.long_name} at the start",
-                                  "stockflow_kind": "initial"})
+                init_dims,
+                init,
+                {
+                    "units": var.units,
+                    "long_name": f"{var.long_name} at the start",
+                    "stockflow_kind": "initial",
+                },
+            )
         data_vars[n] = xr.Variable(dims, arr, a)
     ds = xr.Dataset(data_vars, coords=coords)
-    ds.attrs.update(title=model.name, start=str(model.start), time_units="month",
-                    **{k: v for k, v in attrs.items() if v is not None})
+    ds.attrs.update(
+        title=model.name,
+        start=str(model.start),
+        time_units="month",
+        **{k: v for k, v in attrs.items() if v is not None},
+    )
     return ds
-

@@ -24,7 +24,9 @@ def corridor_model():
     m.stock("waiting", 0.0, dims=("origin", "corridor"))
     m.stock("crossed", 0.0, dims="corridor")
     m.aux("total_waiting", lambda v: v.waiting.sum(axis=(1, 2)))
-    m.flow("arrivals", lambda v: v.inflow[:, None] * np.ones(3), target="origin_pool", dims="origin")
+    m.flow(
+        "arrivals", lambda v: v.inflow[:, None] * np.ones(3), target="origin_pool", dims="origin"
+    )
     m.flow(
         "departures",
         lambda v: (v.departure_rate * v.origin_pool)[..., None] * v.share[:, None, :],
@@ -34,9 +36,11 @@ def corridor_model():
     )
     m.flow(
         "crossings",
-        lambda v: v.crossing_rate[:, None, None]
-        * v.congestion(v.total_waiting)[:, None, None]
-        * v.waiting,
+        lambda v: (
+            v.crossing_rate[:, None, None]
+            * v.congestion(v.total_waiting)[:, None, None]
+            * v.waiting
+        ),
         source="waiting",
         dims=("origin", "corridor"),
     )
@@ -71,8 +75,13 @@ def test_member_equals_single_run(method):
         single = sf.simulate(m, 18, method=method, params=take(params, k))
         assert "member" not in single.dims
         for name in single.data_vars:
-            assert_allclose(ens[name].sel(member=k).values, single[name].values, rtol=1e-12,
-                            atol=1e-12, err_msg=f"{name}, member {k}")
+            assert_allclose(
+                ens[name].sel(member=k).values,
+                single[name].values,
+                rtol=1e-12,
+                atol=1e-12,
+                err_msg=f"{name}, member {k}",
+            )
     # the members differ from each other: the parameters did reach them
     spread = ens.waiting.isel(time=-1).std("member")
     assert float(spread.min()) > 0
@@ -84,8 +93,14 @@ def test_chunk_size_does_not_change_results():
     m = sf.compile_model(corridor_model())
     whole = sf.simulate(m, 12, method="rk4", params=params, chunk_size=N_MEMBERS)
     seen = []
-    chunked = sf.simulate(m, 12, method="rk4", params=params, chunk_size=2,
-                          progress=lambda done, n: seen.append((done, n)))
+    chunked = sf.simulate(
+        m,
+        12,
+        method="rk4",
+        params=params,
+        chunk_size=2,
+        progress=lambda done, n: seen.append((done, n)),
+    )
     xr.testing.assert_allclose(whole, chunked, rtol=1e-13, atol=0)
     assert seen == [(2, 7), (4, 7), (6, 7), (7, 7)]
 
@@ -120,5 +135,6 @@ def test_shared_parameter_value_is_not_an_ensemble():
 def test_members_disagreeing_in_number_are_rejected():
     m = corridor_model()
     with pytest.raises(sf.DeclarationError, match="disagree on the number of members"):
-        sf.simulate(m, 3, method="rk4",
-                    params={"crossing_rate": [0.1, 0.2], "inflow": [1.0, 2.0, 3.0]})
+        sf.simulate(
+            m, 3, method="rk4", params={"crossing_rate": [0.1, 0.2], "inflow": [1.0, 2.0, 3.0]}
+        )

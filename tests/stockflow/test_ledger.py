@@ -17,18 +17,31 @@ def border_model():
     """Flows with dims (origin, corridor) out of a stock with dims (origin,)."""
     m = sf.Model("ledger", start="2020-01", dims={"origin": ORIGINS, "corridor": CORRIDORS})
     m.param("leave", [0.3, 0.2, 0.1], dims="origin")
-    m.param("route", [[0.4, 0.3, 0.2, 0.1], [0.1, 0.2, 0.3, 0.4], [0.25] * 4],
-            dims=("origin", "corridor"))
+    m.param(
+        "route",
+        [[0.4, 0.3, 0.2, 0.1], [0.1, 0.2, 0.3, 0.4], [0.25] * 4],
+        dims=("origin", "corridor"),
+    )
     m.param("pass_rate", [0.5, 0.4, 0.3, 0.2], dims="corridor")
     m.stock("transit", [50.0, 80.0, 20.0], dims="origin")
     m.stock("waiting", 5.0, dims=("origin", "corridor"))
     m.stock("crossed", 0.0, dims="corridor")
     m.stock("returned", 0.0)
     m.flow("recruits", lambda v: 3.0 + 0.0 * v.transit, target="transit", dims="origin")
-    m.flow("arrivals", lambda v: (v.leave * v.transit)[..., None] * v.route,
-           source="transit", target="waiting", dims=("origin", "corridor"))
-    m.flow("crossings", lambda v: v.pass_rate[:, None, :] * v.waiting, source="waiting", target="crossed",
-           dims=("origin", "corridor"))
+    m.flow(
+        "arrivals",
+        lambda v: (v.leave * v.transit)[..., None] * v.route,
+        source="transit",
+        target="waiting",
+        dims=("origin", "corridor"),
+    )
+    m.flow(
+        "crossings",
+        lambda v: v.pass_rate[:, None, :] * v.waiting,
+        source="waiting",
+        target="crossed",
+        dims=("origin", "corridor"),
+    )
     m.flow("returns", lambda v: 0.05 * v.waiting.sum(axis=(1, 2)), target="returned")
     m.flow("deported", lambda v: 0.02 * v.crossed, source="crossed", dims="corridor")
     return m
@@ -44,8 +57,9 @@ def test_ledger_balances_with_flows_over_extra_dimensions(method):
     arrivals = ds.arrivals.sum(("time", "corridor"))
     assert_allclose(book.transit.sel(account="outflow"), arrivals, rtol=1e-12)
     # crossed gains what left every origin's waiting stock through its corridor
-    assert_allclose(book.crossed.sel(account="inflow"), ds.crossings.sum(("time", "origin")),
-                    rtol=1e-12)
+    assert_allclose(
+        book.crossed.sel(account="inflow"), ds.crossings.sum(("time", "origin")), rtol=1e-12
+    )
     # and, month by month, each stock changes by its inflows minus its outflows
     transit = np.concatenate([ds.transit_initial.values[None], ds.transit.values])
     net = ds.recruits.values - ds.arrivals.sum("corridor").values
@@ -131,8 +145,15 @@ levels = st.floats(min_value=0.0, max_value=1e4, allow_nan=False)
     switch=st.floats(min_value=0.1, max_value=11.9),
 )
 # found by hypothesis: a stock draining towards the subnormal numbers went to -5e-324
-@example(initial=(1.0, 0.0, 0.0), rate_out=(1.0, 0.0, 0.0), constant_out=7.0, inflow=0.0,
-         method="euler", dt=0.25, switch=1.0)
+@example(
+    initial=(1.0, 0.0, 0.0),
+    rate_out=(1.0, 0.0, 0.0),
+    constant_out=7.0,
+    inflow=0.0,
+    method="euler",
+    dt=0.25,
+    switch=1.0,
+)
 def test_random_rates_keep_stocks_nonnegative_and_balanced(
     initial, rate_out, constant_out, inflow, method, dt, switch
 ):
@@ -142,12 +163,23 @@ def test_random_rates_keep_stocks_nonnegative_and_balanced(
     m.stock("b", 0.0, dims=("origin", "corridor"))
     m.stock("c", 0.0, dims="corridor")
     m.flow("feed", lambda v: inflow + 0.0 * v.a, target="a", dims="origin")
-    m.flow("split", lambda v: (v.rate_out * v.a)[..., None] * np.full(4, 0.25),
-           source="a", target="b", dims=("origin", "corridor"))
-    m.flow("leak", lambda v: sf.step(v.t, constant_out, switch) + 0.0 * v.a, source="a",
-           dims="origin")
-    m.flow("onward", lambda v: 7.0 * v.b + constant_out, source="b", target="c",
-           dims=("origin", "corridor"))
+    m.flow(
+        "split",
+        lambda v: (v.rate_out * v.a)[..., None] * np.full(4, 0.25),
+        source="a",
+        target="b",
+        dims=("origin", "corridor"),
+    )
+    m.flow(
+        "leak", lambda v: sf.step(v.t, constant_out, switch) + 0.0 * v.a, source="a", dims="origin"
+    )
+    m.flow(
+        "onward",
+        lambda v: 7.0 * v.b + constant_out,
+        source="b",
+        target="c",
+        dims=("origin", "corridor"),
+    )
     m.flow("exit", lambda v: 2.0 * v.c + constant_out, source="c", dims="corridor")
     m.add_breakpoints(switch)  # the leak switches on there; steps of odd lengths around it
     ds = sf.simulate(m, 12, method=method, dt=dt)
