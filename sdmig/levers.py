@@ -62,6 +62,7 @@ from stockflow import months_since
 from .errors import LeverError
 
 __all__ = [
+    "BASE_FIELDS",
     "MODES",
     "SHAPES",
     "TARGET_DIMS",
@@ -338,9 +339,30 @@ class Timing:
         `origin` (the model's start month) is needed only when the timing is dated.
         """
         tm = self._months(origin, "weight")
+        if isinstance(t, float | int) and not isinstance(t, bool):
+            return np.float64(tm._scalar_weight(float(t)))  # the integrator's hot path
         t = np.asarray(t, dtype=float)
         with np.errstate(over="ignore", divide="ignore"):
             return tm._weight(t)
+
+    def _scalar_weight(self, t: float) -> float:
+        """:meth:`weight` for one time, in plain floats (same arithmetic, no arrays)."""
+
+        def ramp(x: float) -> float:
+            x = min(max(x, 0.0), 1.0)
+            return x if self.shape == "linear" else x * x * (3.0 - 2.0 * x)
+
+        if self.ramp_months > 0:
+            up = ramp((t - self.start) / self.ramp_months)
+        else:
+            up = 1.0 if t >= self.start else 0.0
+        if self.end is None:
+            return up
+        if self.ramp_down_months > 0:
+            down = 1.0 - ramp((t - self.end) / self.ramp_down_months)
+        else:
+            down = 1.0 if t < self.end else 0.0
+        return min(up, down)
 
     def _weight(self, t: np.ndarray) -> np.ndarray:
         tm = self

@@ -475,19 +475,26 @@ class ComposedInput:
     def __call__(self, t: float, v: Any) -> np.ndarray:
         x = self.default[None]
         for term in self.sets:
-            a, e = self._weighted(term, t, v)
-            x = self._combine(term, e, lambda e, a=a, x=x: x + a * (e - x))
+            if (ae := self._weighted(term, t, v)) is not None:
+                a, e = ae
+                x = self._combine(term, e, lambda e, a=a, x=x: x + a * (e - x))
         for term in self.multipliers:
-            a, e = self._weighted(term, t, v)
-            x = self._combine(term, e, lambda e, a=a, x=x: x * (1.0 + a * (e - 1.0)))
+            if (ae := self._weighted(term, t, v)) is not None:
+                a, e = ae
+                x = self._combine(term, e, lambda e, a=a, x=x: x * (1.0 + a * (e - 1.0)))
         for term in self.additions:
-            a, e = self._weighted(term, t, v)
-            x = self._combine(term, e, lambda e, a=a, x=x: x + a * e)
+            if (ae := self._weighted(term, t, v)) is not None:
+                a, e = ae
+                x = self._combine(term, e, lambda e, a=a, x=x: x + a * e)
         return x
 
-    def _weighted(self, term: _Term, t: float, v: Any) -> tuple[np.ndarray, np.ndarray]:
+    def _weighted(self, term: _Term, t: float, v: Any) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(w * mask, effect)``, or None when the lever is off (its term would change
+        nothing: ``x * 1``, ``x + 0``)."""
         nd = len(self.dims)
         w = np.asarray(term.lever.weight(t, v), dtype=float)
+        if w.ndim == 0 and w == 0.0:
+            return None
         if w.ndim == 1:
             w = w.reshape(-1, *(1,) * nd)
         elif w.ndim != 0:
@@ -1013,7 +1020,7 @@ def _strip_optional(hint: Any) -> Any:
 def _type_hints(cls: type) -> dict[str, Any]:
     try:
         return typing.get_type_hints(cls)
-    except Exception:  # an annotation we cannot resolve: fall back to no type check
+    except (NameError, TypeError, AttributeError):  # unresolvable: no type check
         return {}
 
 

@@ -119,7 +119,7 @@ def lever_doc(cls: type[Lever], ep: EntryPoint | None = None) -> str:
     return "\n".join(out)
 
 
-@click.group(cls=DefaultGroup, name="levers")
+@click.group(cls=DefaultGroup, name="levers", short_help="List the installed levers, or show one.")
 def levers() -> None:
     """List the installed policy levers (`sdmig levers`), or document one
     (`sdmig levers show NAME`)."""

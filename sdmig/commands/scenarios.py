@@ -57,7 +57,9 @@ def render_scenario(scenario: Scenario, origin: str) -> str:
     return "\n".join(lines)
 
 
-@click.group(cls=DefaultGroup, name="scenarios")
+@click.group(
+    cls=DefaultGroup, name="scenarios", short_help="List scenarios by phase, or validate files."
+)
 def scenarios() -> None:
     """List the built-in scenarios and FILES with their levers by phase
     (`sdmig scenarios [FILE...]`), or check files (`sdmig scenarios validate FILE...`)."""
@@ -88,7 +90,7 @@ def list_scenarios(ctx: click.Context, files: tuple[str, ...], date_range) -> No
         ctx.exit(1)
 
 
-@scenarios.command("validate")
+@scenarios.command("validate", short_help="Check scenario files (exit 1 on problems).")
 @click.argument("files", nargs=-1, required=True)
 @range_option
 @click.pass_context

@@ -538,3 +538,12 @@ def test_costs_per_month():
     )
     by_months = bound.cost([0.0, 2.0])
     np.testing.assert_allclose(by_months.sel(lever="tf").values, [0, 5.25e6])
+
+
+@pytest.mark.parametrize("module", ["sdmig.levers", "sdmig.scenario"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
