@@ -12,10 +12,19 @@ with a leading member axis of length ``k`` give each column its own values.
 
 State vector
 ------------
-The stocks come first, each flattened in C order; then, when flows are tracked, one
-accumulator per flow element holding the flow integrated since time 0. The accumulators
-are what the output reports as monthly flow totals, and what :func:`stockflow.ledger`
-balances against the stocks.
+The stocks come first, each flattened in C order; then one accumulator per element of each
+tracked flow, holding the flow integrated since time 0. The accumulators are what the
+output reports as monthly flow totals, and what :func:`stockflow.ledger` balances against
+the stocks; :func:`stockflow.simulate` tracks only the flows it returns
+(:meth:`CompiledModel.tracking`).
+
+Memory layout
+-------------
+The state has shape ``(n_state, k)`` in C order, so in the ``(k, *dims)`` views equations
+see, the member axis is the fastest in memory. Parameters that vary by member are stored
+the same way, and lookups return results laid out like their argument. NumPy then streams
+through contiguous memory in the element-wise operations and in the sums over dimensions
+(a sum over a short axis of a C-ordered ``(k, 3, 4)`` array is over ten times slower).
 
 Non-negative stocks
 -------------------
@@ -36,7 +45,9 @@ value.
 
 from __future__ import annotations
 
+import copy
 import graphlib
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,11 +101,20 @@ class StockSlot:
 
     @property
     def size(self) -> int:
-        return int(np.prod(self.shape, dtype=int))
+        return math.prod(self.shape)
+
+    @property
+    def stop(self) -> int:
+        return self.start + math.prod(self.shape)
 
 
 class CompiledModel:
-    """A model ready to integrate. Build it with :func:`compile_model`."""
+    """A model ready to integrate. Build it with :func:`compile_model`.
+
+    The state vector holds the stocks, then one accumulator per element of each *tracked*
+    flow (all flows when `track_flows` is true). :meth:`tracking` gives a copy that tracks
+    only the flows a run returns, so that the integrators carry no more than needed.
+    """
 
     def __init__(self, model: Model, order: list[str], track_flows: bool):
         self.model = model
@@ -109,20 +129,44 @@ class CompiledModel:
             ins = tuple((f.name, _sum_axes(f, s)) for f in flows if f.target == s.name)
             outs = tuple((f.name, _sum_axes(f, s)) for f in flows if f.source == s.name)
             self.stocks.append(StockSlot(s.name, offset, shape, s.nonnegative, ins, outs))
-            offset += int(np.prod(shape, dtype=int))
+            offset += math.prod(shape)
         self.n_stock_state = offset
-        self.flow_slots: list[tuple[str, int, tuple[int, ...]]] = []
-        if track_flows:
-            for f in flows:
-                shape = model.shape(f.dims)
-                self.flow_slots.append((f.name, offset, shape))
-                offset += int(np.prod(shape, dtype=int))
-        self.n_state = offset
         self.shapes = {name: model.shape(v.dims) for name, v in var.items()}
         self.flow_names = [f.name for f in flows]
         self.input_names = [v.name for v in model.of_kind("input")]
         self.series = {v.name: v.series for v in model.of_kind("series")}
         self.equations = {n: var[n].equation for n in order if var[n].kind in ("aux", "flow")}
+        self._set_tracked(self.flow_names if track_flows else [])
+
+    def _set_tracked(self, flows: list[str]) -> None:
+        """Lay out accumulators for `flows` after the stocks."""
+        self.flow_slots: list[tuple[str, int, tuple[int, ...]]] = []
+        offset = self.n_stock_state
+        for f in flows:
+            self.flow_slots.append((f, offset, self.shapes[f]))
+            offset += math.prod(self.shapes[f])
+        self.n_state = offset
+        # what the hot loop iterates over, resolved once
+        self._computed = [(n, self.equations[n], self.shapes[n]) for n in self.order]
+        self._limited = [s for s in self.stocks if s.nonnegative and s.outflows]
+        self._stock_rows = [
+            (s.name, s.start, s.stop, s.shape, s.inflows, s.outflows) for s in self.stocks
+        ]
+        self._flow_rows = [
+            (f, start, start + math.prod(shape), shape) for f, start, shape in self.flow_slots
+        ]
+
+    def tracking(self, flows) -> CompiledModel:
+        """A copy whose state carries accumulators for `flows` only (a subset of the flows)."""
+        wanted = set(flows)
+        flows = [f for f in self.flow_names if f in wanted]
+        if flows and not self.track_flows:
+            raise DeclarationError(
+                f"cannot track flow {flows[0]!r}: the model was compiled without flow tracking"
+            )
+        other = copy.copy(self)
+        other._set_tracked(flows)
+        return other
 
     # ---------------------------------------------------------------- helpers
     def slot(self, name: str) -> StockSlot:
@@ -131,7 +175,9 @@ class CompiledModel:
     def constants(self, params: dict[str, np.ndarray]) -> dict[str, Any]:
         """Parameters (with a member axis) and lookups: the values that never change."""
         out: dict[str, Any] = dict(self.model.lookups)
-        out.update(params)
+        # member-varying values in Fortran order: the member axis fastest in memory, as
+        # for the stocks (see `evaluate`)
+        out.update((n, np.asfortranarray(v) if v.shape[0] > 1 else v) for n, v in params.items())
         for v in self.model.of_kind("input"):
             out[f"{v.name}__default"] = v.value[None]
         return out
@@ -157,15 +203,20 @@ class CompiledModel:
     ) -> dict[str, Any]:
         """All values at time `t` and state `y` of shape ``(n_state, k)``.
 
-        Returns the namespace dict: stocks, parameters, inputs, series, auxiliaries and
-        flows (flows already limited by the non-negativity rule).
+        Returns the namespace dict: stocks (views of `y`), parameters, inputs, series,
+        auxiliaries and flows (flows already limited by the non-negativity rule).
         """
+        ns = self._evaluate_unlimited(t, y, constants, inputs)
+        self._limit_outflows(ns, tau_min)
+        return ns
+
+    def _evaluate_unlimited(self, t, y, constants, inputs) -> dict[str, Any]:
+        """:meth:`evaluate` without the limiting of outflows."""
         k = y.shape[1]
-        x = y.T
-        ns: dict[str, Any] = dict(constants)
+        ns: dict[str, Any] = constants.copy()
         ns["t"] = t
-        for s in self.stocks:
-            ns[s.name] = x[:, s.start : s.start + s.size].reshape((k, *s.shape))
+        for name, start, stop, shape, _, _ in self._stock_rows:
+            ns[name] = y[start:stop].T.reshape((k, *shape))
         values = Values(ns)
         for name in self.series:
             ns[name] = self._series_value(name, t)
@@ -175,39 +226,54 @@ class CompiledModel:
                 ns[name] = constants[f"{name}__default"]
             else:
                 ns[name] = _fit_input(name, fn(t, values), (k, *self.shapes[name]))
-        for name in self.order:
-            ns[name] = np.broadcast_to(self.equations[name](values), (k, *self.shapes[name]))
-        self._limit_outflows(ns, k, tau_min)
+        for name, equation, shape in self._computed:
+            value = equation(values)
+            full = (k, *shape)
+            if getattr(value, "shape", None) != full:
+                value = np.broadcast_to(value, full)
+            ns[name] = value
         return ns
 
-    def _limit_outflows(self, ns: dict[str, Any], k: int, tau_min: float) -> None:
-        for s in self.stocks:
-            if not (s.nonnegative and s.outflows):
-                continue
+    def _limit_outflows(self, ns: dict[str, Any], tau_min: float) -> dict[str, np.ndarray]:
+        """Limit the outflows of non-negative stocks in `ns`; return their total outflows."""
+        totals = {}
+        for s in self._limited:
             stock = ns[s.name]
-            total = sum(_reduce(ns[f], axes, s.shape, k) for f, axes in s.outflows)
-            if not np.any(stock < tau_min * total):
-                continue  # every element holds at least tau_min months of outflow
-            with np.errstate(all="ignore"):
-                scale = np.where(total > 0, np.clip(stock / (tau_min * total), 0.0, 1.0), 1.0)
-            scale = np.where(stock > EMPTY, scale, np.where(total > 0, 0.0, 1.0))
-            for f, axes in s.outflows:
-                ns[f] = ns[f] * _expand(scale, axes)
+            total = _total(ns, s.outflows)
+            if (stock < tau_min * total).any():  # some element holds less than tau_min months
+                with np.errstate(all="ignore"):
+                    scale = np.where(total > 0, np.clip(stock / (tau_min * total), 0, 1), 1.0)
+                scale = np.where(stock > EMPTY, scale, np.where(total > 0, 0.0, 1.0))
+                for f, axes in s.outflows:
+                    ns[f] = ns[f] * _expand(scale, axes)
+                total = _total(ns, s.outflows)
+            totals[s.name] = total
+        return totals
 
-    def rhs_from_values(self, ns: dict[str, Any], k: int) -> np.ndarray:
-        """Derivative of the state, shape ``(n_state, k)``, from evaluated values."""
-        dx = np.zeros((k, self.n_state))
-        for s in self.stocks:
-            d = np.zeros((k, *s.shape))
-            for f, axes in s.inflows:
-                d = d + _reduce(ns[f], axes, s.shape, k)
-            for f, axes in s.outflows:
-                d = d - _reduce(ns[f], axes, s.shape, k)
-            dx[:, s.start : s.start + s.size] = d.reshape(k, -1)
-        for f, start, shape in self.flow_slots:
-            size = int(np.prod(shape, dtype=int))
-            dx[:, start : start + size] = ns[f].reshape(k, -1)
-        return dx.T
+    def rhs_from_values(
+        self, ns: dict[str, Any], k: int, outflow_totals: dict[str, np.ndarray] | None = None
+    ) -> np.ndarray:
+        """Derivative of the state, shape ``(n_state, k)`` in C order, from evaluated values.
+
+        `outflow_totals` (from the limiter) saves summing those stocks' outflows again.
+        """
+        known = outflow_totals or {}
+        dx = np.empty((self.n_state, k))
+        for name, start, stop, shape, inflows, outflows in self._stock_rows:
+            rows = _rows(dx, start, stop, (k, *shape))
+            if outflows:
+                out = known[name] if name in known else _total(ns, outflows)
+                if inflows:
+                    np.subtract(_total(ns, inflows), out, out=rows)
+                else:
+                    np.negative(out, out=rows)
+            elif inflows:
+                rows[...] = _total(ns, inflows)
+            else:
+                rows[...] = 0.0
+        for name, start, stop, shape in self._flow_rows:
+            _rows(dx, start, stop, (k, *shape))[...] = ns[name]
+        return dx
 
     def rhs(
         self,
@@ -220,9 +286,15 @@ class CompiledModel:
         """``dy/dt`` at time `t`; `y` of shape ``(n,)`` or ``(n, k)`` (solve_ivp's contract)."""
         flat = y.ndim == 1
         y2 = y[:, None] if flat else y
-        ns = self.evaluate(t, y2, constants, inputs or {}, tau_min)
-        dy = self.rhs_from_values(ns, y2.shape[1])
+        ns = self._evaluate_unlimited(t, y2, constants, inputs or {})
+        totals = self._limit_outflows(ns, tau_min)
+        dy = self.rhs_from_values(ns, y2.shape[1], totals)
         return dy[:, 0] if flat else dy
+
+
+def _rows(x: np.ndarray, start: int, stop: int, shape: tuple[int, ...]) -> np.ndarray:
+    """Rows ``start:stop`` of `x` (shape ``(n, k)``, C order) as a writable view of `shape`."""
+    return x[start:stop].T.reshape(shape, copy=False)
 
 
 def _fit_input(name: str, value, shape: tuple[int, ...]) -> np.ndarray:
@@ -245,11 +317,13 @@ def _sum_axes(flow: Variable, stock: Variable) -> tuple[int, ...]:
     return tuple(1 + i for i, d in enumerate(flow.dims) if d not in stock.dims)
 
 
-def _reduce(value: np.ndarray, axes: tuple[int, ...], shape: tuple[int, ...], k: int) -> np.ndarray:
-    """A flow's value, shape ``(k, *flow_shape)``, summed over the axes its stock lacks."""
-    if axes:
-        value = value.sum(axis=axes)
-    return value
+def _total(ns: dict[str, Any], flows: tuple[tuple[str, tuple[int, ...]], ...]) -> np.ndarray:
+    """Sum of `flows`, each summed over the axes its stock lacks: shape ``(k, *stock_dims)``."""
+    total = None
+    for f, axes in flows:
+        value = np.add.reduce(ns[f], axis=axes) if axes else ns[f]
+        total = value if total is None else total + value
+    return total
 
 
 def _expand(scale: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:

@@ -70,9 +70,12 @@ def simulate(
         Extra discontinuity times [months] for this run.
     variables : iterable of str, optional
         Variables to return (default: every stock, flow, auxiliary, input and series that
-        is not internal to a builtin).
+        is not internal to a builtin). Only the flows returned are integrated into monthly
+        totals, so returning few variables also makes the run cheaper.
     chunk_size : int, default 2048
-        Members integrated together by the fixed-step methods.
+        Members integrated together by the fixed-step methods. A few thousand keeps the
+        temporaries in cache; much larger chunks gain nothing (see
+        ``benchmarks/bench_engine.py``).
     progress : callable, optional
         Called as ``progress(members_done, n_members)`` after each chunk.
 
@@ -90,13 +93,20 @@ def simulate(
     DeclarationError
         Bad declarations (see :func:`compile_model`) or an unknown parameter or input.
     IntegrationError
-        The solver failed; the error carries the time reached and scipy's message.
+        The solver failed, or the state became non-finite (NaN or infinite); the error
+        carries the time reached and the solver's message. For ``euler`` and ``rk4`` the
+        state is checked at each month end and the message names the stock and member.
+    ValueError, TypeError
+        A bad `method`, `dt`, `end`, `chunk_size`, or a `params` / `inputs` that is not a
+        mapping.
     """
     cm = model if isinstance(model, CompiledModel) else compile_model(model)
     if method not in METHODS:
         raise ValueError(f"`method` must be one of {METHODS}, got {method!r}")
     if not (dt > 0):
         raise ValueError(f"`dt` must be positive, got {dt}")
+    if not (isinstance(chunk_size, int | np.integer) and chunk_size >= 1):
+        raise ValueError(f"`chunk_size` must be a positive integer, got {chunk_size!r}")
     n_months = (
         int(end) if isinstance(end, int | np.integer) else n_months_between(cm.model.start, end)
     )
@@ -110,6 +120,8 @@ def simulate(
             f"unknown input {unknown[0]!r}; the model's inputs: {cm.input_names}"
         )
     names = _variables(cm, variables)
+    # integrate the accumulators of the returned flows only
+    cm = cm.tracking(n for n in names if cm.model.variables[n].kind == "flow")
     breaks, grid = _segment_points(cm.model.breakpoints, breakpoints, n_months)
     recorder = Recorder(cm, names, n_months, n_members)
     diagnostics: dict[str, Any] = {"solver": method, "n_segments": len(breaks) - 1}
@@ -258,6 +270,9 @@ def initial_state(
 
 
 def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> int:
+    """Euler or classic RK4 over every segment of `grid`, stepping the state in place."""
+    y = y.copy()
+    stage = np.empty_like(y)
     nfev = 0
     for a, b in itertools.pairwise(grid):
         n = max(1, math.ceil((b - a) / dt - 1e-9))
@@ -272,16 +287,22 @@ def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> in
 
         for i in range(n):
             t = a + i * h
+            k1 = f(t, y)
             if method == "euler":
-                y = y + h * f(t, y)
+                y += np.multiply(k1, h, out=k1)  # y + h k1
                 nfev += 1
-            else:
-                k1 = f(t, y)
-                k2 = f(t + h / 2, y + (h / 2) * k1)
-                k3 = f(t + h / 2, y + (h / 2) * k2)
-                k4 = f(t + h, y + h * k3)
-                y = y + (h / 6) * (k1 + 2 * k2 + 2 * k3 + k4)
-                nfev += 4
+                continue
+            # y + h/6 (k1 + 2 k2 + 2 k3 + k4), the stages written into `stage`, the sum into k2
+            k2 = f(t + h / 2, np.add(y, np.multiply(k1, h / 2, out=stage), out=stage))
+            k3 = f(t + h / 2, np.add(y, np.multiply(k2, h / 2, out=stage), out=stage))
+            k4 = f(t + h, np.add(y, np.multiply(k3, h, out=stage), out=stage))
+            k2 *= 2
+            k2 += k1
+            k3 *= 2
+            k2 += k3
+            k2 += k4
+            y += np.multiply(k2, h / 6, out=k2)
+            nfev += 4
         if b == round(b):
             _check_finite(cm, y, b, method, lo)
             recorder.record(int(round(b)) - 1, float(b), y, consts, inputs, lo, hi)
@@ -305,8 +326,18 @@ def _check_finite(cm: CompiledModel, y: np.ndarray, t: float, method: str, lo: i
     )
 
 
+class _NonFiniteDerivative(Exception):
+    def __init__(self, t: float):
+        self.t = t
+
+
 def _solve_ivp(cm, y0, consts, inputs, breaks, grid, method, rtol, atol, recorder, m) -> int:
     """One member with ``solve_ivp``: one call per segment between breakpoints."""
+    # A non-finite derivative makes LSODA return NaN as a success, or loop for ever once the
+    # state overflows, and makes BDF's LU factorization raise a ValueError; so these two stop
+    # at once. The others reject such a step and fail cleanly when the step gets too small
+    # (and may recover if only a trial stage was out of bounds), so they are left to do that.
+    stop_on_non_finite = method in ("LSODA", "BDF")
     nfev = 0
     y = y0
     for a, b in itertools.pairwise(breaks):
@@ -314,29 +345,40 @@ def _solve_ivp(cm, y0, consts, inputs, breaks, grid, method, rtol, atol, recorde
         t_eval = [float(p) for p in grid if a < p < b and p == round(p)] + [float(b)]
 
         def f(t, yy, b_left=b_left):
-            return cm.rhs(min(t, b_left), yy, consts, inputs)
+            dy = cm.rhs(min(t, b_left), yy, consts, inputs)
+            if stop_on_non_finite and not np.isfinite(dy).all():
+                raise _NonFiniteDerivative(float(t))
+            return dy
+
+        def fail(reached: float, why: str, a=a, b=b):
+            return IntegrationError(
+                f"{method} failed at t = {reached:.4g} months (segment {a:.4g}..{b:.4g}): {why}",
+                t_reached=reached,
+                solver_message=why,
+            )
 
         # dense_output only to learn the time reached on failure (``sol.sol.t_max``):
         # with `t_eval`, ``sol.t`` stops at the last output time passed
-        sol = solve_ivp(
-            f,
-            (a, b),
-            y,
-            method=method,
-            t_eval=t_eval,
-            vectorized=True,
-            dense_output=True,
-            rtol=rtol,
-            atol=atol,
-        )
+        try:
+            sol = solve_ivp(
+                f,
+                (a, b),
+                y,
+                method=method,
+                t_eval=t_eval,
+                vectorized=True,
+                dense_output=True,
+                rtol=rtol,
+                atol=atol,
+            )
+        except _NonFiniteDerivative as exc:
+            raise fail(exc.t, "the derivative is not finite") from None
         nfev += int(sol.nfev)
         if not sol.success:
-            reached = float(sol.sol.t_max) if sol.sol is not None else float(a)
-            raise IntegrationError(
-                f"{method} failed at t = {reached:.4g} months (segment {a:.4g}..{b:.4g}): {sol.message}",
-                t_reached=reached,
-                solver_message=str(sol.message),
-            )
+            raise fail(float(sol.sol.t_max) if sol.sol is not None else float(a), str(sol.message))
+        finite = np.isfinite(sol.y).all(axis=0)
+        if not finite.all():
+            raise fail(float(sol.t[np.argmin(finite)]), "the state is not finite")
         for t, col in zip(sol.t, sol.y.T, strict=True):
             if t == round(t):
                 recorder.record(int(round(t)) - 1, float(t), col[:, None], consts, inputs, m, m + 1)

@@ -96,7 +96,9 @@ class Lookup:
     long_name: str = ""
 
     def __call__(self, x):
-        return np.interp(x, self.x, self.y)
+        # interpolated on the transpose: the result keeps the member axis fastest in memory
+        # when `x` has it so (see compile.py), instead of coming back in C order
+        return np.interp(np.asarray(x).T, self.x, self.y).T
 
 
 @dataclass
@@ -254,6 +256,8 @@ class Model:
                 f"lookup {name!r}: needs at least two points with strictly increasing x "
                 f"and as many y values; got x of shape {x.shape}, y of shape {y.shape}"
             )
+        if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+            raise DeclarationError(f"lookup {name!r}: x and y must be finite; got x={x}, y={y}")
         self.lookups[name] = Lookup(name, x, y, units, long_name or name)
         return name
 
@@ -276,12 +280,15 @@ class Model:
         dims = self._check_dims(name, dims)
         if interpolation not in ("linear", "step"):
             raise DeclarationError(f"series {name!r}: interpolation must be 'linear' or 'step'")
+        self._check_name(name)
         tt = np.array([months_since(self.start, x) for x in times], dtype=float)
-        vals = np.asarray(values, dtype=float)
+        vals = np.atleast_1d(np.asarray(values, dtype=float))
         if tt.ndim != 1 or tt.size == 0 or np.any(np.diff(tt) <= 0):
             raise DeclarationError(f"series {name!r}: times must be strictly increasing")
         if vals.shape[:1] != tt.shape:
             raise DeclarationError(f"series {name!r}: {tt.size} times but {vals.shape[0]} values")
+        if not np.all(np.isfinite(vals)):
+            raise DeclarationError(f"series {name!r}: values must be finite")
         vals = np.stack([self._array(name, row, dims) for row in vals])
         self.breakpoints.extend(tt.tolist())
         return self._add(
@@ -309,9 +316,11 @@ class Model:
 
         ``d name/dt = (input - name) / time``; starts at `initial`, or by default at the
         value of `input` at time 0 (Vensim ``SMOOTH``). `input` and `time` are variable
-        names, numbers or equations.
+        names, numbers or equations; `time` may be a scalar (per member, shape ``(k,)``) or
+        have the smooth's dims.
         """
-        f_in, f_time = self._as_equation(input), self._as_equation(time)
+        dims = self._check_dims(name, dims)
+        f_in, f_time = self._as_equation(input), _time_constant(self._as_equation(time), dims)
         start = initial if initial is not None else (lambda v: f_in(v))
         self.stock(
             name,
@@ -361,14 +370,16 @@ class Model:
         """Third-order material delay (Vensim ``DELAY3``) of the flow `input`.
 
         Three stages in series, each with residence time ``delay / 3``, start in steady
-        state with the input's value at time 0. The outflow ``name`` enters `target` (or
+        state with the input's value at time 0. `delay` [months] may be a scalar (per
+        member) or have the delay's dims. The outflow ``name`` enters `target` (or
         leaves the model); the inflow leaves `source` (or comes from outside), so material
         is conserved through the delay.
         """
         return self._delay(name, input, delay, 3, dims, units, long_name, source, target)
 
     def _delay(self, name, input, delay, order, dims, units, long_name, source, target) -> str:
-        f_in, f_delay = self._as_equation(input), self._as_equation(delay)
+        dims = self._check_dims(name, dims)
+        f_in, f_delay = self._as_equation(input), _time_constant(self._as_equation(delay), dims)
         stock_units = units.removesuffix("/month") if units.endswith("/month") else f"{units}*month"
         stages = [f"{name}__stage{i + 1}" for i in range(order)]
         for s in stages:
@@ -420,6 +431,23 @@ class Model:
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self.of_kind(k))} {k}s" for k in KINDS)
         return f"<stockflow.Model {self.name!r} from {self.start}: {counts}, {len(self.lookups)} lookups>"
+
+
+def _time_constant(f: Equation, dims: tuple[str, ...]) -> Equation:
+    """`f` with a per-member scalar result (shape ``(k,)``) aligned against `dims`.
+
+    Smooth and delay times are usually scalars while the smoothed quantity has dims; this
+    saves the modeler the ``[:, None]`` that combining them would otherwise need.
+    """
+    if not dims:
+        return f
+    pad = (1,) * len(dims)
+
+    def aligned(v):
+        x = f(v)
+        return np.reshape(x, (*np.shape(x), *pad)) if np.ndim(x) == 1 else x
+
+    return aligned
 
 
 def check_mapping(name: str, value: Mapping | None) -> dict:

@@ -8,6 +8,7 @@ as an ``xarray.Dataset`` following CF conventions for attrs (``units``, ``long_n
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -41,30 +42,25 @@ class Recorder:
         self.needs_eval = any(
             cm.model.variables[n].kind in ("aux", "input", "series") for n in names
         )
-        self.flow_slot = {name: (start, shape) for name, start, shape in cm.flow_slots}
+        # where each requested variable is found: rows of the state, or the evaluated values
+        rows = {s.name: (s.start, s.stop) for s in cm.stocks}
+        rows.update((f, (start, start + math.prod(shape))) for f, start, shape in cm.flow_slots)
+        self._plan = [(n, rows.get(n), cm.shapes[n]) for n in names]
 
     def initial(self, y0: np.ndarray, lo: int, hi: int) -> None:
         for n in self.initial_values:
             s = self.cm.slot(n)
-            self.initial_values[n][lo:hi] = y0[s.start : s.start + s.size].T.reshape(
-                hi - lo, *s.shape
-            )
+            self.initial_values[n][lo:hi] = y0[s.start : s.stop].T.reshape(hi - lo, *s.shape)
 
     def record(self, i: int, t: float, y: np.ndarray, consts, inputs, lo: int, hi: int) -> None:
         """Keep month `i` (0-based) from state `y` of shape ``(n_state, hi - lo)``."""
         k = hi - lo
         ns = self.cm.evaluate(t, y, consts, inputs, tau_min=1e-3) if self.needs_eval else None
-        for n in self.names:
-            kind = self.cm.model.variables[n].kind
-            if kind == "stock":
-                s = self.cm.slot(n)
-                self.data[n][i, lo:hi] = y[s.start : s.start + s.size].T.reshape(k, *s.shape)
-            elif kind == "flow":
-                start, shape = self.flow_slot[n]
-                size = int(np.prod(shape, dtype=int))
-                self.data[n][i, lo:hi] = y[start : start + size].T.reshape(k, *shape)
+        for n, rows, shape in self._plan:
+            if rows is not None:  # a stock, or the accumulator of a flow
+                self.data[n][i, lo:hi] = y[rows[0] : rows[1]].T.reshape(k, *shape)
             else:
-                self.data[n][i, lo:hi] = np.broadcast_to(ns[n], (k, *self.cm.shapes[n]))
+                self.data[n][i, lo:hi] = ns[n]  # broadcast over members if need be
 
 
 def to_dataset(
