@@ -377,6 +377,7 @@ def _transit_and_routes(m: sf.Model) -> None:
     def share(v):
         utility = (
             v.corridor_appeal
+            + v.corridor_shift[:, None, :]
             - v.route_enforcement[..., None, None] * (v.effective_enforcement[:, None, :] - 1.0)
             - v.route_danger[..., None, None] * np.log(np.maximum(v.danger, 1e-3))[:, None, :]
             + v.route_network[..., None, None] * np.log(v.network)[:, None, :]
@@ -690,6 +691,7 @@ def _courts(m: sf.Model) -> None:
         "new_cases",
         lambda v: (
             (v.releases.sum(axis=(1, 2)) + v.port_entries.sum(axis=(1, 2)))
+            * v.case_share
             * (1.0 - v.asylum_officer_share)
         ),
         units="cases/month",
@@ -784,13 +786,27 @@ def _by_origin(da: xr.DataArray) -> xr.DataArray:
     return da.sum(extra) if extra else da
 
 
+def calibrated_params() -> dict[str, np.ndarray]:
+    """Parameter values of the package's saved calibration (empty when there is none)."""
+    from importlib.resources import files
+
+    from .calibrate import DEFAULT_CALIBRATION, CalibrationResults
+
+    if not (files("sdmig.data") / DEFAULT_CALIBRATION).is_file():
+        return {}
+    return CalibrationResults.load().model_params()
+
+
 class BorderModel:
     """The binational model with its parameters; runs scenarios, never changes.
 
     Parameters
     ----------
     params : mapping, optional
-        Parameter values replacing the defaults of :data:`sdmig.parameters.PARAMETERS`.
+        Parameter values replacing the defaults.
+    use_calibration : bool, default True
+        Start from the package's saved calibration (``sdmig/data/calibration.json``, made
+        by ``sdmig calibrate``) rather than the values of :mod:`sdmig.parameters`.
 
     Examples
     --------
@@ -803,8 +819,10 @@ class BorderModel:
     start = START
     end = END
 
-    def __init__(self, params: Mapping[str, Any] | None = None):
-        self.stockflow_model = build_model(params)
+    def __init__(self, params: Mapping[str, Any] | None = None, *, use_calibration: bool = True):
+        values = dict(calibrated_params()) if use_calibration else {}
+        values.update(params or {})
+        self.stockflow_model = build_model(values)
         self.compiled = sf.compile_model(self.stockflow_model)
 
     @property
