@@ -48,11 +48,19 @@ from statsmodels.iolib.table import SimpleTable
 from . import __version__
 from .errors import CalibrationError, ConvergenceWarning, DataError
 from .history import history_checksum, load_history
-from .parameters import CORRIDORS, ORIGINS
+from .parameters import CORRIDORS, ORIGINS, PARAMS_BY_NAME
 
 SPIN_UP = ("2019-10", "2019-12")
 FIT_WINDOW = ("2020-01", "2023-09")
 COURT_YEARS = (2020, 2021, 2022, 2023)
+
+
+def court_years(end: str) -> tuple[int, ...]:
+    """Fiscal years of :data:`COURT_YEARS` that end (in September) by the month `end`."""
+    last = pd.Period(end, freq="M")
+    return tuple(y for y in COURT_YEARS if pd.Period(f"{y}-09", freq="M") <= last)
+
+
 #: Integrator used for the likelihood (fixed step, so that members are exact copies).
 SIM_METHOD, SIM_DT = "rk4", 0.5
 FD_STEP = 1e-5
@@ -110,7 +118,7 @@ FREE_PARAMETERS: tuple[FreeParameter, ...] = _free_parameters()
 FREE_NAMES = tuple(p.name for p in FREE_PARAMETERS)
 
 
-def observations(history) -> tuple[np.ndarray, list[str]]:
+def observations(history, end: str = FIT_WINDOW[1]) -> tuple[np.ndarray, list[str]]:
     """The observed vector and a label per entry, from a history Dataset.
 
     Raises
@@ -125,27 +133,27 @@ def observations(history) -> tuple[np.ndarray, list[str]]:
             f"history {history.attrs.get('source', '')}: series {missing} are "
             f"required for calibration"
         )
-    window = slice(*FIT_WINDOW)
-    months = pd.period_range(*FIT_WINDOW, freq="M")
+    window = slice(FIT_WINDOW[0], end)
+    months = pd.period_range(FIT_WINDOW[0], end, freq="M")
     parts, labels = [], []
     for var, dim in (("encounters_by_origin", "origin"), ("usbp_by_corridor", "corridor")):
         da = history[var].sel(time=window)
         if da.sizes["time"] != len(months) or bool(da.isnull().any()):
             raise DataError(
                 f"history {history.attrs.get('source', '')}: {var} must cover "
-                f"{FIT_WINDOW[0]}..{FIT_WINDOW[1]} without gaps"
+                f"{FIT_WINDOW[0]}..{end} without gaps"
             )
         for label in da[dim].values:
             parts.append(da.sel({dim: label}).values)
             labels += [f"{var}[{label}] {m}" for m in months]
     court = history["court_pending"]
-    if "fiscal_year" not in court.dims or not set(COURT_YEARS) <= set(court["fiscal_year"].values):
+    years = court_years(end)
+    if "fiscal_year" not in court.dims or not set(years) <= set(court["fiscal_year"].values):
         raise DataError(
-            f"history {history.attrs.get('source', '')}: court_pending needs "
-            f"fiscal years {COURT_YEARS}"
+            f"history {history.attrs.get('source', '')}: court_pending needs fiscal years {years}"
         )
-    parts.append(court.sel(fiscal_year=list(COURT_YEARS)).values)
-    labels += [f"court_pending FY{y}" for y in COURT_YEARS]
+    parts.append(court.sel(fiscal_year=list(years)).values)
+    labels += [f"court_pending FY{y}" for y in years]
     return np.concatenate(parts).astype(float), labels
 
 
@@ -172,20 +180,22 @@ class EncounterLikelihood(GenericLikelihoodModel):
         :mod:`sdmig.parameters`.
     scenario : Scenario, optional
         The historical regime; default: the built-in ``baseline``.
+    end : str, default "2023-09"
+        Last month of the fit window (earlier for backtests).
     """
 
-    def __init__(self, history=None, model=None, scenario=None, **kwargs):
+    def __init__(self, history=None, model=None, scenario=None, *, end=FIT_WINDOW[1], **kwargs):
         from .model import BorderModel
         from .scenario import load_scenario
 
         self.history = load_history() if history is None else history
-        endog, self.obs_labels = observations(self.history)
+        self.end = str(end)
+        endog, self.obs_labels = observations(self.history, self.end)
         self.border_model = model or BorderModel(use_calibration=False)
         self.scenario = scenario or load_scenario("baseline")
         self.free = FREE_PARAMETERS
-        self.n_enc = len(ORIGINS) * len(pd.period_range(*FIT_WINDOW, freq="M")) + len(
-            CORRIDORS
-        ) * len(pd.period_range(*FIT_WINDOW, freq="M"))
+        n_months = len(pd.period_range(FIT_WINDOW[0], self.end, freq="M"))
+        self.n_enc = (len(ORIGINS) + len(CORRIDORS)) * n_months
         self._cache: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
         self.n_simulations = 0
         super().__init__(endog, exog=None, extra_params_names=list(FREE_NAMES), **kwargs)
@@ -227,13 +237,13 @@ class EncounterLikelihood(GenericLikelihoodModel):
         ds = self.border_model.simulate(
             self.scenario,
             params=self.model_params(thetas),
-            end=FIT_WINDOW[1],
+            end=self.end,
             method=SIM_METHOD,
             dt=SIM_DT,
             variables=["encounters", "apprehensions", "court_backlog"],
         )
         self.n_simulations += 1
-        window = slice(*FIT_WINDOW)
+        window = slice(FIT_WINDOW[0], self.end)
         enc = (
             ds["encounters"].sum("corridor").sel(time=window).transpose("member", "origin", "time")
         )
@@ -243,7 +253,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
             .sel(time=window)
             .transpose("member", "corridor", "time")
         )
-        ends = [f"{y}-09" for y in COURT_YEARS]
+        ends = [f"{y}-09" for y in court_years(self.end)]
         court = ds["court_backlog"].sel(time=ends).transpose("member", "time")
         k = thetas.shape[0]
         mu = np.concatenate(
@@ -496,7 +506,10 @@ class CalibrationResults:
         ``alpha_encounters`` (shape ``(n,)``) for observation noise.
         """
         rng = np.random.default_rng(seed)
-        thetas = rng.multivariate_normal(self.theta, self.cov_theta, size=n, method="eigh")
+        # a symmetric square root with negative eigenvalues (round-off) clipped to zero
+        values, vectors = np.linalg.eigh((self.cov_theta + self.cov_theta.T) / 2)
+        root = vectors * np.sqrt(np.clip(values, 0.0, None))
+        thetas = self.theta + rng.standard_normal((n, len(self.theta))) @ root.T
         from .model import BorderModel
 
         base = BorderModel(use_calibration=False).params
@@ -506,8 +519,9 @@ class CalibrationResults:
             if p.param is None:
                 out[p.name] = values
                 continue
+            spec = PARAMS_BY_NAME[p.param]
             arr = out.setdefault(p.param, np.repeat(base[p.param][None], n, axis=0))
-            arr[(slice(None), *p.index)] = values
+            arr[(slice(None), *p.index)] = np.clip(values, spec.low, spec.high)
         return out
 
     def summary(self) -> Summary:

@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .commands import user_errors
+from .commands.backtest import backtest_command
 from .commands.calibrate import calibrate_command
 from .commands.forecast import forecast_command
 from .commands.levers import levers
@@ -26,6 +27,7 @@ def main() -> None:
     """Forecast migration through the U.S.-Mexico border as one binational system."""
 
 
+main.add_command(backtest_command)
 main.add_command(calibrate_command)
 main.add_command(forecast_command)
 main.add_command(levers)

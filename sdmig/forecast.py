@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import xarray as xr
 
@@ -86,7 +87,10 @@ def forecast(
     *,
     model: BorderModel | None = None,
     end: str = END,
-    method: str = "RK45",
+    method: str | None = None,
+    members: int = 1,
+    seed: int = 0,
+    calibration=None,
     progress: Callable[[str], None] | None = None,
 ) -> xr.Dataset:
     """Run each scenario from 2019-10 to `end` and stack the results.
@@ -99,29 +103,66 @@ def forecast(
     model : BorderModel, optional
         Defaults to the model with its default (calibrated) parameters.
     end : str, default "2028-12"
-    method : str, default "RK45"
-        Integrator (see :func:`stockflow.simulate`).
+    method : str, optional
+        Integrator (see :func:`stockflow.simulate`); default ``"RK45"`` for one member
+        and ``"rk4"`` (step 0.5 month, all members at once) for ensembles.
+    members : int, default 1
+        With more than one, draw parameter sets from the calibration's estimated
+        distribution (:meth:`~sdmig.calibrate.CalibrationResults.draw`) and add
+        negative-binomial observation noise to ``encounters``. Every scenario gets the
+        same draws and the same noise, so differences between scenarios are paired.
+    seed : int, default 0
+        Seed of the draws and the noise; the same seed gives the same numbers.
+    calibration : CalibrationResults, optional
+        Default: the package's saved calibration.
     progress : callable, optional
         Called with each scenario's name before it runs.
 
     Returns
     -------
     xarray.Dataset
-        :data:`OUTPUT_VARIABLES` and ``lever_cost`` with a leading ``scenario`` dim.
+        :data:`OUTPUT_VARIABLES` and ``lever_cost`` with a leading ``scenario`` dim, and
+        ``member`` when `members` > 1 (see :func:`reduce_members`).
+
+    Raises
+    ------
+    ForecastError
+        `members` below 1, or scenario names that are not distinct.
     """
     from .scenario import load_scenario
 
+    if int(members) < 1:
+        raise ForecastError(f"--members = {members} must be at least 1")
     model = model or BorderModel()
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
     if len(set(names)) != len(names):
         raise ForecastError(f"scenario names must be distinct, got {names}")
+    params, alpha = None, None
+    if members > 1:
+        from .calibrate import CalibrationResults
+
+        draws = (calibration or CalibrationResults.load()).draw(int(members), seed=seed)
+        alpha = draws.pop("alpha_encounters")
+        draws.pop("alpha_court", None)
+        params = draws
+        method = method or "rk4"
+    method = method or "RK45"
     runs = []
     for scenario in loaded:
         if progress is not None:
             progress(scenario.name)
-        ds = model.simulate(scenario, end=end, method=method)
+        ds = model.simulate(
+            scenario,
+            params=params,
+            end=end,
+            method=method,
+            dt=0.5,
+            variables=list(OUTPUT_VARIABLES),
+        )
         run = ds[[v for v in OUTPUT_VARIABLES if v in ds]]
+        if alpha is not None:
+            run["encounters"] = _observation_noise(run["encounters"], alpha, seed)
         run["lever_cost"] = ds["lever_cost"].sum("lever", keep_attrs=True)
         runs.append(run.drop_vars("lever", errors="ignore"))
     out = xr.concat(runs, dim=pd.Index(names, name="scenario"), combine_attrs="drop")
@@ -134,7 +175,32 @@ def forecast(
         start=START,
         solver=method,
         scenarios=" ".join(names),
+        members=int(members),
+        seed=int(seed),
     )
+    return out
+
+
+def _observation_noise(mu: xr.DataArray, alpha: np.ndarray, seed: int) -> xr.DataArray:
+    """Negative-binomial counts around `mu` (dims member first), dispersion per member."""
+    rng = np.random.default_rng([int(seed), 1])
+    values = mu.transpose("member", ...).values
+    a = alpha.reshape((-1,) + (1,) * (values.ndim - 1))
+    r = 1.0 / a
+    noisy = rng.negative_binomial(r, r / (r + np.maximum(values, 1e-9))).astype(float)
+    out = mu.transpose("member", ...).copy(data=noisy)
+    return out.transpose(*mu.dims)
+
+
+QUANTILES = (0.05, 0.1, 0.5, 0.9, 0.95)
+
+
+def reduce_members(ds: xr.Dataset, quantiles=QUANTILES) -> xr.Dataset:
+    """Quantiles over ``member``, on a ``quantile`` dimension, with the attrs kept."""
+    if "member" not in ds.dims:
+        return ds
+    out = ds.quantile(list(quantiles), dim="member", keep_attrs=True)
+    out.attrs = dict(ds.attrs)
     return out
 
 
@@ -142,16 +208,24 @@ def summary_table(ds: xr.Dataset, start: str, end: str) -> pd.DataFrame:
     """One row per scenario with the figures of :data:`SUMMARY_COLUMNS` over the window.
 
     Sums run over the months `start`..`end` inclusive and over origins and corridors;
-    "at end" values are those at the end of month `end`.
+    "at end" values are those at the end of month `end`. For an ensemble (a ``member``
+    dim) each figure is computed per member first, and the rows are the median and the
+    10 % and 90 % quantiles across members: index ``(scenario, statistic)``.
     """
     window = ds.sel(time=slice(str(start), str(end)))
     rows = {}
     for label, var, how, _units in SUMMARY_COLUMNS:
         da = window[var]
-        da = da.sum([d for d in da.dims if d not in ("scenario", "time")])
-        rows[label] = (da.sum("time") if how == "sum" else da.isel(time=-1)).to_series()
+        da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
+        da = da.sum("time") if how == "sum" else da.isel(time=-1)
+        if "member" in window.dims and "member" not in da.dims:  # e.g. the cost
+            da = da.expand_dims(member=window["member"].values)
+        if "member" in da.dims:
+            q = da.quantile([0.5, 0.1, 0.9], dim="member")
+            q = q.assign_coords(quantile=["median", "p10", "p90"]).rename(quantile="statistic")
+            da = q.transpose("scenario", "statistic")
+        rows[label] = da.to_series()
     table = pd.DataFrame(rows)
-    table.index.name = "scenario"
     return table
 
 
@@ -162,14 +236,16 @@ def format_table(table: pd.DataFrame) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for name, row in table.iterrows():
         cells = [f"{x:,.1f}" if abs(x) < 100 else f"{x:,.0f}" for x in row]
-        lines.append("| " + " | ".join([str(name), *cells]) + " |")
+        label = f"{name[0]} ({name[1]})" if isinstance(name, tuple) else str(name)
+        lines.append("| " + " | ".join([label, *cells]) + " |")
     return "\n".join(lines)
 
 
 def to_tidy(ds: xr.Dataset) -> pd.DataFrame:
-    """Long table: scenario, variable, time (YYYY-MM), origin, corridor, value.
+    """Long table: scenario, variable, time (YYYY-MM), origin, corridor, [quantile,] value.
 
-    ``origin`` and ``corridor`` are empty where a variable does not have that dimension.
+    ``origin`` and ``corridor`` are empty where a variable does not have that dimension;
+    the ``quantile`` column is there for reduced ensembles only.
     """
     frames = []
     for var in ds.data_vars:
@@ -181,7 +257,10 @@ def to_tidy(ds: xr.Dataset) -> pd.DataFrame:
         frames.append(df)
     tidy = pd.concat(frames, ignore_index=True)
     tidy["time"] = pd.to_datetime(tidy["time"]).dt.strftime("%Y-%m")
-    return tidy[["scenario", "variable", "time", "origin", "corridor", "value"]]
+    columns = ["scenario", "variable", "time", "origin", "corridor"]
+    if "quantile" in tidy:
+        columns.append("quantile")
+    return tidy[[*columns, "value"]]
 
 
 def write_forecast(
@@ -202,7 +281,7 @@ def write_forecast(
         [
             f"# sdmig forecast, {start} to {end}",
             "",
-            f"sdmig {__version__}; scenarios: {', '.join(map(str, table.index))}; solver "
+            f"sdmig {__version__}; scenarios: {ds.attrs.get('scenarios', '')}; solver "
             f"{ds.attrs.get('solver', '')}.",
             "",
             "Sums over the window and over origins and corridors; stocks at the end of the window.",
@@ -218,11 +297,15 @@ def write_forecast(
         "summary.md": lambda p: Path(p).write_text(summary, encoding="utf-8"),
     }
     for name, write in writers.items():
-        written.append(_atomic_write(out / name, write))
+        written.append(atomic_write(out / name, write))
     return written
 
 
-def _atomic_write(path: Path, write: Callable[[str], object]) -> Path:
+def atomic_write(path: Path, write: Callable[[str], object]) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside `path`, then rename it to `path`.
+
+    A failure removes the temporary file, so `path` is either complete or untouched.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:

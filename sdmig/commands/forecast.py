@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from ..errors import SdmigError
-from ..forecast import DEFAULT_SCENARIOS, check_window, format_table, summary_table
+from ..forecast import (
+    DEFAULT_SCENARIOS,
+    check_window,
+    format_table,
+    reduce_members,
+    summary_table,
+)
 
 
 @click.command("forecast")
@@ -37,8 +43,22 @@ from ..forecast import DEFAULT_SCENARIOS, check_window, format_table, summary_ta
     default=None,
     help="Folder for forecast.nc, forecast.csv and summary.md.",
 )
+@click.option(
+    "--members",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Ensemble members drawn from the calibration's parameter distribution.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed of the parameter draws and the observation noise.",
+)
 @click.option("--quiet", is_flag=True, help="Print only the table.")
-def forecast_command(scenarios, start, end, out_dir, quiet) -> None:
+def forecast_command(scenarios, start, end, out_dir, members, seed, quiet) -> None:
     """Run scenarios from 2019-10 and compare them over START..END.
 
     The table sums encounters, crossings (including evasions), deaths, legal-pathway
@@ -55,10 +75,10 @@ def forecast_command(scenarios, start, end, out_dir, quiet) -> None:
             if not quiet:
                 click.echo(f"running {name} ...", err=True)
 
-        ds = forecast(names, progress=say)
+        ds = forecast(names, members=members, seed=seed, progress=say)
         table = summary_table(ds, str(lo), str(hi))
         if out_dir is not None:
-            written = write_forecast(ds, table, out_dir, start=str(lo), end=str(hi))
+            written = write_forecast(reduce_members(ds), table, out_dir, start=str(lo), end=str(hi))
     except SdmigError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_table(table))
