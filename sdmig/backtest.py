@@ -126,7 +126,7 @@ def model_forecast(
         params=params,
         end=str(last),
         method="rk4",
-        dt=0.5,
+        dt=0.25,
         variables=["encounters"],
     )
     mu = ds["encounters"].sum("corridor").sel(time=slice(str(first), str(last)))

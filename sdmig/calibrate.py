@@ -62,7 +62,7 @@ def court_years(end: str) -> tuple[int, ...]:
 
 
 #: Integrator used for the likelihood (fixed step, so that members are exact copies).
-SIM_METHOD, SIM_DT = "rk4", 0.5
+SIM_METHOD, SIM_DT = "rk4", 0.25
 FD_STEP = 1e-5
 
 DEFAULT_CALIBRATION = "calibration.json"

@@ -14,9 +14,11 @@ from . import __version__
 from .commands import user_errors
 from .commands.backtest import backtest_command
 from .commands.calibrate import calibrate_command
+from .commands.export import export_command, import_command
 from .commands.forecast import forecast_command
 from .commands.levers import levers
 from .commands.scenarios import scenarios
+from .commands.sensitivity import sensitivity_command
 
 __all__ = ["main", "user_errors"]
 
@@ -29,6 +31,9 @@ def main() -> None:
 
 main.add_command(backtest_command)
 main.add_command(calibrate_command)
+main.add_command(export_command)
+main.add_command(import_command)
 main.add_command(forecast_command)
 main.add_command(levers)
 main.add_command(scenarios)
+main.add_command(sensitivity_command)

@@ -255,6 +255,13 @@ class Timing:
     ramp_down_months)``. The weight is 0 before `start`, 1 at full effect, and 0 again
     from ``end + ramp_down_months`` on; it is continuous except at a zero-length ramp.
 
+    Member-varying timings: :meth:`sdmig.scenario.Scenario.bind` with ``member_values``
+    gives each ensemble member its own `start`, `ramp_months`, `end` or
+    `ramp_down_months` (model months). Those fields then hold arrays of shape
+    ``(n_members,)`` (see :attr:`n_members`); :meth:`weight` at one time returns one value
+    per member, :meth:`breakpoints` lists every member's switch times, and :meth:`window`
+    spans all members. Only ``bind`` makes such a timing.
+
     Examples
     --------
     >>> tm = Timing(start=2, ramp_months=2, end=6, ramp_down_months=2)
@@ -309,6 +316,14 @@ class Timing:
 
     # ----------------------------------------------------------------- conversions
     @property
+    def n_members(self) -> int | None:
+        """Number of members of a member-varying timing (see Notes), else None."""
+        for value in (self.start, self.ramp_months, self.end, self.ramp_down_months):
+            if isinstance(value, np.ndarray):
+                return len(value)
+        return None
+
+    @property
     def is_dated(self) -> bool:
         """True when `start` (and `end`) are dates, False when they are model months."""
         return isinstance(self.start, pd.Timestamp)
@@ -339,6 +354,9 @@ class Timing:
         `origin` (the model's start month) is needed only when the timing is dated.
         """
         tm = self._months(origin, "weight")
+        if tm.n_members is not None:
+            with np.errstate(over="ignore", divide="ignore"):
+                return tm._member_weight(np.asarray(t, dtype=float))
         if isinstance(t, float | int) and not isinstance(t, bool):
             return np.float64(tm._scalar_weight(float(t)))  # the integrator's hot path
         t = np.asarray(t, dtype=float)
@@ -378,20 +396,46 @@ class Timing:
             down = (t < tm.end).astype(float)
         return np.minimum(up, down)
 
+    def _member_weight(self, t: np.ndarray) -> np.ndarray:
+        """:meth:`weight` of a member-varying timing at time `t`: shape ``(n_members,)``.
+
+        The arithmetic of :meth:`_scalar_weight` member by member, so that a member whose
+        values equal a scalar timing's gets the same weight to the last bit.
+        """
+        start = np.asarray(self.start, dtype=float)
+        ramp = np.asarray(self.ramp_months, dtype=float)
+        up = np.where(
+            ramp > 0,
+            _ramp((t - start) / np.where(ramp > 0, ramp, 1.0), self.shape),
+            (t >= start).astype(float),
+        )
+        if self.end is None:
+            return up
+        end = np.asarray(self.end, dtype=float)
+        ramp_down = np.asarray(self.ramp_down_months, dtype=float)
+        down = np.where(
+            ramp_down > 0,
+            1.0 - _ramp((t - end) / np.where(ramp_down > 0, ramp_down, 1.0), self.shape),
+            (t < end).astype(float),
+        )
+        return np.minimum(up, down)
+
     def breakpoints(self, origin: Any = None) -> tuple[float, ...]:
         """Model times [months] where the weight switches: start, end of ramp, end, end of
-        ramp-down. The integrator splits its steps there."""
+        ramp-down (every member's, for a member-varying timing). The integrator splits its
+        steps there."""
         tm = self._months(origin, "breakpoints")
-        points = {tm.start, tm.start + tm.ramp_months}
+        parts = [tm.start, tm.start + tm.ramp_months]
         if tm.end is not None:
-            points |= {tm.end, tm.end + tm.ramp_down_months}
-        return tuple(sorted(float(p) for p in points))
+            parts += [tm.end, tm.end + tm.ramp_down_months]
+        return tuple(sorted({float(p) for part in parts for p in np.ravel(part)}))
 
     def window(self, origin: Any = None) -> tuple[float, float]:
-        """``(first, stop)``: the weight can be non-zero only for ``first <= t < stop``."""
+        """``(first, stop)``: the weight can be non-zero only for ``first <= t < stop`` (for
+        a member-varying timing: from the earliest start to the latest stop)."""
         tm = self._months(origin, "window")
-        stop = math.inf if tm.end is None else tm.end + tm.ramp_down_months
-        return float(tm.start), float(stop)
+        stop = math.inf if tm.end is None else np.max(tm.end + tm.ramp_down_months)
+        return float(np.min(tm.start)), float(stop)
 
     def __str__(self) -> str:
         def months(x: float) -> str:

@@ -223,12 +223,18 @@ def _push(m: sf.Model) -> None:
     hurricane = sf.months_since(START, "2020-11-05")
     m.add_breakpoints(*knots, hurricane)
 
-    def knot_weights(t: float) -> np.ndarray:
-        hat = np.zeros(len(knots))
-        i = int(np.clip(np.searchsorted(knots, t, side="right"), 1, len(knots) - 1))
-        w = float(np.clip((t - knots[i - 1]) / (knots[i] - knots[i - 1]), 0.0, 1.0))
-        hat[i - 1], hat[i] = 1.0 - w, w
-        return hat
+    ntca_only = np.array([float(g == "NTCA") for g in ORIGINS])
+
+    def knot_weights(t):
+        """Weight of each knot at time `t`: piecewise-linear "hat" functions, flat beyond
+        the first and last knots. Built from clipped ramps (no Python branching on `t`) so
+        that stockflow.xmile can trace it; bit-identical to interpolating between the two
+        knots around `t`."""
+        ramps = [
+            np.clip((t - a) / (b - a), 0.0, 1.0) for a, b in zip(knots[:-1], knots[1:], strict=True)
+        ]
+        inner = [r - s for r, s in zip(ramps[:-1], ramps[1:], strict=True)]
+        return np.stack([1.0 - ramps[0], *inner, ramps[-1]], axis=-1)
 
     def drivers(v):
         dev = 1.0 - (v.development_effect * v.aid_effectiveness)[
@@ -236,8 +242,8 @@ def _push(m: sf.Model) -> None:
         ] * v.development_capital / (v.development_capital + v.development_half[:, None])
         economic = (v.economic_driver @ knot_weights(v.t)) * dev
         violence = np.ones_like(economic) * dev
-        shock = np.exp(-(v.t - hurricane) / 12.0) if v.t >= hurricane else 0.0
-        climate = 1.0 + v.hurricane_shock[:, None] * np.array([0.0, shock, 0.0])
+        shock = np.where(v.t >= hurricane, np.exp(-(v.t - hurricane) / 12.0), 0.0)
+        climate = 1.0 + v.hurricane_shock[:, None] * (shock * ntca_only)
         return np.stack(np.broadcast_arrays(economic, violence, climate), axis=-1)
 
     m.aux(

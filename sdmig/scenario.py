@@ -12,6 +12,30 @@ run needs:
 - ``cost(times)``: each lever's cost per month as an ``xarray.DataArray`` (lever x time,
   USD).
 
+Member-varying levers
+---------------------
+Levers hold scalars. For an ensemble in which each member has its own lever intensity or
+timing (a sensitivity analysis over levers), ``bind(model, member_values=...)`` binds
+the scenario with per-member values of some levers' fields, so that all members run in one
+vectorized integration::
+
+    bound = scenario.bind(model, member_values={
+        "pre_screening_hub": {"capacity": [4000.0, 8000.0, 12000.0]},
+        "joint_task_forces": {"start": [78.0, 81.0, 84.0]},   # model months
+    })
+
+The fields that can vary are the lever's declared parameters (``params``) and the
+timing's ``start``, ``ramp_months``, ``end`` and ``ramp_down_months`` in model months
+(:data:`MEMBER_TIMING_FIELDS`). Each value is checked against its declared range. The
+bound lever then holds an array of shape ``(n_members,)`` in each such field, so its
+:meth:`~sdmig.levers.Lever.effect` and :meth:`~sdmig.levers.Lever.weight` see one value
+per member: an effect computed from such a field is taken to have a leading member axis
+(shape ``(n_members,)``, the same value for every element of the input, or ``(n_members,
+*dims)``). The integration is split at every member's switch times, so keep the number of
+distinct times small (whole months add no split: the month ends are split points
+already). The bound scenario must be integrated with all members in one chunk
+(:meth:`BoundScenario.simulate` does that), and it has no :meth:`~BoundScenario.cost`.
+
 Composition rules
 -----------------
 Each lever contributes, on each input it acts on, its full effect ``e`` (:meth:`Lever.effect`)
@@ -83,6 +107,7 @@ import xarray as xr
 import stockflow
 from stockflow import Model, months_since
 
+from .benchmarks import Benchmark, parse_benchmark
 from .errors import LeverError, ScenarioError
 from .levers import (
     BASE_FIELDS,
@@ -98,6 +123,7 @@ from .registry import available_levers, unknown_lever_message
 __all__ = [
     "COMMON_FIELDS",
     "DEFAULT_RANGE",
+    "MEMBER_TIMING_FIELDS",
     "TIMING_FIELDS",
     "TOP_LEVEL_FIELDS",
     "BoundScenario",
@@ -110,11 +136,14 @@ __all__ = [
 #: The simulated range that dates in scenario files must lie in (months, inclusive).
 DEFAULT_RANGE = ("2019-10", "2028-12")
 #: Keys allowed at the top of a scenario file.
-TOP_LEVEL_FIELDS = ("name", "description", "extends", "lever")
+TOP_LEVEL_FIELDS = ("name", "description", "extends", "lever", "benchmark")
 #: Keys of a ``[[lever]]`` table that make its :class:`~sdmig.levers.Timing`.
 TIMING_FIELDS = ("start", "ramp_months", "shape", "end", "ramp_down_months", "phase")
 #: Keys every ``[[lever]]`` table may have, besides the timing and the lever's parameters.
 COMMON_FIELDS = ("lever", "label", "corridor", "origin", "monthly_cost", "setup_cost")
+
+#: Timing fields that ``Scenario.bind(member_values=...)`` can vary by member [model months].
+MEMBER_TIMING_FIELDS = ("start", "ramp_months", "end", "ramp_down_months")
 
 # Sub-steps per month when averaging a lever's cost rate over the month.
 _COST_SUBSTEPS = 64
@@ -140,6 +169,9 @@ class Scenario:
     locations : sequence of str, optional
         Where each lever was declared (``"binational.toml, lever 3 (hub)"``), for messages;
         made up from `name` when not given.
+    benchmarks : sequence of Benchmark, optional
+        Performance benchmarks (``[[benchmark]]`` tables; see :mod:`sdmig.benchmarks`),
+        inherited from the scenario it extends, then its own.
 
     Raises
     ------
@@ -163,6 +195,7 @@ class Scenario:
     extends: str | None = None
     source: str | None = field(default=None, compare=False)
     locations: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    benchmarks: tuple[Benchmark, ...] = ()
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not self.name:
@@ -242,7 +275,12 @@ class Scenario:
         return {p: groups[p] for p in sorted(groups, key=key)}
 
     # -------------------------------------------------------------------- binding
-    def bind(self, model: Model | stockflow.CompiledModel) -> BoundScenario:
+    def bind(
+        self,
+        model: Model | stockflow.CompiledModel,
+        *,
+        member_values: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> BoundScenario:
         """Check the scenario against `model` and prepare what a run needs.
 
         The model is only read, never changed.
@@ -250,23 +288,34 @@ class Scenario:
         Parameters
         ----------
         model : stockflow.Model or stockflow.CompiledModel
+        member_values : mapping, optional
+            ``{lever label: {field: values}}``: per-member values, each of shape
+            ``(n_members,)``, of levers' parameters or timing fields (``start``,
+            ``ramp_months``, ``end``, ``ramp_down_months``, in model months); see
+            "Member-varying levers" in :mod:`sdmig.scenario`. Labels are
+            :attr:`labels`.
 
         Returns
         -------
         BoundScenario
             ``inputs`` (callables for ``stockflow.simulate``), ``breakpoints`` [months],
-            ``cost(times)``.
+            ``cost(times)``, and ``n_members`` (None unless `member_values` is given).
 
         Raises
         ------
         ScenarioError
             A lever acts on something that is not a policy input of `model`, targets a
             dimension the input lacks or a label the model does not have, or two "set"
-            levers overlap. Every problem is listed, one per line.
+            levers overlap; a member value names an unknown label or field, is out of its
+            range, or the values disagree on the number of members. Every problem is
+            listed, one per line.
         """
         if isinstance(model, stockflow.CompiledModel):
             model = model.model
         levers = tuple(lever.in_months(model.start) for lever in self.levers)
+        n_members, varying = None, frozenset()
+        if member_values:
+            levers, varying, n_members = _member_levers(self, levers, member_values, model)
         inputs = [v for v in model.variables.values() if v.kind == "input"]
         input_names = ", ".join(v.name for v in inputs) or "none"
         errors: list[str] = []
@@ -289,7 +338,7 @@ class Scenario:
                     errors.append(f"{loc}: {err}")
                     continue
                 terms.setdefault(name, {"set": [], "multiply": [], "add": []})[mode].append(
-                    _Term(lever, loc, mask)
+                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0)
                 )
             errors += _untargetable(lever, loc, model)
         if not errors:
@@ -314,6 +363,7 @@ class Scenario:
             levers=levers,
             inputs=types.MappingProxyType(composed),
             breakpoints=tuple(breakpoints),
+            n_members=n_members,
         )
 
     # -------------------------------------------------------------------- writing
@@ -451,6 +501,172 @@ class _Term(NamedTuple):
     lever: Lever
     location: str
     mask: np.ndarray | None
+    members: int = 0  # the number of members when the lever's parameters vary by member
+
+
+def _member_levers(
+    scenario: Scenario,
+    levers: tuple[Lever, ...],
+    member_values: Mapping[str, Mapping],
+    model: Model,
+) -> tuple[tuple[Lever, ...], frozenset[int], int]:
+    """`levers` (timings in model months) with per-member values put into their fields.
+
+    Returns the levers, the ids of those whose parameters vary by member, and the number
+    of members.
+    """
+    if not isinstance(member_values, Mapping):
+        raise ScenarioError(
+            f"`member_values` must be a mapping {{lever label: {{field: values}}}}, got "
+            f"{type(member_values).__name__}"
+        )
+    where = scenario.source or f"scenario {scenario.name!r}"
+    index = {label: i for i, label in enumerate(scenario.labels)}
+    out = list(levers)
+    varying: set[int] = set()
+    sizes: dict[str, int] = {}
+    errors: list[str] = []
+    for label, fields in member_values.items():
+        i = index.get(label)
+        if i is None:
+            close = difflib.get_close_matches(str(label), list(index), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            errors.append(
+                f"{where}: member values for unknown lever label {label!r};{hint} labels: "
+                f"{', '.join(index)}"
+            )
+            continue
+        lever, loc = levers[i], scenario.locations[i]
+        if not isinstance(fields, Mapping) or not fields:
+            errors.append(f"{loc}: member values must be a non-empty {{field: values}} mapping")
+            continue
+        params, timing = {}, {}
+        for field_name, raw in fields.items():
+            arr = np.asarray(raw, dtype=float)
+            if arr.ndim != 1 or len(arr) == 0:
+                errors.append(
+                    f"{loc}: member values of {field_name!r} must have shape (n_members,), "
+                    f"got {arr.shape}"
+                )
+                continue
+            sizes[f"{label}.{field_name}"] = len(arr)
+            p = type(lever).params.get(field_name)
+            if p is not None:
+                errors += _member_range_errors(loc, field_name, arr, p)
+                params[field_name] = arr
+            elif field_name in MEMBER_TIMING_FIELDS:
+                timing[field_name] = arr
+            else:
+                allowed = [*type(lever).params, *MEMBER_TIMING_FIELDS]
+                errors.append(
+                    f"{loc}: {field_name!r} cannot vary by member; allowed: {', '.join(allowed)}"
+                )
+        if timing:
+            errors += _member_timing_errors(loc, lever.timing, timing)
+        if errors:
+            continue
+        new = dataclasses.replace(lever)
+        for name, arr in params.items():
+            object.__setattr__(new, name, arr)
+        if timing:
+            tm = dataclasses.replace(lever.timing)
+            for name, arr in timing.items():
+                object.__setattr__(tm, name, arr)
+            object.__setattr__(new, "timing", tm)
+        if params:
+            errors += _member_effect_errors(new, params, loc, model)
+            varying.add(id(new))
+        out[i] = new
+    if len(set(sizes.values())) > 1:
+        listed = ", ".join(f"{k}: {n}" for k, n in sizes.items())
+        errors.append(f"{where}: member values disagree on the number of members ({listed})")
+    if errors:
+        raise ScenarioError("\n".join(errors))
+    return tuple(out), frozenset(varying), next(iter(sizes.values()))
+
+
+def _member_effect_errors(
+    lever: Lever, params: dict[str, np.ndarray], loc: str, model: Model
+) -> list[str]:
+    """Check that the lever's effect keeps a leading member axis when its parameters vary.
+
+    The effect is computed once with the parameters as arrays of a probe length that is no
+    dimension's length, so that an effect that mixes the member axis with a dimension is
+    caught here rather than broadcast wrongly. An effect that needs the model state (it
+    fails without ``v``) is checked as it runs instead.
+    """
+    lengths = {len(labels) for labels in model.dims.values()}
+    k = 2
+    while k in lengths:
+        k += 1
+    probe = dataclasses.replace(lever, **{name: float(arr[0]) for name, arr in params.items()})
+    for name, arr in params.items():
+        object.__setattr__(probe, name, np.full(k, arr[0]))
+    fix = (
+        "an effect computed from a member-varying parameter must keep its leading member "
+        "axis (e.g. `self.x[..., None] * per_corridor` rather than `self.x * per_corridor` "
+        "or `np.array([self.x, ...])`); vary only its timing, or its other parameters"
+    )
+    names = ", ".join(params) + (" vary" if len(params) > 1 else " varies")
+    try:
+        effects = probe.effect(float(np.min(lever.timing.start)), None)
+    except (TypeError, AttributeError):
+        return []  # it reads the model state: checked as the run goes
+    except ValueError as exc:
+        return [f"{loc}: effect() fails when {names} by member ({exc}); {fix}"]
+    errors = []
+    for name, value in effects.items():
+        var = model.variables.get(name)
+        if var is None:
+            continue
+        shape = np.shape(value)
+        if shape and (shape[0] != k or len(shape) > len(var.dims) + 1):
+            errors.append(
+                f"{loc}: effect() on {name!r} has shape {shape} when {names} over {k} "
+                f"members; expected ({k},) or ({k}, *{var.dims}): {fix}"
+            )
+    return errors
+
+
+def _member_range_errors(loc: str, name: str, arr: np.ndarray, p: Param) -> list[str]:
+    bad = np.flatnonzero(np.isnan(arr) | (arr < p.low) | (arr > p.high))
+    if not len(bad):
+        return []
+    k = int(bad[0])
+    return [
+        f"{loc}: {name} = {format_number(arr[k])} (member {k}) is out of range; allowed "
+        f"{p.allowed()}"
+    ]
+
+
+def _member_timing_errors(loc: str, timing: Timing, values: dict[str, np.ndarray]) -> list[str]:
+    """Per-member timing values must make valid timings (see :class:`Timing`)."""
+    if timing.end is None and ("end" in values or "ramp_down_months" in values):
+        return [f"{loc}: the lever has no end, so its end and ramp-down cannot vary by member"]
+    n = {len(arr) for arr in values.values()}
+    if len(n) > 1:
+        return []  # reported as a disagreement on the number of members
+    fields = MEMBER_TIMING_FIELDS if timing.end is not None else ("start", "ramp_months")
+    size = len(next(iter(values.values())))
+    get = {
+        f: np.broadcast_to(np.asarray(values.get(f, getattr(timing, f)), dtype=float), (size,))
+        for f in fields
+    }
+    checks = [
+        ("start", ~np.isfinite(get["start"]), "is not a finite number of months"),
+        ("ramp_months", ~(get["ramp_months"] >= 0), "must be 0 or more"),
+    ]
+    if timing.end is not None:
+        checks += [
+            ("end", ~(get["end"] >= get["start"]), "is before the start"),
+            ("ramp_down_months", ~(get["ramp_down_months"] >= 0), "must be 0 or more"),
+        ]
+    errors = []
+    for name, bad, why in checks:
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            errors.append(f"{loc}: {name} = {format_number(get[name][k])} (member {k}) {why}")
+    return errors
 
 
 def _canonical(terms: list[_Term]) -> tuple[_Term, ...]:
@@ -504,13 +720,24 @@ class ComposedInput:
             )
         if term.mask is not None:
             w = w * term.mask
-        effects = term.lever.effect(t, v)
+        try:
+            effects = term.lever.effect(t, v)
+        except ValueError as exc:
+            if not term.members:
+                raise
+            raise LeverError(
+                f"{term.location}: effect() fails with per-member parameter values ({exc}); "
+                "an effect computed from a member-varying parameter must keep its leading "
+                "member axis"
+            ) from None
         if self.name not in effects:
             raise LeverError(
                 f"{term.location}: effect() gave no value for input {self.name!r}; it "
                 f"returned {sorted(effects)}"
             )
         e = np.asarray(effects[self.name], dtype=float)
+        if term.members and nd > 0 and e.shape == (term.members,):
+            e = e.reshape(-1, *(1,) * nd)  # one value per member (member-varying levers)
         if e.ndim > nd + 1:
             raise LeverError(
                 f"{term.location}: effect on {self.name!r} has shape {e.shape}, more axes "
@@ -543,6 +770,10 @@ class BoundScenario:
         ``{input_name: f(t, v)}``, one per input some lever acts on.
     breakpoints : tuple of float
         Every lever's start, end of ramp, end and end of ramp-down [model months].
+    n_members : int or None
+        The number of members when bound with ``member_values`` (the inputs then give
+        one value per member, and the run must have exactly that many members in one
+        chunk); None otherwise.
 
     Examples
     --------
@@ -559,6 +790,7 @@ class BoundScenario:
     levers: tuple[Lever, ...]
     inputs: Mapping[str, ComposedInput]
     breakpoints: tuple[float, ...]
+    n_members: int | None = None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -581,7 +813,18 @@ class BoundScenario:
             ``lever_name``, ``phase`` and ``time`` (as given); units USD. A month's value
             is the lever's ``cost_rate`` averaged over the month (times one month), plus
             its ``setup_cost`` in the month its start falls in.
+
+        Raises
+        ------
+        ScenarioError
+            The scenario was bound with ``member_values``: costs are per scenario, not
+            per member; bind without them to get the costs.
         """
+        if self.n_members is not None:
+            raise ScenarioError(
+                f"scenario {self.scenario.name!r} was bound with member values; its costs are "
+                "not defined per member: bind it without `member_values` for cost()"
+            )
         if isinstance(times, xr.DataArray):
             times = times.values
         index = pd.Index(list(times) if not isinstance(times, pd.Index) else times)
@@ -610,13 +853,37 @@ class BoundScenario:
         )
 
     def simulate(self, end: Any, **kwargs: Any) -> xr.Dataset:
-        """``stockflow.simulate(model, end, inputs=..., breakpoints=..., **kwargs)``."""
+        """``stockflow.simulate(model, end, inputs=..., breakpoints=..., **kwargs)``.
+
+        Bound with member values, the run integrates all :attr:`n_members` members in one
+        chunk (``chunk_size`` at least ``n_members``).
+        """
         for key in ("inputs", "breakpoints"):
             if key in kwargs:
                 raise TypeError(f"`{key}` comes from the scenario; it cannot be passed too")
+        if self.n_members is not None:
+            kwargs["chunk_size"] = max(int(kwargs.get("chunk_size", 1)), self.n_members)
+            kwargs["params"] = _with_members(self.model, kwargs.get("params"), self.n_members)
         return stockflow.simulate(
             self.model, end, inputs=dict(self.inputs), breakpoints=self.breakpoints, **kwargs
         )
+
+
+def _with_members(model: Model, params: Mapping[str, Any] | None, n: int) -> dict[str, Any]:
+    """`params`, with one scalar parameter repeated `n` times if none has a member axis,
+    so that the run is an ensemble of `n` members (the member-varying inputs need it)."""
+    params = dict(params or {})
+    for name, value in params.items():
+        var = model.variables.get(name)
+        if var is not None and np.ndim(value) == len(var.dims) + 1:
+            return params
+    name = next(
+        v.name
+        for v in model.variables.values()
+        if v.kind == "param" and not v.dims and v.name not in params
+    )
+    params[name] = np.repeat(np.asarray(model.variables[name].value, dtype=float), n)
+    return params
 
 
 # ============================================================================ loading
@@ -831,6 +1098,23 @@ class _Loader:
                 own.append(self._lever(table, ref.display, i))
             except ScenarioError as err:
                 errors.append(str(err))
+        benchmarks = list(parent.benchmarks) if parent else []
+        bench_tables = data.get("benchmark", [])
+        if not isinstance(bench_tables, list):
+            errors.append(
+                f"{ref.display}: benchmark = {_shown(bench_tables)} has the wrong "
+                f"type ({_toml_type(bench_tables)}); expected [[benchmark]] tables"
+            )
+            bench_tables = []
+        for i, table in enumerate(bench_tables, 1):
+            try:
+                benchmarks.append(
+                    parse_benchmark(
+                        table, f"{ref.display}, benchmark {i}", (str(self.first), str(self.last))
+                    )
+                )
+            except ScenarioError as err:
+                errors.append(str(err))
         if errors:
             raise ScenarioError("\n".join(errors))
         levers = list(parent.levers) if parent else []
@@ -851,6 +1135,7 @@ class _Loader:
             extends=text_fields.get("extends"),
             source=ref.display,
             locations=tuple(locations),
+            benchmarks=tuple(benchmarks),
         )
 
     def _parse(self, ref: _Ref) -> dict:

@@ -55,6 +55,7 @@ import numpy as np
 
 from .errors import DeclarationError
 from .model import Model, Variable
+from .units import check_units
 
 # A non-negative stock holding less than this is empty: nothing more flows out of it. (Far
 # below any meaningful quantity, and above the subnormal numbers, whose lost precision would
@@ -340,7 +341,8 @@ def compile_model(model: Model, *, track_flows: bool = True) -> CompiledModel:
     DeclarationError
         Naming the variable: a flow from or to an unknown stock, an equation reading an
         unknown variable or returning an array that does not fit its dims, a cycle among
-        auxiliaries and flows.
+        auxiliaries and flows; a units string that does not parse, or a flow whose
+        declared units are not its stocks' units per month (:func:`stockflow.units.check_units`).
     """
     var = model.variables
     for f in model.of_kind("flow"):
@@ -381,6 +383,7 @@ def compile_model(model: Model, *, track_flows: bool = True) -> CompiledModel:
     except graphlib.CycleError as exc:
         cycle = exc.args[1]
         raise DeclarationError("cycle among auxiliaries: " + " -> ".join(cycle)) from None
+    check_units(model)  # a flow has its stocks' units per month (stockflow.units)
     return CompiledModel(model, order, track_flows)
 
 

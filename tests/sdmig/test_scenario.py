@@ -395,7 +395,7 @@ BAD_FILES = [
         {"b.toml": "levers = []\n"},
         "b.toml",
         "b.toml: unknown field 'levers'; Did you mean 'lever'? allowed at the top level: "
-        "name, description, extends, lever (levers go in [[lever]] tables)",
+        "name, description, extends, lever, benchmark (levers go in [[lever]] tables)",
     ),
     (
         "name wrong type",
