@@ -95,6 +95,8 @@ def forecast(
     members: int = 1,
     seed: int = 0,
     calibration=None,
+    client=None,
+    chunk_size: int = 2048,
     progress: Callable[[str], None] | None = None,
 ) -> xr.Dataset:
     """Run each scenario from 2019-10 to `end` and stack the results.
@@ -119,6 +121,12 @@ def forecast(
         Seed of the draws and the noise; the same seed gives the same numbers.
     calibration : CalibrationResults, optional
         Default: the package's saved calibration.
+    client : distributed.Client, optional
+        Run the members in chunks of `chunk_size` as tasks on this Dask cluster (see
+        :func:`sdmig.distributed.get_client`). The parameter draws and the noise are made
+        here, so the result equals the single-process one for the same seed.
+    chunk_size : int, default 2048
+        Members a task integrates at once.
     progress : callable, optional
         Called with each scenario's name before it runs.
 
@@ -156,14 +164,10 @@ def forecast(
     for scenario in loaded:
         if progress is not None:
             progress(scenario.name)
-        ds = model.simulate(
-            scenario,
-            params=params,
-            end=end,
-            method=method,
-            dt=ENSEMBLE_DT,
-            variables=list(OUTPUT_VARIABLES),
-        )
+        if client is not None and params is not None:
+            ds = _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size)
+        else:
+            ds = _simulate_chunk(model, scenario, params, end, method, chunk_size)
         run = ds[[v for v in OUTPUT_VARIABLES if v in ds]]
         if alpha is not None:
             run["expected_encounters"] = run["encounters"].copy()
@@ -186,6 +190,56 @@ def forecast(
         solver=method if members == 1 else f"{method}, step 0.25 month",
         scenarios=" ".join(names),
         **provenance(loaded, members=int(members), seed=int(seed)),
+    )
+    return out
+
+
+def _simulate_chunk(model, scenario, params, end, method, chunk_size=2048) -> xr.Dataset:
+    return model.simulate(
+        scenario,
+        params=params,
+        end=end,
+        method=method,
+        dt=ENSEMBLE_DT,
+        variables=list(OUTPUT_VARIABLES),
+        chunk_size=chunk_size,
+    )
+
+
+def _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size):
+    """The members in chunks as Dask tasks, joined back in member order."""
+    from .distributed import gather
+
+    n = len(next(iter(params.values())))
+    starts = list(range(0, n, chunk_size))
+    futures = [
+        client.submit(
+            _simulate_chunk,
+            model,
+            scenario,
+            {k: v[lo : lo + chunk_size] for k, v in params.items()},
+            end,
+            method,
+            pure=False,
+        )
+        for lo in starts
+    ]
+    parts = gather(
+        client,
+        futures,
+        describe=lambda key: f"forecast of {scenario.name} (a chunk of {chunk_size} members)",
+    )
+    parts = [
+        p.assign_coords(member=p["member"].values + lo) for p, lo in zip(parts, starts, strict=True)
+    ]
+    out = xr.concat(
+        parts,
+        dim="member",
+        data_vars="minimal",
+        coords="minimal",
+        compat="override",
+        join="override",
+        combine_attrs="override",
     )
     return out
 

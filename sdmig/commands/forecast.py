@@ -63,9 +63,33 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
 )
 @click.option("--plot", "plots", default="all", show_default=True, help=PLOT_HELP + ".")
 @click.option("--overwrite", is_flag=True, help="Replace the files of a non-empty --out folder.")
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Run the members on a Dask cluster: a scheduler address, or 'local' to "
+    "start one on this machine.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Workers of the local cluster (with --scheduler local).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def forecast_command(
-    scenarios, start, end, members, seed, out_dir, formats, plots, overwrite, quiet
+    scenarios,
+    start,
+    end,
+    members,
+    seed,
+    out_dir,
+    formats,
+    plots,
+    overwrite,
+    scheduler,
+    workers,
+    quiet,
 ) -> None:
     """Run scenarios from 2019-10 and compare each with the baseline over START..END.
 
@@ -75,6 +99,7 @@ def forecast_command(
     summary with their provenance are written there.
     """
     from ..compare import compare, format_comparison
+    from ..distributed import connect
     from ..forecast import DEFAULT_SCENARIOS, check_window, forecast, format_table, summary_table
     from ..report import (
         benchmark_report,
@@ -97,13 +122,17 @@ def forecast_command(
             loaded[scen.name] = scen
         out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
         show = not quiet and sys.stderr.isatty()
-        with click.progressbar(
-            length=len(loaded), label="scenarios", file=sys.stderr, hidden=not show
-        ) as bar:
+        with (
+            connect(scheduler, workers) as client,
+            click.progressbar(
+                length=len(loaded), label="scenarios", file=sys.stderr, hidden=not show
+            ) as bar,
+        ):
             ds = forecast(
                 list(loaded.values()),
                 members=members,
                 seed=seed,
+                client=client,
                 progress=lambda _name: bar.update(1),
             )
         table = summary_table(ds, str(lo), str(hi))
