@@ -19,6 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from .errors import ForecastError, ScenarioError
+from .forecast import window_value
 
 #: Metrics compared: (name, variable, how, units). "sum" over the period, "last" at its end.
 COMPARE_METRICS = (
@@ -64,9 +65,7 @@ def periods_of(scenario, start: str, end: str) -> dict[str, tuple[str, str]]:
 def _metric(ds: xr.Dataset, var: str, how: str, lo: str, hi: str) -> xr.DataArray:
     if var == "encounters" and "expected_encounters" in ds:
         var = "expected_encounters"  # noise drawn per scenario would not cancel in the pair
-    da = ds[var].sel(time=slice(lo, hi))
-    da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
-    return da.sum("time") if how == "sum" else da.isel(time=-1)
+    return window_value(ds, var, how, lo, hi)
 
 
 def compare(

@@ -273,6 +273,17 @@ def reduce_members(ds: xr.Dataset, quantiles=QUANTILES) -> xr.Dataset:
     return out
 
 
+def window_value(ds: xr.Dataset, var: str, how: str, start: str, end: str) -> xr.DataArray:
+    """`var` over the months `start`..`end`, summed over origins and corridors.
+
+    ``how = "sum"`` sums over the months (flows); ``"last"`` takes the value at the end of
+    month `end` (stocks). The ``scenario`` and ``member`` dims are kept.
+    """
+    da = ds[var].sel(time=slice(str(start), str(end)))
+    da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
+    return da.sum("time") if how == "sum" else da.isel(time=-1)
+
+
 def summary_table(ds: xr.Dataset, start: str, end: str) -> pd.DataFrame:
     """One row per scenario with the figures of :data:`SUMMARY_COLUMNS` over the window.
 
@@ -281,14 +292,11 @@ def summary_table(ds: xr.Dataset, start: str, end: str) -> pd.DataFrame:
     dim) each figure is computed per member first, and the rows are the median and the
     10 % and 90 % quantiles across members: index ``(scenario, statistic)``.
     """
-    window = ds.sel(time=slice(str(start), str(end)))
     rows = {}
     for label, var, how, _units in SUMMARY_COLUMNS:
-        da = window[var]
-        da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
-        da = da.sum("time") if how == "sum" else da.isel(time=-1)
-        if "member" in window.dims and "member" not in da.dims:  # e.g. the cost
-            da = da.expand_dims(member=window["member"].values)
+        da = window_value(ds, var, how, start, end)
+        if "member" in ds.dims and "member" not in da.dims:  # e.g. the cost
+            da = da.expand_dims(member=ds["member"].values)
         if "member" in da.dims:
             q = da.quantile([0.5, 0.1, 0.9], dim="member")
             q = q.assign_coords(quantile=["median", "p10", "p90"]).rename(quantile="statistic")
