@@ -47,7 +47,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from .errors import SdmigError
+from .errors import ClusterError
 
 __all__ = ["ClusterError", "connect", "gather", "get_client", "tune_worker_malloc"]
 
@@ -55,10 +55,6 @@ __all__ = ["ClusterError", "connect", "gather", "get_client", "tune_worker_mallo
 #: (64 MiB) and M_TRIM_THRESHOLD (256 MiB).
 _MALLOPT = ((-3, 64 * 2**20), (-1, 256 * 2**20))
 _malloc_tuned = False
-
-
-class ClusterError(SdmigError, RuntimeError):
-    """The Dask cluster cannot be reached, or it lost work it could not redo."""
 
 
 def get_client(

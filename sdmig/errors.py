@@ -34,6 +34,14 @@ class ForecastError(SdmigError, ValueError):
     """A forecast request is impossible: window out of range, bad member count, ..."""
 
 
+class ClusterError(SdmigError, RuntimeError):
+    """The Dask cluster cannot be reached, or it lost work it could not redo."""
+
+
+class SensitivityError(SdmigError, ValueError):
+    """A sensitivity request is impossible: unknown factor, empty range, bad sample size."""
+
+
 class SdmigWarning(UserWarning):
     """Base class of every warning issued by sdmig."""
 

@@ -53,7 +53,7 @@ import pandas as pd
 import xarray as xr
 
 from .ensemble import DEFAULT_OUTCOMES, DEFAULT_WINDOW, member_outcomes
-from .errors import ForecastError, SdmigError
+from .errors import ForecastError, SensitivityError
 from .levers import Param, format_number
 from .model import START
 
@@ -80,10 +80,6 @@ KINDS = ("parameter", "scale", "lever", "timing")
 #: Levers starting in or after this month are the policy levers varied by default (the
 #: history the model is calibrated on ends in 2023-09).
 POLICY_FROM = "2023-10"
-
-
-class SensitivityError(SdmigError, ValueError):
-    """A sensitivity request is impossible: unknown factor, empty range, bad sample size."""
 
 
 @dataclass(frozen=True)
