@@ -47,7 +47,7 @@ from statsmodels.iolib.table import SimpleTable
 
 from . import __version__
 from .errors import CalibrationError, ConvergenceWarning, DataError
-from .history import history_checksum, load_history
+from .history import load_history
 from .parameters import CORRIDORS, ORIGINS, PARAMS_BY_NAME
 
 SPIN_UP = ("2019-10", "2019-12")
@@ -202,10 +202,6 @@ class EncounterLikelihood(GenericLikelihoodModel):
         self.nobs = len(endog)
 
     # -------------------------------------------------------------- parameters
-    def natural(self, theta) -> dict[str, float]:
-        """Natural-scale value of each free parameter."""
-        return {p.name: float(p.to_natural(t)) for p, t in zip(self.free, theta, strict=True)}
-
     def start_params_theta(self) -> np.ndarray:
         """Unconstrained start: the model's current values, dispersions 0.05."""
         base = self.border_model.params
@@ -487,9 +483,9 @@ class CalibrationResults:
 
     def model_params(self) -> dict[str, np.ndarray]:
         """The estimates as model parameter arrays (dispersions left out)."""
-        from .model import BorderModel
+        from .model import default_parameters
 
-        base = BorderModel(use_calibration=False).params
+        base = default_parameters()
         out: dict[str, np.ndarray] = {}
         for p, value in zip(FREE_PARAMETERS, self.params, strict=True):
             if p.param is None:
@@ -510,9 +506,9 @@ class CalibrationResults:
         values, vectors = np.linalg.eigh((self.cov_theta + self.cov_theta.T) / 2)
         root = vectors * np.sqrt(np.clip(values, 0.0, None))
         thetas = self.theta + rng.standard_normal((n, len(self.theta))) @ root.T
-        from .model import BorderModel
+        from .model import default_parameters
 
-        base = BorderModel(use_calibration=False).params
+        base = default_parameters()
         out: dict[str, np.ndarray] = {}
         for j, p in enumerate(FREE_PARAMETERS):
             values = p.to_natural(thetas[:, j])
@@ -671,8 +667,3 @@ def calibrate(
     history = load_history(history_path)
     model = EncounterLikelihood(history)
     return model.fit(maxiter=maxiter, progress=progress)
-
-
-def data_checksum_matches(results: CalibrationResults) -> bool:
-    """Whether `results` were fitted to the shipped history."""
-    return results.data_checksum == history_checksum()

@@ -2,9 +2,9 @@
 
 :func:`forecast` runs scenarios through :class:`~sdmig.model.BorderModel` and stacks the
 results on a ``scenario`` dimension; :func:`summary_table` reduces them to the figures a
-policy team compares; :func:`write_forecast` writes ``forecast.nc``, ``forecast.csv``
-and ``summary.md``, each to a temporary file first and then renamed, so that a failed run
-never leaves a half-written file.
+policy team compares; :func:`to_tidy` and :func:`atomic_write` are what
+:mod:`sdmig.report` writes the files with: each to a temporary file first and then renamed,
+so that a failed run never leaves a half-written file.
 """
 
 from __future__ import annotations
@@ -338,44 +338,6 @@ def to_tidy(ds: xr.Dataset) -> pd.DataFrame:
     if "quantile" in tidy:
         columns.append("quantile")
     return tidy[[*columns, "value"]]
-
-
-def write_forecast(
-    ds: xr.Dataset, table: pd.DataFrame, out_dir: str | os.PathLike, *, start: str, end: str
-) -> list[Path]:
-    """Write ``forecast.nc``, ``forecast.csv`` and ``summary.md`` into `out_dir`.
-
-    Each file is written to a temporary file in `out_dir` and renamed into place.
-    """
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ForecastError(f"cannot create output folder {out}: {exc.strerror}") from None
-    if not os.access(out, os.W_OK):
-        raise ForecastError(f"output folder {out} is not writable")
-    summary = "\n".join(
-        [
-            f"# sdmig forecast, {start} to {end}",
-            "",
-            f"sdmig {__version__}; scenarios: {ds.attrs.get('scenarios', '')}; solver "
-            f"{ds.attrs.get('solver', '')}.",
-            "",
-            "Sums over the window and over origins and corridors; stocks at the end of the window.",
-            "",
-            format_table(table),
-            "",
-        ]
-    )
-    written = []
-    writers = {
-        "forecast.nc": lambda p: ds.to_netcdf(p, engine="h5netcdf"),
-        "forecast.csv": lambda p: to_tidy(ds).to_csv(p, index=False, float_format="%.6g"),
-        "summary.md": lambda p: Path(p).write_text(summary, encoding="utf-8"),
-    }
-    for name, write in writers.items():
-        written.append(atomic_write(out / name, write))
-    return written
 
 
 def atomic_write(path: Path, write: Callable[[str], object]) -> Path:

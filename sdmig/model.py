@@ -165,10 +165,16 @@ def _knot_times() -> np.ndarray:
     return np.array([sf.months_since(START, k) for k in KNOTS])
 
 
-def build_model(params: Mapping[str, Any] | None = None) -> sf.Model:
-    """Declare the binational model on stockflow, with `params` as defaults."""
+def default_parameters() -> dict[str, np.ndarray]:
+    """Every parameter's value before calibration (:mod:`sdmig.parameters` and the extras)."""
     values = default_values()
     values.update({k: np.asarray(v[0], dtype=float) for k, v in EXTRA_PARAMS.items()})
+    return values
+
+
+def build_model(params: Mapping[str, Any] | None = None) -> sf.Model:
+    """Declare the binational model on stockflow, with `params` as defaults."""
+    values = default_parameters()
     unknown = sorted(set(params or {}) - set(values))
     if unknown:
         raise ForecastError(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import click
 
 from . import user_errors
@@ -51,8 +49,3 @@ def calibrate_command(history_path, out_path, maxiter, quiet) -> None:
             path = results.save(out_path)
             if not quiet:
                 click.echo(f"wrote {path}", err=True)
-
-
-def default_calibration_path() -> str:
-    """Path of the package's own calibration file."""
-    return str(files("sdmig.data") / "calibration.json")
