@@ -1,6 +1,6 @@
 """Ensembles of the full model in one process and on a Dask LocalCluster; PySD for the ratio.
 
-Measures, for :func:`sdmig.ensemble.run_ensemble` on the full binational model under the
+Measures, for :func:`sdmig.run.ensemble.run_ensemble` on the full binational model under the
 ``binational_phased`` scenario, 2019-10..2028-12 (111 months), each member with its own
 parameters and lever intensity, reduced to 5 quantiles of 3 monthly totals (encounters,
 deaths, court backlog):
@@ -48,11 +48,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_engine, beside this file
 
 import stockflow as sf  # noqa: E402
-from sdmig.distributed import get_client  # noqa: E402
-from sdmig.ensemble import run_ensemble  # noqa: E402
-from sdmig.model import BorderModel  # noqa: E402
-from sdmig.scenario import load_scenario  # noqa: E402
-from sdmig.sensitivity import make_factor, sensitivity  # noqa: E402
+from sdmig.model.border import BorderModel  # noqa: E402
+from sdmig.policy.scenario import load_scenario  # noqa: E402
+from sdmig.run.distributed import get_client  # noqa: E402
+from sdmig.run.ensemble import run_ensemble  # noqa: E402
+from sdmig.run.sensitivity import make_factor, sensitivity  # noqa: E402
 
 N_MONTHS = 111  # 2019-10..2028-12
 VARIABLES = ("encounters", "deaths", "court_backlog")
@@ -110,7 +110,7 @@ def rss_mib() -> float:
 def reduce_synthetic(client, n: int = 1_000_000, chunk: int = 2048) -> tuple[float, float]:
     """Seconds to reduce 10^6 members' series (random numbers, chunks of `chunk`) to exact
     quantiles the way :func:`run_ensemble` does, and the GiB of series gathered."""
-    from sdmig.ensemble import DEFAULT_QUANTILES, _block_months, _quantile_block
+    from sdmig.run.ensemble import DEFAULT_QUANTILES, _block_months, _quantile_block
 
     qs, shape = DEFAULT_QUANTILES, (N_MONTHS, len(VARIABLES))
     tb = _block_months(n, *shape)
@@ -155,7 +155,7 @@ def reduce_synthetic(client, n: int = 1_000_000, chunk: int = 2048) -> tuple[flo
 
 def integrator_accuracy(model, scenario) -> list[tuple[str, dict[str, float]]]:
     """Largest relative difference of the outcomes from RK4 at dt 1/8, for 3 members."""
-    from sdmig.ensemble import member_outcomes
+    from sdmig.run.ensemble import member_outcomes
 
     values = {"season_peak": np.array([4.0, 5.0, 6.0])}
     ref = member_outcomes(model, scenario, values, VARIABLES, method="rk4", dt=0.125)

@@ -1,3 +1,3 @@
-from .cli import main
+from sdmig.cli.main import main
 
 main()

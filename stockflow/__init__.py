@@ -7,19 +7,19 @@ integrator, and get an ``xarray.Dataset`` back. :func:`check_ledger` verifies th
 stock's accounts balance.
 """
 
-from .builtins import pulse, ramp, step
-from .calendar import months_since
-from .compile import CompiledModel, compile_model
-from .errors import (
+from stockflow.builtins import pulse, ramp, step
+from stockflow.calendar import months_since
+from stockflow.compile import CompiledModel, compile_model
+from stockflow.errors import (
     DeclarationError,
     IntegrationError,
     LedgerError,
     StockflowError,
     StockflowWarning,
 )
-from .integrate import METHODS, simulate
-from .ledger import check_ledger, ledger
-from .model import Lookup, Model, Variable
+from stockflow.integrate import METHODS, simulate
+from stockflow.ledger import check_ledger, ledger
+from stockflow.model import Lookup, Model, Variable
 
 __all__ = [
     "METHODS",

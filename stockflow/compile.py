@@ -53,9 +53,9 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DeclarationError
-from .model import Model, Variable
-from .units import check_units
+from stockflow.errors import DeclarationError
+from stockflow.model import Model, Variable
+from stockflow.units import check_units
 
 # A non-negative stock holding less than this is empty: nothing more flows out of it. (Far
 # below any meaningful quantity, and above the subnormal numbers, whose lost precision would

@@ -16,11 +16,11 @@ import numpy as np
 import xarray as xr
 from scipy.integrate import solve_ivp
 
-from .calendar import DateLike, n_months_between
-from .compile import CompiledModel, Values, compile_model
-from .errors import DeclarationError, IntegrationError
-from .model import Model, check_mapping
-from .output import Recorder, to_dataset
+from stockflow.calendar import DateLike, n_months_between
+from stockflow.compile import CompiledModel, Values, compile_model
+from stockflow.errors import DeclarationError, IntegrationError
+from stockflow.model import Model, check_mapping
+from stockflow.output import Recorder, to_dataset
 
 FIXED_STEP = ("euler", "rk4")
 SOLVE_IVP = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import xarray as xr
 
-from .errors import LedgerError
+from stockflow.errors import LedgerError
 
 
 def ledger(ds: xr.Dataset) -> xr.Dataset:

@@ -35,8 +35,8 @@ from typing import Any
 
 import numpy as np
 
-from .calendar import DateLike, months_since, to_period
-from .errors import DeclarationError
+from stockflow.calendar import DateLike, months_since, to_period
+from stockflow.errors import DeclarationError
 
 Equation = Callable[[Any], Any]
 

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .calendar import month_starts
-from .compile import CompiledModel
+from stockflow.calendar import month_starts
+from stockflow.compile import CompiledModel
 
 CELL_METHODS = {
     "stock": "time: point (end of month)",

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .errors import DeclarationError
+from stockflow.errors import DeclarationError
 
 #: The unit of model time ``t``: every flow is per month.
 TIME_UNIT = "month"

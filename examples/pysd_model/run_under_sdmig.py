@@ -3,14 +3,14 @@
     python examples/pysd_model/run_under_sdmig.py
 
 1. ``shelters.mdl`` is read by PySD's Vensim translator and rebuilt on stockflow
-   (:func:`stockflow.pysd_import.import_model`); its constants "shelter capacity" and
+   (:func:`stockflow.interop.pysd_import.import_model`); its constants "shelter capacity" and
    "arrival rate" become policy inputs, every other constant a parameter.
 2. The imported model runs with stockflow, Euler at the model's TIME STEP, and is checked
    against PySD's own run of the same file, and its ledger is checked.
 3. A scenario file (``expand_shelters.toml``) acts on the inputs with sdmig's generic
    ``scale_input`` lever; the run uses RK45 with the levers' switch dates as breakpoints.
 4. An ensemble of 500 members draws ``stay_time`` and ``patience`` and runs through
-   :func:`sdmig.ensemble.run_ensemble`, vectorized.
+   :func:`sdmig.run.ensemble.run_ensemble`, vectorized.
 5. Calibration: ``stay_time`` is recovered by maximum likelihood (statsmodels) from noisy
    "observations" of the people sheltered, simulated with a known value.
 """
@@ -26,9 +26,9 @@ import numpy as np
 from statsmodels.base.model import GenericLikelihoodModel
 
 import stockflow as sf
-from sdmig.ensemble import run_ensemble
-from sdmig.scenario import load_scenario
-from stockflow.pysd_import import import_model
+from sdmig.policy.scenario import load_scenario
+from sdmig.run.ensemble import run_ensemble
+from stockflow.interop.pysd_import import import_model
 
 HERE = Path(__file__).resolve().parent
 MDL = HERE / "shelters.mdl"
@@ -36,7 +36,7 @@ START = "2024-01"
 
 
 def load():
-    """The imported model (an :class:`stockflow.pysd_import.ImportedModel`)."""
+    """The imported model (an :class:`stockflow.interop.pysd_import.ImportedModel`)."""
     return import_model(MDL, start=START, inputs=["shelter capacity", "arrival rate"])
 
 

@@ -6,7 +6,7 @@ expanding visa programs"; the recommendation adds asylum officers.
 
 from dataclasses import dataclass
 
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,7 @@ coordination weakens ... migration flows tend to increase".
 
 from dataclasses import dataclass
 
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 
 @dataclass(frozen=True, kw_only=True)

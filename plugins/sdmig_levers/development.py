@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,7 @@ to other corridors and raise the danger of crossing.
 
 from dataclasses import dataclass
 
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,7 +1,7 @@
 """Generic levers that work on any model: scale or set one named policy input.
 
 They are registered in sdmig's own ``pyproject.toml`` under the entry-point group
-``sdmig.levers``, exactly as a third-party plugin registers its levers::
+``sdmig.policy.levers``, exactly as a third-party plugin registers its levers::
 
     [project.entry-points."sdmig.levers"]
     scale_input = "sdmig_levers.generic:ScaleInput"
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sdmig.errors import LeverError
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,7 +41,7 @@ class ScaleInput(_OneInput):
     Parameters
     ----------
     input : str
-        Name of the model's policy input (``sdmig.model.POLICY_INPUTS``).
+        Name of the model's policy input (``sdmig.model.border.POLICY_INPUTS``).
     factor : float, default 1
         Factor at full effect [1]; 0 to 100.
     """

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 #: Share of port processing by corridor (assumption, from the ports in each corridor).
 PORT_SPLIT = np.array([0.35, 0.2, 0.15, 0.3])

@@ -1,0 +1,1 @@
+"""Shipped history (CSV files with their provenance in SOURCES.md) and its loader."""

@@ -11,7 +11,7 @@ import pytest
 import xarray as xr
 from click.testing import CliRunner
 
-from sdmig.cli import main
+from sdmig.cli.main import main
 
 ROOT = Path(__file__).parents[2]
 SHELTERS = ROOT / "examples" / "pysd_model"
@@ -38,9 +38,9 @@ def test_export_writes_one_xmile_file(exported):
 
 
 def test_exported_file_runs_in_pysd_as_in_sdmig(exported):
-    from sdmig.model import BorderModel
-    from sdmig.scenario import load_scenario
-    from stockflow.xmile import euler_reference, pysd_dataset
+    from sdmig.model.border import BorderModel
+    from sdmig.policy.scenario import load_scenario
+    from stockflow.interop.xmile import euler_reference, pysd_dataset
 
     _, out, _ = exported
     with warnings.catch_warnings():

@@ -5,8 +5,9 @@ import pytest
 import xarray as xr
 from click.testing import CliRunner
 
-from sdmig.cli import main
-from sdmig.forecast import OUTPUT_VARIABLES, SUMMARY_COLUMNS
+from sdmig.cli.main import main
+from sdmig.outputs.tables import SUMMARY_COLUMNS
+from sdmig.run.forecast import OUTPUT_VARIABLES
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sdmig import registry
-from sdmig.cli import main
-from sdmig.registry import GROUP, refresh_levers
-from sdmig.scenario import builtin_scenarios
+from sdmig.policy import registry
+from sdmig.cli.main import main
+from sdmig.policy.registry import GROUP, refresh_levers
+from sdmig.policy.scenario import builtin_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "sdmig-example-lever"

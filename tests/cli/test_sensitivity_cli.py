@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from sdmig.cli import main
+from sdmig.cli.main import main
 
 FAST = ["--solver", "euler", "--dt", "1", "--start", "2026-07", "--end", "2026-12"]
 FACTORS = [

@@ -5,9 +5,10 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-import sdmig.accessor  # noqa: F401  (registers ds.sdmig)
+import sdmig.outputs.accessor  # noqa: F401  (registers ds.sdmig)
 from sdmig.errors import ForecastError
-from sdmig.forecast import SUMMARY_COLUMNS, forecast, reduce_members, summary_table
+from sdmig.outputs.tables import SUMMARY_COLUMNS, reduce_members, summary_table
+from sdmig.run.forecast import forecast
 
 SCENARIOS = ["baseline", "option1_enforcement"]
 END = "2027-12"
@@ -26,7 +27,7 @@ def ensemble():
 
 def test_accessor_is_cached_per_dataset(single):
     assert single.sdmig is single.sdmig
-    assert isinstance(single.sdmig, sdmig.accessor.SdmigAccessor)
+    assert isinstance(single.sdmig, sdmig.outputs.accessor.SdmigAccessor)
 
 
 def test_plot_returns_a_figure(single):

@@ -5,11 +5,18 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from sdmig.backtest import BANDS, SERIES, backtest, baseline_forecasts, freeze_drivers, observed
-from sdmig.cli import main
+from sdmig.cli.main import main
+from sdmig.data.history import load_history
 from sdmig.errors import ForecastError
-from sdmig.history import load_history
-from sdmig.model import BorderModel
+from sdmig.inference.backtest import (
+    BANDS,
+    SERIES,
+    backtest,
+    baseline_forecasts,
+    freeze_drivers,
+    observed,
+)
+from sdmig.model.border import BorderModel
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from sdmig.benchmarks import Benchmark, evaluate, parse_benchmark
 from sdmig.errors import ScenarioError
-from sdmig.scenario import load_scenario
+from sdmig.policy.benchmarks import Benchmark, evaluate, parse_benchmark
+from sdmig.policy.scenario import load_scenario
 
 RANGE = ("2019-10", "2028-12")
 GOOD = {

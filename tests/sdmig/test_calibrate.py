@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from sdmig.calibrate import (
+from sdmig.data.history import load_history, write_history_csv
+from sdmig.errors import CalibrationError, DataError
+from sdmig.inference.calibrate import (
     FREE_NAMES,
     FREE_PARAMETERS,
     CalibrationResults,
@@ -14,8 +16,6 @@ from sdmig.calibrate import (
     calibrate,
     observations,
 )
-from sdmig.errors import CalibrationError, DataError
-from sdmig.history import load_history, write_history_csv
 
 
 @pytest.fixture(scope="module")

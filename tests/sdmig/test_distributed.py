@@ -12,11 +12,11 @@ import distributed  # noqa: F401 (registers its config defaults before the fixtu
 import pytest
 import xarray as xr
 
-from sdmig.distributed import ClusterError, connect, get_client
-from sdmig.ensemble import member_outcomes, run_ensemble
-from sdmig.model import BorderModel
-from sdmig.scenario import load_scenario
-from sdmig.sensitivity import sensitivity
+from sdmig.model.border import BorderModel
+from sdmig.policy.scenario import load_scenario
+from sdmig.run.distributed import ClusterError, connect, get_client
+from sdmig.run.ensemble import member_outcomes, run_ensemble
+from sdmig.run.sensitivity import sensitivity
 
 FAST = {"end": "2021-06", "method": "euler", "dt": 1.0}  # machinery only: dt 1 is inaccurate
 

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from sdmig.ensemble import member_outcomes, run_ensemble
 from sdmig.errors import ForecastError
-from sdmig.model import BorderModel
-from sdmig.scenario import load_scenario
+from sdmig.model.border import BorderModel
+from sdmig.policy.scenario import load_scenario
+from sdmig.run.ensemble import member_outcomes, run_ensemble
 
 END = "2021-06"  # short, coarse runs keep the suite fast (dt 1 is inaccurate; fine here)
 FAST = {"end": END, "method": "euler", "dt": 1.0}

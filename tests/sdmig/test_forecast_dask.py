@@ -4,13 +4,13 @@ import pytest
 import xarray as xr
 from click.testing import CliRunner
 
-from sdmig.cli import main
-from sdmig.forecast import forecast
+from sdmig.cli.main import main
+from sdmig.run.forecast import forecast
 
 
 @pytest.fixture(scope="module")
 def client():
-    from sdmig.distributed import connect
+    from sdmig.run.distributed import connect
 
     with connect("local", 2) as c:
         yield c

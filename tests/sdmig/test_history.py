@@ -1,4 +1,4 @@
-"""Tests of sdmig.history: the shipped historical data, its identities, and tidy history files."""
+"""Tests of sdmig.data.history: the shipped historical data, its identities, and tidy history files."""
 
 import csv
 import hashlib
@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from sdmig.errors import DataError
-from sdmig.history import (
+from sdmig.data.history import (
     CORRIDORS,
     COURT_VINTAGE,
     HISTORY_FILES,
@@ -25,6 +24,7 @@ from sdmig.history import (
     load_history,
     write_history_csv,
 )
+from sdmig.errors import DataError
 
 DATA = Path(str(files("sdmig.data")))
 MONTHLY = [
@@ -47,7 +47,7 @@ def ds() -> xr.Dataset:
 
 
 def raw_rows(name: str) -> list[dict[str, str]]:
-    """The rows of a shipped CSV, read with the csv module (independent of sdmig.history)."""
+    """The rows of a shipped CSV, read with the csv module (independent of sdmig.data.history)."""
     with open(DATA / name, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import stockflow as sf
 from sdmig.errors import LeverError, ScenarioError
-from sdmig.levers import Lever, Param, Timing, check_lever_class
-from sdmig.scenario import Scenario
+from sdmig.policy.levers import Lever, Param, Timing, check_lever_class
+from sdmig.policy.scenario import Scenario
 
 CORRIDORS = ("tijuana_san_diego", "juarez_el_paso", "reynosa_mcallen", "rest_of_border")
 ORIGINS = ("MEX", "NTCA", "OTHER")
@@ -267,7 +267,7 @@ def test_levers_are_immutable_values():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"timing": "2026-07"}, "timing = '2026-07' must be a sdmig.levers.Timing"),
+        ({"timing": "2026-07"}, "timing = '2026-07' must be a sdmig.policy.levers.Timing"),
         ({"timing": at(0), "corridor": 3}, "corridor = 3 has the wrong type"),
         ({"timing": at(0), "origin": []}, r"origin = \[\] selects nothing"),
         ({"timing": at(0), "origin": ["MEX", "MEX"]}, "repeats a label"),
@@ -297,7 +297,7 @@ def _lever_class(body: dict, decorate=True):
 @pytest.mark.parametrize(
     ("cls", "message"),
     [
-        (int, "is not a subclass of sdmig.levers.Lever"),
+        (int, "is not a subclass of sdmig.policy.levers.Lever"),
         (Lever, "abstract base"),
         (
             _lever_class({"name": "bad", "intensity": None}, decorate=False),
@@ -540,7 +540,7 @@ def test_costs_per_month():
     np.testing.assert_allclose(by_months.sel(lever="tf").values, [0, 5.25e6])
 
 
-@pytest.mark.parametrize("module", ["sdmig.levers", "sdmig.scenario"])
+@pytest.mark.parametrize("module", ["sdmig.policy.levers", "sdmig.policy.scenario"])
 def test_docstring_examples(module):
     import doctest
     import importlib

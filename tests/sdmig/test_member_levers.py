@@ -7,9 +7,9 @@ import pytest
 
 import stockflow as sf
 from sdmig.errors import ScenarioError
-from sdmig.levers import Timing
-from sdmig.model import START, BorderModel
-from sdmig.scenario import Scenario, load_scenario
+from sdmig.model.border import START, BorderModel
+from sdmig.policy.levers import Timing
+from sdmig.policy.scenario import Scenario, load_scenario
 
 VARIABLES = ["encounters", "deaths", "court_backlog"]
 RUN = {"method": "rk4", "dt": 1.0, "variables": VARIABLES}

@@ -27,8 +27,8 @@ import pytest
 import xarray as xr
 
 import stockflow as sf
-from sdmig.model import PEOPLE_STOCKS, START, BorderModel, people_account
-from sdmig.parameters import CORRIDORS, ORIGINS
+from sdmig.model.border import PEOPLE_STOCKS, START, BorderModel, people_account
+from sdmig.model.parameters import CORRIDORS, ORIGINS
 
 SWITCH = "2024-01"
 T_SWITCH = sf.months_since(START, SWITCH)

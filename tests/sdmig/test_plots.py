@@ -11,11 +11,12 @@ import xarray as xr
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
+from sdmig.data.history import load_history
 from sdmig.errors import ForecastError
-from sdmig.forecast import forecast, reduce_members
-from sdmig.history import load_history
-from sdmig.plots import PLOT_KINDS, phase_marks, plot, write_plots
-from sdmig.scenario import Scenario, load_scenario
+from sdmig.outputs.plots import PLOT_KINDS, phase_marks, plot, write_plots
+from sdmig.outputs.tables import reduce_members
+from sdmig.policy.scenario import Scenario, load_scenario
+from sdmig.run.forecast import forecast
 
 SCENARIOS = ["baseline", "option1_enforcement"]
 END = "2027-12"
@@ -292,11 +293,11 @@ def test_write_plots_skips_difference_without_a_comparison(single, tmp_path):
 
 
 def test_default_kinds_leave_out_difference_for_one_scenario(single, monkeypatch, tmp_path):
-    import sdmig.plots
+    import sdmig.outputs.plots
 
     made = []
     monkeypatch.setattr(
-        sdmig.plots,
+        sdmig.outputs.plots,
         "_PLOTTERS",
         {k: (lambda ds, k=k, **kw: made.append(k) or Figure()) for k in PLOT_KINDS},
     )
@@ -309,7 +310,7 @@ def test_plots_need_no_pyplot(single, tmp_path):
     single.sel(time=slice("2026-01", None)).to_netcdf(path, engine="h5netcdf")
     code = (
         "import sys, xarray as xr\n"
-        "from sdmig.plots import plot\n"
+        "from sdmig.outputs.plots import plot\n"
         f"ds = xr.open_dataset({str(path)!r}, engine='h5netcdf').load()\n"
         "fig = plot(ds, 'encounters', history=False, scenarios={})\n"
         "fig.savefig(sys.argv[1], format='png')\n"

@@ -13,10 +13,10 @@ import pytest
 from sdmig_levers.generic import ScaleInput, SetInput
 
 import stockflow as sf
-from sdmig import registry
+from sdmig.policy import registry
 from sdmig.errors import LeverError, LeverLoadWarning
-from sdmig.levers import Param, Timing
-from sdmig.registry import (
+from sdmig.policy.levers import Param, Timing
+from sdmig.policy.registry import (
     GROUP,
     available_levers,
     build_levers,
@@ -25,7 +25,7 @@ from sdmig.registry import (
     refresh_levers,
     remove_duplicates,
 )
-from sdmig.scenario import Scenario, load_scenario
+from sdmig.policy.scenario import Scenario, load_scenario
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sdmig-example-lever"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios"
@@ -108,12 +108,12 @@ def test_build_levers_from_hand_made_entry_points():
             r"skipped: ModuleNotFoundError: No module named 'sdmig_no_such_plugin'",
         ),
         (
-            ep("hub", "sdmig.levers:NoSuchHub"),
+            ep("hub", "sdmig.policy.levers:NoSuchHub"),
             r"lever plugin 'hub' .* failed to load .*AttributeError",
         ),
         (
             ep("not_a_lever", f"{HERE}:NotALever"),
-            r"lever plugin 'not_a_lever' .* is skipped: .*is not a subclass of sdmig.levers.Lever",
+            r"lever plugin 'not_a_lever' .* is skipped: .*is not a subclass of sdmig.policy.levers.Lever",
         ),
         (
             ep("no_effect", f"{HERE}:NoEffect"),

@@ -8,8 +8,8 @@ import pytest
 from sdmig_levers.generic import ScaleInput, SetInput
 
 from sdmig.errors import ScenarioError
-from sdmig.levers import Lever, Param, Timing
-from sdmig.scenario import DEFAULT_RANGE, Scenario, builtin_scenarios, load_scenario
+from sdmig.policy.levers import Lever, Param, Timing
+from sdmig.policy.scenario import DEFAULT_RANGE, Scenario, builtin_scenarios, load_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios"
 

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from sdmig.model import START, BorderModel
-from sdmig.scenario import load_scenario
-from sdmig.sensitivity import (
+from sdmig.model.border import START, BorderModel
+from sdmig.policy.scenario import load_scenario
+from sdmig.run.sensitivity import (
     Factor,
     SensitivityError,
     analyze,

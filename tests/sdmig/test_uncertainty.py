@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from sdmig.cli import main
+from sdmig.cli.main import main
 from sdmig.errors import ForecastError
-from sdmig.forecast import QUANTILES, forecast, reduce_members, summary_table
+from sdmig.outputs.tables import QUANTILES, reduce_members, summary_table
+from sdmig.run.forecast import forecast
 
 
 @pytest.fixture(scope="module")

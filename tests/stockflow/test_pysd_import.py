@@ -16,7 +16,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 import stockflow as sf
-from stockflow.pysd_import import PysdImportError, import_model
+from stockflow.interop.pysd_import import PysdImportError, import_model
 
 ROOT = Path(__file__).parents[2]
 CROSS_CHECK = ROOT / "tests" / "fixtures" / "cross_check.mdl"
@@ -327,7 +327,7 @@ def test_an_exported_model_comes_back(tmp_path):
     """stockflow -> XMILE -> PySD's XMILE translator -> stockflow gives the same run."""
     from test_xmile import feature_model
 
-    from stockflow.xmile import euler_reference, export_xmile
+    from stockflow.interop.xmile import euler_reference, export_xmile
 
     path = export_xmile(feature_model(), 12, builtins="stocks").write(tmp_path / "f.xmile")
     imported = import_model(path, start="2020-01")
@@ -360,7 +360,7 @@ def test_shelters_reproduces_pysd(shelters, tmp_path):
 
 
 def test_scenario_levers_act_on_imported_constants(shelters):
-    from sdmig.scenario import load_scenario
+    from sdmig.policy.scenario import load_scenario
 
     scenario = load_scenario(
         SHELTERS.parent / "expand_shelters.toml", date_range=(shelters.start, shelters.end)
@@ -374,7 +374,7 @@ def test_scenario_levers_act_on_imported_constants(shelters):
 
 
 def test_ensembles_run_on_the_imported_model(shelters):
-    from sdmig.ensemble import run_ensemble
+    from sdmig.run.ensemble import run_ensemble
 
     n = 64
     stay = np.linspace(2.0, 4.0, n)

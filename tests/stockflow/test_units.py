@@ -130,7 +130,7 @@ def test_builtins_declare_consistent_units():
 
 
 def test_the_binational_model_is_consistent():
-    from sdmig.model import build_model
+    from sdmig.model.border import build_model
 
     model = build_model()
     check_units(model)

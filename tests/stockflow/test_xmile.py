@@ -1,8 +1,8 @@
 """XMILE export: equations traced into XMILE, and PySD reproducing stockflow's Euler runs.
 
-The round trips write a model with :func:`stockflow.xmile.export_xmile`, translate and run
+The round trips write a model with :func:`stockflow.interop.xmile.export_xmile`, translate and run
 it with ``pysd.read_xmile(...).run()`` (Euler, the document's DT) and compare with
-:func:`stockflow.xmile.euler_reference`, stockflow's own Euler integrator on the same
+:func:`stockflow.interop.xmile.euler_reference`, stockflow's own Euler integrator on the same
 uniform grid. Stocks, auxiliaries and inputs are compared at every month end (PySD's
 ``t = 1, 2, ...``; stockflow labels month ``i`` with its start and reports its end),
 flows as monthly totals (PySD's rate at each step times the step, summed over the month).
@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 
 import stockflow as sf
-from stockflow.xmile import (
+from stockflow.interop.xmile import (
     ExportError,
     element_names,
     euler_reference,
@@ -474,8 +474,8 @@ BORDER_END = "2021-12"
 
 @pytest.fixture(scope="module", params=["baseline", "early_strategy"])
 def border_round_trip(request, tmp_path_factory):
-    from sdmig.model import BorderModel
-    from sdmig.scenario import Scenario, load_scenario
+    from sdmig.model.border import BorderModel
+    from sdmig.policy.scenario import Scenario, load_scenario
 
     folder = tmp_path_factory.mktemp("border")
     if request.param == "baseline":
@@ -519,8 +519,8 @@ def test_border_model_state_aware_lever_is_sampled(border_round_trip):
 )
 @pytest.mark.parametrize("name", ["baseline", "coordination_breakdown"])
 def test_border_model_round_trip_full_horizon(tmp_path, name):
-    from sdmig.model import END, BorderModel
-    from sdmig.scenario import load_scenario
+    from sdmig.model.border import END, BorderModel
+    from sdmig.policy.scenario import load_scenario
 
     model = BorderModel()
     bound = load_scenario(name).bind(model.stockflow_model)

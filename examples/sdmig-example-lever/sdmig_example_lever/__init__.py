@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sdmig.levers import Lever, Param
+from sdmig.policy import Lever, Param
 
 
 @dataclass(frozen=True, kw_only=True)

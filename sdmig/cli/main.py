@@ -1,0 +1,39 @@
+"""The ``sdmig`` command line: thin click wrappers over the Python API.
+
+Each command parses options, calls one API function and prints its result. Errors caused
+by the user's input (:class:`sdmig.errors.SdmigError`) become one line on stderr and exit
+status 1; usage errors exit with 2 through click; anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import click
+
+from sdmig import __version__
+from sdmig.cli.backtest import backtest_command
+from sdmig.cli.calibrate import calibrate_command
+from sdmig.cli.common import user_errors
+from sdmig.cli.export import export_command, import_command
+from sdmig.cli.forecast import forecast_command
+from sdmig.cli.levers import levers
+from sdmig.cli.scenarios import scenarios
+from sdmig.cli.sensitivity import sensitivity_command
+
+__all__ = ["main", "user_errors"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sdmig")
+def main() -> None:
+    """Forecast migration through the U.S.-Mexico border as one binational system."""
+
+
+main.add_command(backtest_command)
+main.add_command(calibrate_command)
+main.add_command(export_command)
+main.add_command(import_command)
+main.add_command(forecast_command)
+main.add_command(levers)
+main.add_command(scenarios)
+main.add_command(sensitivity_command)

@@ -1,0 +1,1 @@
+"""Inference: maximum-likelihood calibration and rolling-origin backtests."""

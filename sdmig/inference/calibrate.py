@@ -1,0 +1,606 @@
+"""Maximum-likelihood calibration of the binational model with statsmodels.
+
+:class:`EncounterLikelihood` is a :class:`statsmodels.base.model.GenericLikelihoodModel`
+whose means come from simulating the stock-flow model under the ``baseline`` scenario:
+
+- monthly encounters by origin (MEX, NTCA, OTHER) and Border Patrol encounters by corridor,
+  2020-01..2023-09 (2019-10..2019-12 are spin-up), negative binomial (NB2) with dispersion
+  ``alpha_encounters``: ``var = mu + alpha * mu**2``;
+- the court backlog at the end of FY2020..FY2023, NB2 with its own ``alpha_court``.
+
+The two encounter series overlap (Border Patrol encounters by corridor are part of the
+encounters by origin), so the likelihood is a composite one: the point estimates are
+consistent, the standard errors are too small by an unknown factor. Say so when quoting them.
+
+Free parameters (:data:`FREE_PARAMETERS`) are estimated on an unconstrained scale: a
+positive parameter through ``log``, a bounded one through a scaled logit, so the optimizer
+cannot leave the valid range. Every other parameter keeps the value and the documented
+source of :mod:`sdmig.model.parameters`.
+
+Speed: each evaluation of the score simulates ``k + 1`` ensemble members at once (the
+point and one forward step per free parameter) with the fixed-step RK4 integrator, so a
+gradient costs about one simulation. The Hessian is the negative Fisher information of the
+negative binomial, ``-sum_i grad(mu_i) grad(mu_i)' / var_i`` for the model parameters (and
+a numerical second derivative for the dispersions, which need no simulation), so Newton's
+method is Fisher scoring.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Callable
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.special import gammaln
+from statsmodels.base.model import GenericLikelihoodModel
+from statsmodels.iolib.summary import Summary
+from statsmodels.iolib.table import SimpleTable
+
+from sdmig import __version__
+from sdmig.data.history import load_history
+from sdmig.errors import CalibrationError, ConvergenceWarning, DataError
+from sdmig.files import atomic_write
+from sdmig.model.estimable import (
+    DEFAULT_CALIBRATION,
+    FREE_NAMES,
+    FREE_PARAMETERS,
+    params_from_estimates,
+)
+from sdmig.model.parameters import CORRIDORS, ORIGINS, PARAMS_BY_NAME, default_parameters
+
+SPIN_UP = ("2019-10", "2019-12")
+FIT_WINDOW = ("2020-01", "2023-09")
+COURT_YEARS = (2020, 2021, 2022, 2023)
+
+
+def court_years(end: str) -> tuple[int, ...]:
+    """Fiscal years of :data:`COURT_YEARS` that end (in September) by the month `end`."""
+    last = pd.Period(end, freq="M")
+    return tuple(y for y in COURT_YEARS if pd.Period(f"{y}-09", freq="M") <= last)
+
+
+#: Integrator used for the likelihood (fixed step, so that members are exact copies).
+SIM_METHOD, SIM_DT = "rk4", 0.25
+FD_STEP = 1e-5
+
+
+def observations(history, end: str = FIT_WINDOW[1]) -> tuple[np.ndarray, list[str]]:
+    """The observed vector and a label per entry, from a history Dataset.
+
+    Raises
+    ------
+    DataError
+        When the history lacks a series or a month of the fit window.
+    """
+    need = ("encounters_by_origin", "usbp_by_corridor", "court_pending")
+    missing = [v for v in need if v not in history]
+    if missing:
+        raise DataError(
+            f"history {history.attrs.get('source', '')}: series {missing} are "
+            f"required for calibration"
+        )
+    window = slice(FIT_WINDOW[0], end)
+    months = pd.period_range(FIT_WINDOW[0], end, freq="M")
+    parts, labels = [], []
+    for var, dim in (("encounters_by_origin", "origin"), ("usbp_by_corridor", "corridor")):
+        da = history[var].sel(time=window)
+        if da.sizes["time"] != len(months) or bool(da.isnull().any()):
+            raise DataError(
+                f"history {history.attrs.get('source', '')}: {var} must cover "
+                f"{FIT_WINDOW[0]}..{end} without gaps"
+            )
+        for label in da[dim].values:
+            parts.append(da.sel({dim: label}).values)
+            labels += [f"{var}[{label}] {m}" for m in months]
+    court = history["court_pending"]
+    years = court_years(end)
+    if "fiscal_year" not in court.dims or not set(years) <= set(court["fiscal_year"].values):
+        raise DataError(
+            f"history {history.attrs.get('source', '')}: court_pending needs fiscal years {years}"
+        )
+    parts.append(court.sel(fiscal_year=list(years)).values)
+    labels += [f"court_pending FY{y}" for y in years]
+    return np.concatenate(parts).astype(float), labels
+
+
+def _nb_logpmf(y, mu, alpha):
+    r = 1.0 / alpha
+    return (
+        gammaln(y + r)
+        - gammaln(r)
+        - gammaln(y + 1.0)
+        + r * np.log(r / (r + mu))
+        + y * np.log(mu / (r + mu))
+    )
+
+
+class EncounterLikelihood(GenericLikelihoodModel):
+    """Negative-binomial likelihood of the history given the simulated model.
+
+    Parameters
+    ----------
+    history : xarray.Dataset, optional
+        From :func:`sdmig.data.history.load_history`; default: the shipped history.
+    model : BorderModel, optional
+        Supplies the fixed parameters; default: the model with the values of
+        :mod:`sdmig.model.parameters`.
+    scenario : Scenario, optional
+        The historical regime; default: the built-in ``baseline``.
+    end : str, default "2023-09"
+        Last month of the fit window (earlier for backtests).
+    """
+
+    def __init__(self, history=None, model=None, scenario=None, *, end=FIT_WINDOW[1], **kwargs):
+        from sdmig.model.border import BorderModel
+        from sdmig.policy.scenario import load_scenario
+
+        self.history = load_history() if history is None else history
+        self.end = str(end)
+        endog, self.obs_labels = observations(self.history, self.end)
+        self.border_model = model or BorderModel(use_calibration=False)
+        self.scenario = scenario or load_scenario("baseline")
+        self.free = FREE_PARAMETERS
+        n_months = len(pd.period_range(FIT_WINDOW[0], self.end, freq="M"))
+        self.n_enc = (len(ORIGINS) + len(CORRIDORS)) * n_months
+        self._cache: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
+        self.n_simulations = 0
+        super().__init__(endog, exog=None, extra_params_names=list(FREE_NAMES), **kwargs)
+        self.nobs = len(endog)
+
+    # -------------------------------------------------------------- parameters
+    def start_params_theta(self) -> np.ndarray:
+        """Unconstrained start: the model's current values, dispersions 0.05."""
+        base = self.border_model.params
+        out = []
+        for p in self.free:
+            value = 0.05 if p.param is None else float(base[p.param][p.index])
+            if p.transform == "logit":
+                span = p.high - p.low
+                value = float(np.clip(value, p.low + 1e-3 * span, p.high - 1e-3 * span))
+            out.append(float(p.to_theta(value)))
+        return np.array(out)
+
+    def model_params(self, thetas: np.ndarray) -> dict[str, np.ndarray]:
+        """Full parameter arrays with a member axis for each row of `thetas`."""
+        base = self.border_model.params
+        k = thetas.shape[0]
+        out = {}
+        for j, p in enumerate(self.free):
+            if p.param is None:
+                continue
+            if p.param not in out:
+                out[p.param] = np.repeat(base[p.param][None], k, axis=0)
+            out[p.param][(slice(None), *p.index)] = p.to_natural(thetas[:, j])
+        return out
+
+    # -------------------------------------------------------------- simulation
+    def simulate_means(self, thetas: np.ndarray) -> np.ndarray:
+        """Simulated means, shape ``(len(thetas), nobs)``, one ensemble run."""
+        ds = self.border_model.simulate(
+            self.scenario,
+            params=self.model_params(thetas),
+            end=self.end,
+            method=SIM_METHOD,
+            dt=SIM_DT,
+            variables=["encounters", "apprehensions", "court_backlog"],
+        )
+        self.n_simulations += 1
+        window = slice(FIT_WINDOW[0], self.end)
+        enc = (
+            ds["encounters"].sum("corridor").sel(time=window).transpose("member", "origin", "time")
+        )
+        usbp = (
+            ds["apprehensions"]
+            .sum("origin")
+            .sel(time=window)
+            .transpose("member", "corridor", "time")
+        )
+        ends = [f"{y}-09" for y in court_years(self.end)]
+        court = ds["court_backlog"].sel(time=ends).transpose("member", "time")
+        k = thetas.shape[0]
+        mu = np.concatenate(
+            [enc.values.reshape(k, -1), usbp.values.reshape(k, -1), court.values.reshape(k, -1)],
+            axis=1,
+        )
+        return np.maximum(mu, 1e-6)
+
+    def means_and_jacobian(self, theta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Means at `theta` and their forward-difference Jacobian over model parameters."""
+        key = np.asarray(theta, dtype=float).tobytes()
+        if key not in self._cache:
+            model_cols = [j for j, p in enumerate(self.free) if p.param is not None]
+            thetas = np.repeat(theta[None], len(model_cols) + 1, axis=0)
+            for row, j in enumerate(model_cols, start=1):
+                thetas[row, j] += FD_STEP
+            mu = self.simulate_means(thetas)
+            jac = np.zeros((len(theta), mu.shape[1]))
+            jac[model_cols] = (mu[1:] - mu[0]) / FD_STEP
+            self._cache = {key: (mu[0], jac)}
+        return self._cache[key]
+
+    def _alphas(self, theta) -> np.ndarray:
+        a_enc = np.exp(theta[FREE_NAMES.index("alpha_encounters")])
+        a_court = np.exp(theta[FREE_NAMES.index("alpha_court")])
+        alpha = np.full(self.endog.shape, a_enc)
+        alpha[self.n_enc :] = a_court
+        return alpha
+
+    # -------------------------------------------------------------- likelihood
+    def loglikeobs(self, params):
+        theta = np.asarray(params, dtype=float)
+        # the gradient is almost always asked for at the same point next: one ensemble
+        # run gives both
+        mu = self.means_and_jacobian(theta)[0]
+        return _nb_logpmf(self.endog, mu, self._alphas(theta))
+
+    def loglike(self, params):
+        return float(np.sum(self.loglikeobs(params)))
+
+    def score(self, params):
+        theta = np.asarray(params, dtype=float)
+        mu, jac = self.means_and_jacobian(theta)
+        y, alpha = self.endog, self._alphas(theta)
+        r = 1.0 / alpha
+        dmu = y / mu - (y + r) / (r + mu)
+        grad = jac @ dmu
+        for j in range(len(FREE_NAMES)):
+            if self.free[j].param is None:
+                step = np.zeros_like(theta)
+                step[j] = 1e-6
+                up = _nb_logpmf(y, mu, self._alphas(theta + step)).sum()
+                down = _nb_logpmf(y, mu, self._alphas(theta - step)).sum()
+                grad[j] = (up - down) / 2e-6
+        return grad
+
+    def hessian(self, params):
+        """Negative Fisher information (see the module docstring)."""
+        theta = np.asarray(params, dtype=float)
+        mu, jac = self.means_and_jacobian(theta)
+        var = mu + self._alphas(theta) * mu**2
+        h = -(jac / var) @ jac.T
+        y = self.endog
+        for j in range(len(theta)):
+            if self.free[j].param is None:
+                e = np.zeros_like(theta)
+                e[j] = 1e-4
+                f0 = _nb_logpmf(y, mu, self._alphas(theta)).sum()
+                fp = _nb_logpmf(y, mu, self._alphas(theta + e)).sum()
+                fm = _nb_logpmf(y, mu, self._alphas(theta - e)).sum()
+                h[j, j] = (fp - 2 * f0 + fm) / 1e-8
+        return h
+
+    def fit(self, start_params=None, method="minimize", maxiter=100, progress=None, **kwargs):
+        """Estimate the free parameters; returns :class:`CalibrationResults`.
+
+        Parameters
+        ----------
+        start_params : array, optional
+            Unconstrained start (default: :meth:`start_params_theta`).
+        method : str, default "minimize"
+            A statsmodels optimizer. The default is scipy's trust-region Newton method
+            (``min_method="trust-exact"``) with the Fisher information as the Hessian, a
+            Levenberg-Marquardt-like scheme that converges in about 15 iterations here.
+        maxiter : int, default 100
+        progress : callable, optional
+            Called as ``progress(iteration, loglike)`` after each iteration.
+        **kwargs
+            Passed to ``GenericLikelihoodModel.fit``.
+        """
+        if method == "minimize":
+            kwargs.setdefault("min_method", "trust-exact")
+        start = self.start_params_theta() if start_params is None else np.asarray(start_params)
+        state = {"i": 0}
+
+        def callback(theta, *args):
+            state["i"] += 1
+            if progress is not None:
+                progress(state["i"], self.loglike(theta))
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            warnings.filterwarnings("ignore", module="statsmodels")
+            res = super().fit(
+                start_params=start,
+                method=method,
+                maxiter=maxiter,
+                callback=callback,
+                disp=False,
+                **kwargs,
+            )
+        return CalibrationResults.from_statsmodels(self, res)
+
+
+class CalibrationResults:
+    """Estimated parameters of the binational model, statsmodels-style.
+
+    ``params`` and ``bse`` are on the natural scale (``bse`` by the delta method);
+    ``conf_int()`` transforms the interval of the unconstrained estimate, so it respects
+    each parameter's range. ``theta`` and ``cov_theta`` hold the unconstrained estimate and
+    its covariance, from which :meth:`draw` samples.
+    """
+
+    def __init__(
+        self,
+        theta,
+        cov_theta,
+        llf,
+        nobs,
+        *,
+        converged,
+        iterations,
+        diagnostics,
+        data_checksum,
+        version=__version__,
+        method="trust-exact",
+    ):
+        self.theta = np.asarray(theta, dtype=float)
+        self.cov_theta = np.asarray(cov_theta, dtype=float)
+        self.llf = float(llf)
+        self.nobs = int(nobs)
+        self.converged = bool(converged)
+        self.iterations = int(iterations)
+        self.diagnostics = diagnostics
+        self.data_checksum = data_checksum
+        self.version = version
+        self.method = method
+
+    @classmethod
+    def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
+        theta = np.asarray(res.params, dtype=float)
+        try:
+            cov = np.asarray(res.cov_params(), dtype=float)
+            ok = np.all(np.isfinite(cov)) and np.all(np.diag(cov) > 0)
+        except (np.linalg.LinAlgError, ValueError):
+            ok = False
+        if not ok:
+            cov = np.linalg.pinv(-model.hessian(theta))
+            warnings.warn(
+                "the information matrix is near singular at the estimate; standard "
+                "errors use its pseudo-inverse. Try fewer free parameters or a "
+                "different start.",
+                ConvergenceWarning,
+                stacklevel=3,
+            )
+        info = res.mle_retvals or {}
+        converged = bool(info.get("converged", False))
+        if not converged:
+            warnings.warn(
+                f"the optimizer stopped after {info.get('iterations', '?')} iterations "
+                "without converging; try a larger maxiter, another start, or "
+                "method='bfgs'.",
+                ConvergenceWarning,
+                stacklevel=3,
+            )
+        mu = model.simulate_means(theta[None])[0]
+        return cls(
+            theta,
+            cov,
+            model.loglike(theta),
+            model.nobs,
+            converged=converged,
+            iterations=int(info.get("iterations", 0)),
+            diagnostics=fit_diagnostics(model.endog, mu, model.obs_labels),
+            data_checksum=model.history.attrs.get("sha256", ""),
+            method=str(info.get("min_method", "") or "trust-exact"),
+        )
+
+    # ----------------------------------------------------------- statistics
+    @cached_property
+    def params(self) -> pd.Series:
+        return pd.Series(
+            [p.to_natural(t) for p, t in zip(FREE_PARAMETERS, self.theta, strict=True)],
+            index=list(FREE_NAMES),
+            name="params",
+            dtype=float,
+        )
+
+    @cached_property
+    def bse(self) -> pd.Series:
+        se_theta = np.sqrt(np.diag(self.cov_theta))
+        slope = []
+        for p, t in zip(FREE_PARAMETERS, self.theta, strict=True):
+            h = 1e-6
+            slope.append((p.to_natural(t + h) - p.to_natural(t - h)) / (2 * h))
+        return pd.Series(np.abs(slope) * se_theta, index=list(FREE_NAMES), name="bse")
+
+    def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
+        """Confidence intervals, transformed from the unconstrained scale."""
+        from scipy.stats import norm
+
+        z = norm.ppf(1 - alpha / 2)
+        se = np.sqrt(np.diag(self.cov_theta))
+        rows = []
+        for p, t, s in zip(FREE_PARAMETERS, self.theta, se, strict=True):
+            lo, hi = p.to_natural(t - z * s), p.to_natural(t + z * s)
+            rows.append((min(lo, hi), max(lo, hi)))
+        return pd.DataFrame(rows, index=list(FREE_NAMES), columns=["lower", "upper"])
+
+    @property
+    def k_params(self) -> int:
+        return len(self.theta)
+
+    @property
+    def aic(self) -> float:
+        return -2 * self.llf + 2 * self.k_params
+
+    @property
+    def bic(self) -> float:
+        return -2 * self.llf + np.log(self.nobs) * self.k_params
+
+    def model_params(self) -> dict[str, np.ndarray]:
+        """The estimates as model parameter arrays (dispersions left out)."""
+        return params_from_estimates(self.params.to_dict())
+
+    def draw(
+        self, n: int, seed: int | np.random.SeedSequence | None = None
+    ) -> dict[str, np.ndarray]:
+        """`n` parameter sets from the estimate's normal distribution (unconstrained scale).
+
+        Returns model parameter arrays with a leading member axis, plus
+        ``alpha_encounters`` (shape ``(n,)``) for observation noise.
+        """
+        rng = np.random.default_rng(seed)
+        # a symmetric square root with negative eigenvalues (round-off) clipped to zero
+        values, vectors = np.linalg.eigh((self.cov_theta + self.cov_theta.T) / 2)
+        root = vectors * np.sqrt(np.clip(values, 0.0, None))
+        thetas = self.theta + rng.standard_normal((n, len(self.theta))) @ root.T
+        base = default_parameters()
+        out: dict[str, np.ndarray] = {}
+        for j, p in enumerate(FREE_PARAMETERS):
+            values = p.to_natural(thetas[:, j])
+            if p.param is None:
+                out[p.name] = values
+                continue
+            spec = PARAMS_BY_NAME[p.param]
+            arr = out.setdefault(p.param, np.repeat(base[p.param][None], n, axis=0))
+            arr[(slice(None), *p.index)] = np.clip(values, spec.low, spec.high)
+        return out
+
+    def summary(self) -> Summary:
+        """A statsmodels ``Summary``: fit statistics and the parameter table."""
+        smry = Summary()
+        top = [
+            ("Model:", "sdmig binational model"),
+            ("Likelihood:", "negative binomial (NB2)"),
+            ("Fit window:", f"{FIT_WINDOW[0]}..{FIT_WINDOW[1]}"),
+            ("No. observations:", str(self.nobs)),
+            ("Converged:", str(self.converged)),
+        ]
+        right = [
+            ("Log-likelihood:", f"{self.llf:.1f}"),
+            ("AIC:", f"{self.aic:.1f}"),
+            ("BIC:", f"{self.bic:.1f}"),
+            ("Free parameters:", str(self.k_params)),
+            ("sdmig version:", self.version),
+        ]
+        smry.tables.append(
+            SimpleTable(
+                [[a, b, c, d] for (a, b), (c, d) in zip(top, right, strict=True)],
+                title="sdmig calibration results",
+            )
+        )
+        ci = self.conf_int()
+        rows = [
+            [
+                name,
+                f"{self.params[name]:.5g}",
+                f"{self.bse[name]:.3g}",
+                f"{ci.loc[name, 'lower']:.5g}",
+                f"{ci.loc[name, 'upper']:.5g}",
+            ]
+            for name in FREE_NAMES
+        ]
+        smry.tables.append(
+            SimpleTable(rows, headers=["", "estimate", "std err", "[0.025", "0.975]"])
+        )
+        diag = [[k, f"{v['mape']:.1f}%", f"{v['r2']:.3f}"] for k, v in self.diagnostics.items()]
+        smry.tables.append(SimpleTable(diag, headers=["series", "MAPE", "R^2"]))
+        smry.add_extra_txt(
+            [
+                "Standard errors come from a composite likelihood (encounters by "
+                "origin and by corridor overlap) and are too small."
+            ]
+        )
+        return smry
+
+    # -------------------------------------------------------------- storage
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sdmig_version": self.version,
+            "data_sha256": self.data_checksum,
+            "method": self.method,
+            "simulation": {"method": SIM_METHOD, "dt": SIM_DT},
+            "fit_window": list(FIT_WINDOW),
+            "names": list(FREE_NAMES),
+            "theta": self.theta.tolist(),
+            "cov_theta": self.cov_theta.tolist(),
+            "params": self.params.to_dict(),
+            "llf": self.llf,
+            "nobs": self.nobs,
+            "converged": self.converged,
+            "iterations": self.iterations,
+            "diagnostics": self.diagnostics,
+        }
+
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the results as JSON (temporary file, then rename)."""
+        text = json.dumps(self.to_dict(), indent=1) + "\n"
+        return atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None) -> CalibrationResults:
+        """Read results saved by :meth:`save` (default: the package's calibration)."""
+        try:
+            text = (
+                (files("sdmig.data") / DEFAULT_CALIBRATION).read_text(encoding="utf-8")
+                if path is None
+                else Path(path).read_text(encoding="utf-8")
+            )
+            d = json.loads(text)
+        except (OSError, json.JSONDecodeError) as exc:
+            raise CalibrationError(
+                f"cannot read calibration {path or DEFAULT_CALIBRATION}: {exc}"
+            ) from None
+        if d.get("names") != list(FREE_NAMES):
+            raise CalibrationError(
+                f"calibration {path or DEFAULT_CALIBRATION} was made for "
+                f"other free parameters; run 'sdmig calibrate' again"
+            )
+        return cls(
+            d["theta"],
+            d["cov_theta"],
+            d["llf"],
+            d["nobs"],
+            converged=d["converged"],
+            iterations=d["iterations"],
+            diagnostics=d["diagnostics"],
+            data_checksum=d["data_sha256"],
+            version=d["sdmig_version"],
+            method=d["method"],
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<CalibrationResults llf={self.llf:.1f} k={self.k_params} nobs={self.nobs} "
+            f"converged={self.converged}>"
+        )
+
+
+def fit_diagnostics(y: np.ndarray, mu: np.ndarray, labels: list[str]) -> dict[str, dict]:
+    """MAPE [%] and R^2 of the simulated means per observed series."""
+    series: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        series.setdefault(label.split(" ")[0], []).append(i)
+    out = {}
+    for name, idx in series.items():
+        obs, fit = y[idx], mu[idx]
+        ss_res = float(np.sum((obs - fit) ** 2))
+        ss_tot = float(np.sum((obs - obs.mean()) ** 2))
+        out[name] = {
+            "mape": float(np.mean(np.abs(fit - obs) / obs) * 100),
+            "r2": 1 - ss_res / ss_tot if ss_tot > 0 else float("nan"),
+        }
+    return out
+
+
+def calibrate(
+    history_path: str | os.PathLike | None = None,
+    *,
+    maxiter: int = 50,
+    progress: Callable[[int, float], None] | None = None,
+) -> CalibrationResults:
+    """Fit the model to the shipped history, or to a user's tidy history file.
+
+    The same data give the same parameters: the start values, the integrator and the
+    optimizer are fixed, and nothing is random.
+    """
+    history = load_history(history_path)
+    model = EncounterLikelihood(history)
+    return model.fit(maxiter=maxiter, progress=progress)

@@ -1,0 +1,531 @@
+"""The binational model's parameters: value, units, range and where each comes from.
+
+Every parameter carries a source or the word "assumption". Values marked "fit" were set by
+hand against the 2019-10..2023-09 monthly encounters (see ``docs/model.md``); the
+statistical calibration replaces them with maximum-likelihood estimates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+ORIGINS = ("MEX", "NTCA", "OTHER")
+CORRIDORS = ("tijuana_san_diego", "juarez_el_paso", "reynosa_mcallen", "rest_of_border")
+FACTORS = ("economic", "violence", "climate")
+KNOTS = (
+    "2019-10",
+    "2020-07",
+    "2021-01",
+    "2021-07",
+    "2022-01",
+    "2022-07",
+    "2023-01",
+    "2023-07",
+    "2023-10",
+)
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One parameter of the binational model."""
+
+    name: str
+    value: object
+    units: str
+    low: float
+    high: float
+    dims: tuple[str, ...] = ()
+    source: str = "assumption"
+    doc: str = ""
+
+
+P = ParamSpec
+PARAMETERS: tuple[ParamSpec, ...] = (
+    # departures and push factors
+    P(
+        "base_departures",
+        [21_120.8, 14_011.9, 6_109.4],
+        "people/month",
+        0,
+        1e6,
+        ("origin",),
+        "fit: CBP encounters by citizenship, 2019-10 (cbp_sbo_fy19_fy22)",
+        "departures toward the U.S. border at push pressure 1",
+    ),
+    P(
+        "push_weight",
+        [0.5, 0.3, 0.2],
+        "1",
+        0,
+        1,
+        ("factor",),
+        "assumption",
+        "weight of each push factor in the push pressure (sums to 1)",
+    ),
+    P(
+        "push_time",
+        [6.0, 12.0, 36.0],
+        "month",
+        0.5,
+        240,
+        ("factor",),
+        "assumption",
+        "time for each push factor to adjust to its driver",
+    ),
+    P(
+        "economic_driver",
+        [
+            [1.0, 1.531, 2.264, 3.034, 3.526, 3.515, 3.172, 2.713, 2.308],
+            [1.0, 3.447, 8.938, 11.444, 9.477, 7.647, 7.147, 7.390, 7.718],
+            [1.0, 3.587, 13.312, 35.21, 54.034, 54.598, 50.602, 46.662, 43.161],
+        ],
+        "1",
+        0,
+        1000,
+        ("origin", "knot"),
+        "fit: encounters by citizenship 2019-10..2023-09",
+        "economic hardship driver at each knot date (1 = 2019-10); linear between knots, "
+        "held at the last knot afterwards",
+    ),
+    P(
+        "hurricane_shock",
+        0.5,
+        "1",
+        0,
+        5,
+        (),
+        "assumption (hurricanes Eta and Iota, 2020-11)",
+        "rise of the NTCA climate driver after 2020-11, decaying over 12 months",
+    ),
+    P("season_amplitude", 0.1028, "1", 0, 0.9, (), "fit", "amplitude of the seasonal cycle"),
+    P(
+        "season_peak",
+        5.636,
+        "month",
+        0,
+        12,
+        (),
+        "fit",
+        "calendar month of the seasonal peak (0 = start of January)",
+    ),
+    P(
+        "enforcement_deterrence",
+        0.5,
+        "1",
+        0,
+        5,
+        (),
+        "assumption",
+        "elasticity of departures to perceived effective enforcement",
+    ),
+    P(
+        "backlog_deterrence",
+        0.3,
+        "1",
+        0,
+        5,
+        (),
+        "assumption",
+        "elasticity of departures to perceived court processing time (a long backlog "
+        "weakens deterrence; brief, background)",
+    ),
+    P(
+        "development_effect",
+        0.35,
+        "1",
+        0,
+        1,
+        (),
+        "assumption",
+        "largest fraction of economic and violence drivers that development removes",
+    ),
+    P(
+        "development_half",
+        3.0e9,
+        "USD",
+        1e6,
+        1e12,
+        (),
+        "assumption",
+        "effective development capital giving half the largest effect",
+    ),
+    P(
+        "development_delay",
+        36.0,
+        "month",
+        1,
+        120,
+        (),
+        "assumption (brief: outcomes take years)",
+        "delay from development spending to effect (third-order)",
+    ),
+    P(
+        "development_depreciation",
+        1 / 120,
+        "1/month",
+        0,
+        1,
+        (),
+        "assumption",
+        "rate at which effective development capital wears off",
+    ),
+    P(
+        "pathway_eligible",
+        [0.2, 0.3, 0.5],
+        "1",
+        0,
+        1,
+        ("origin",),
+        "assumption",
+        "fraction of would-be departures who would take a legal pathway if one had room",
+    ),
+    # transit through Mexico
+    P(
+        "transit_time",
+        [0.5, 1.5, 2.0],
+        "month",
+        0.05,
+        24,
+        ("origin",),
+        "assumption",
+        "mean time from departure to reaching the northern border",
+    ),
+    P(
+        "interdiction_rate",
+        [0.0, 0.15, 0.10],
+        "1/month",
+        0,
+        5,
+        ("origin",),
+        "assumption; anchor: Mexico's UPM counted 182,940 events in 2019",
+        "Mexican interdiction per month of people in transit, at the 2019 effort",
+    ),
+    P(
+        "settle_rate",
+        [0.0, 0.02, 0.02],
+        "1/month",
+        0,
+        1,
+        ("origin",),
+        "assumption; anchor: COMAR applicants 70,426 in 2019",
+        "rate of settling in Mexico",
+    ),
+    # route choice and waiting
+    P(
+        "corridor_appeal",
+        [[0.0, -0.085, -1.714, 1.173], [0.0, -3.0, 3.0, 1.578], [0.0, 0.909, -3.0, 1.949]],
+        "1",
+        -10,
+        10,
+        ("origin", "corridor"),
+        "fit: USBP encounters by sector",
+        "base attractiveness of each corridor, logit scale (tijuana_san_diego = 0)",
+    ),
+    P(
+        "route_enforcement",
+        1.0,
+        "1",
+        0,
+        10,
+        (),
+        "assumption",
+        "logit sensitivity of route choice to effective enforcement",
+    ),
+    P(
+        "route_danger",
+        0.5,
+        "1",
+        0,
+        10,
+        (),
+        "assumption",
+        "logit sensitivity of route choice to log danger",
+    ),
+    P(
+        "wait_time",
+        [0.4, 1.0, 1.5],
+        "month",
+        0.05,
+        24,
+        ("origin",),
+        "assumption",
+        "mean time waiting in a border city before an irregular attempt",
+    ),
+    P(
+        "give_up_time",
+        24.0,
+        "month",
+        1,
+        240,
+        (),
+        "assumption",
+        "mean time before a waiting person gives up and leaves",
+    ),
+    P(
+        "reception_patience",
+        1.0,
+        "1",
+        0,
+        10,
+        (),
+        "assumption",
+        "extra patience (relative wait time) of a sheltered person with legal processing open",
+    ),
+    # at the border
+    P(
+        "apprehension_prob",
+        [0.78, 0.78, 0.78, 0.78],
+        "1",
+        0,
+        1,
+        ("corridor",),
+        "assumption; CBP's got-away counts imply 70-85% apprehension",
+        "probability that an attempt is apprehended at enforcement 1",
+    ),
+    P(
+        "apprehension_elasticity",
+        0.3,
+        "1",
+        0,
+        5,
+        (),
+        "assumption",
+        "elasticity of the odds of apprehension to effective enforcement",
+    ),
+    P(
+        "adaptation_time",
+        12.0,
+        "month",
+        1,
+        120,
+        (),
+        "assumption (brief: effect diminishes as routes adapt)",
+        "time smugglers take to adapt to enforcement",
+    ),
+    P(
+        "adaptation_strength",
+        0.6,
+        "1",
+        0,
+        1,
+        (),
+        "assumption",
+        "fraction of an enforcement surge's effect that adaptation erodes",
+    ),
+    P(
+        "network_time",
+        6.0,
+        "month",
+        0.5,
+        120,
+        (),
+        "assumption",
+        "time for smuggling networks to grow to demand",
+    ),
+    P(
+        "network_attempts",
+        0.3,
+        "1",
+        0,
+        5,
+        (),
+        "assumption",
+        "elasticity of attempt rates to smuggling-network capacity",
+    ),
+    P(
+        "network_evasion",
+        0.3,
+        "1",
+        0,
+        5,
+        (),
+        "assumption",
+        "elasticity of the odds of evading to smuggling-network capacity",
+    ),
+    P(
+        "death_hazard",
+        [2.0e-4, 2.5e-4, 2.5e-4, 4.5e-4],
+        "1",
+        0,
+        0.1,
+        ("corridor",),
+        "fit: IOM counted 686 dead and missing on the border in 2022 (iom_mmp_2023-09-12)",
+        "deaths per attempt at enforcement 1 with no safeguards",
+    ),
+    P(
+        "death_enforcement",
+        1.5,
+        "1",
+        0,
+        10,
+        (),
+        "assumption (brief: enforcement pushes people to deadlier routes)",
+        "elasticity of the death hazard to effective enforcement",
+    ),
+    P(
+        "removal_share",
+        [0.85, 0.35, 0.15],
+        "1",
+        0,
+        1,
+        ("origin",),
+        "assumption",
+        "share of Title 8 apprehensions removed rather than released with a notice to appear",
+    ),
+    P(
+        "repeat_share",
+        [0.691, 0.002, 0.002],
+        "1",
+        0,
+        1,
+        ("origin",),
+        "assumption; CBP reported ~27% repeat encounters FY2021",
+        "share of expelled people who try again",
+    ),
+    P(
+        "rim_share",
+        [0.0, 0.15, 0.15],
+        "1",
+        0,
+        1,
+        ("origin",),
+        "assumption",
+        "share of releases returned to wait in Mexico when Remain in Mexico is fully on",
+    ),
+    # U.S. immigration courts
+    P(
+        "judges_initial",
+        442.0,
+        "judges",
+        0,
+        10_000,
+        (),
+        "myattorneyusa_eoir_fy2019: 442 IJs on 2019-09-30",
+        "immigration judges at the start",
+    ),
+    P(
+        "judge_hiring",
+        6.5,
+        "judges/month",
+        0,
+        1000,
+        (),
+        "fit: 442 (2019-09) to 734 (2023-09) judges (eoir_strategic_plan_objective_1_2)",
+        "judges entering the hiring pipeline",
+    ),
+    P(
+        "judge_hiring_delay",
+        24.0,
+        "month",
+        1,
+        120,
+        (),
+        "GAO-17-438: 742 days on average to hire a judge",
+        "time from a hiring decision to a judge on the bench",
+    ),
+    P("judge_attrition", 1 / 240, "1/month", 0, 1, (), "assumption", "judges leaving per month"),
+    P(
+        "judge_productivity",
+        50.0,
+        "cases/judge/month",
+        0,
+        1000,
+        (),
+        "fit: 277,075 completions in FY2019 with ~440 judges (eoir_caseload_fy)",
+        "completions per judge per month",
+    ),
+    P(
+        "backlog_initial",
+        1_331_286.0,
+        "cases",
+        0,
+        1e8,
+        (),
+        "eoir_pending_new_completions_2025-07-31: pending at the end of FY2019",
+        "pending cases at the start",
+    ),
+    P(
+        "interior_receipts",
+        12_000.0,
+        "cases/month",
+        0,
+        1e6,
+        (),
+        "fit: EOIR receipts not from border releases",
+        "court receipts from the interior (not border releases)",
+    ),
+    P(
+        "filing_delay",
+        2.0,
+        "month",
+        0.1,
+        36,
+        (),
+        "assumption",
+        "delay from a release with a notice to appear to the case reaching the court",
+    ),
+    P(
+        "corridor_shift",
+        [0.0, 0.0, 0.0, 0.0],
+        "1",
+        -8,
+        8,
+        ("corridor",),
+        "calibrated (sdmig/data/calibration.json)",
+        "shift of every origin's appeal of a corridor, logit scale (tijuana_san_diego = 0)",
+    ),
+    P(
+        "case_share",
+        1.0,
+        "1",
+        0,
+        1,
+        (),
+        "calibrated (sdmig/data/calibration.json)",
+        "share of releases and port entries that become immigration-court cases",
+    ),
+    P(
+        "prescreen_out",
+        0.4,
+        "1",
+        0,
+        1,
+        (),
+        "assumption",
+        "share of people screened at a pre-screening hub who do not enter the court backlog",
+    ),
+)
+
+PARAMS_BY_NAME = {p.name: p for p in PARAMETERS}
+
+
+def default_values() -> dict[str, np.ndarray]:
+    """Each parameter's default value as an array."""
+    return {p.name: np.asarray(p.value, dtype=float) for p in PARAMETERS}
+
+
+#: Parameters of the route-choice network and the processing-time reference, outside the
+#: estimable table: (value, units, description with source or 'assumption').
+EXTRA_PARAMS = {
+    "route_network": (0.5, "1", "logit sensitivity of route choice to log network capacity"),
+    "network_ref": (
+        [6_000.0, 6_000.0, 10_000.0, 30_000.0],
+        "people/month",
+        "arrivals per corridor at which network capacity is 1 (assumption)",
+    ),
+    "processing_time_ref": (
+        60.2,
+        "month",
+        "processing time at the start: 1,331,286 pending (eoir_caseload_fy) / "
+        "(442 judges x 50 completions a month)",
+    ),
+}
+
+
+def default_parameters() -> dict[str, np.ndarray]:
+    """Every parameter's value before calibration (:data:`PARAMETERS` and :data:`EXTRA_PARAMS`)."""
+    values = default_values()
+    values.update({k: np.asarray(v[0], dtype=float) for k, v in EXTRA_PARAMS.items()})
+    return values

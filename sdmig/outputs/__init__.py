@@ -1,0 +1,1 @@
+"""Outputs: scenario comparisons, tables, plots, written reports and the ``ds.sdmig`` accessor."""

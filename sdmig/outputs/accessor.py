@@ -1,0 +1,171 @@
+"""The ``ds.sdmig`` accessor: plots and comparison tables of a forecast in a notebook.
+
+Importing this module registers the accessor on every :class:`xarray.Dataset`::
+
+    import sdmig.outputs.accessor  # noqa: F401
+    ds = sdmig.forecast.forecast(["baseline", "binational_phased"], members=50)
+    ds.sdmig.plot("encounters")            # a matplotlib Figure; shows itself in Jupyter
+    ds.sdmig.compare()                     # each scenario minus the baseline
+    ds.sdmig.table("2026-07", "2028-12")   # sdmig.outputs.tables.summary_table
+
+The accessor holds only a reference to the Dataset (composition, not a subclass; xarray
+caches one accessor per Dataset object). Plotting imports matplotlib on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+import xarray as xr
+
+from sdmig.errors import ForecastError
+
+__all__ = ["SdmigAccessor"]
+
+DEFAULT_START = "2026-07"
+
+
+@xr.register_dataset_accessor("sdmig")
+class SdmigAccessor:
+    """sdmig methods on a forecast Dataset (:func:`sdmig.forecast.forecast`)."""
+
+    def __init__(self, ds: xr.Dataset):
+        self._ds = ds
+
+    def plot(self, kind: str = "encounters", **kwargs: Any):
+        """A plot of the forecast: :func:`sdmig.outputs.plots.plot`.
+
+        Parameters
+        ----------
+        kind : str, default "encounters"
+            One of :data:`sdmig.outputs.plots.PLOT_KINDS`: ``encounters``,
+            ``encounters_by_origin``, ``encounters_by_corridor``, ``backlog``, ``deaths``,
+            ``difference``.
+        **kwargs
+            ``scenarios`` (name -> Scenario, for the phase dates), ``history`` (a history
+            Dataset, or False for none), ``baseline`` (default "baseline").
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+
+        Raises
+        ------
+        ForecastError
+            An unknown `kind`, or a Dataset the plot cannot use.
+        """
+        from sdmig.outputs.plots import plot
+
+        return plot(self._ds, kind, **kwargs)
+
+    def table(self, start: str = DEFAULT_START, end: str | None = None) -> pd.DataFrame:
+        """The comparison table of :func:`sdmig.outputs.tables.summary_table` over `start`..`end`.
+
+        Parameters
+        ----------
+        start : str, default "2026-07"
+            First month of the window, ``YYYY-MM``.
+        end : str, optional
+            Last month of the window; default the forecast's last month.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per scenario (for an ensemble, rows ``(scenario, statistic)`` with
+            the median, p10 and p90 across members).
+
+        Raises
+        ------
+        ForecastError
+            A window that does not parse or lies outside the forecast, or a Dataset
+            whose members were already reduced to quantiles.
+        """
+        from sdmig.outputs.tables import summary_table
+
+        ds = self._checked()
+        start, end = self._window(start, end)
+        return summary_table(ds, start, end)
+
+    def compare(
+        self,
+        baseline: str = "baseline",
+        start: str = DEFAULT_START,
+        end: str | None = None,
+    ) -> pd.DataFrame:
+        """Each scenario minus `baseline`: the table of :meth:`table` for the differences.
+
+        The differences are taken run by run before the window's sums and end values are
+        computed, so for an ensemble they are paired member by member: the rows give the
+        median, p10 and p90 across members of (scenario - baseline), not the difference
+        of the two scenarios' medians.
+
+        Parameters
+        ----------
+        baseline : str, default "baseline"
+            The scenario subtracted; it gets no row.
+        start : str, default "2026-07"
+            First month of the window, ``YYYY-MM``.
+        end : str, optional
+            Last month of the window; default the forecast's last month.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The columns of :data:`sdmig.outputs.tables.SUMMARY_COLUMNS`; one row per other
+            scenario, or ``(scenario, statistic)`` rows for an ensemble.
+            ``attrs`` records the ``baseline`` and the ``window``.
+
+        Raises
+        ------
+        ForecastError
+            `baseline` is not a scenario of the Dataset or is its only one, a bad window,
+            or a Dataset reduced to quantiles.
+        """
+        from sdmig.outputs.plots import _others
+        from sdmig.outputs.tables import summary_table
+
+        ds = self._checked()
+        start, end = self._window(start, end)
+        others = _others(ds, baseline)
+        diff = ds.sel(scenario=others) - ds.sel(scenario=baseline, drop=True)
+        table = summary_table(diff, start, end)
+        table.attrs.update(baseline=baseline, window=f"{start}..{end}")
+        return table
+
+    # ---------------------------------------------------------------- internals
+    def _checked(self) -> xr.Dataset:
+        ds = self._ds
+        if "quantile" in ds.dims:
+            raise ForecastError(
+                "the Dataset holds quantiles (sdmig.outputs.tables.reduce_members), which cannot be "
+                "summed over months, origins or corridors; call this on the Dataset with the "
+                "`member` dimension"
+            )
+        if "scenario" not in ds.dims:
+            raise ForecastError(
+                "the Dataset has no `scenario` dimension; call this on the Dataset "
+                "sdmig.forecast.forecast returns (select scenarios with a list, "
+                "ds.sel(scenario=[...]))"
+            )
+        return ds
+
+    def _window(self, start: str, end: str | None) -> tuple[str, str]:
+        """`start` and `end` as ``YYYY-MM``, checked against the forecast's months."""
+        months = pd.DatetimeIndex(self._ds["time"].values).to_period("M")
+        first, last = months[0], months[-1]
+        window = []
+        for name, value in (("start", start), ("end", str(last) if end is None else end)):
+            text = str(value)
+            if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+                raise ForecastError(f"`{name}` = {value!r} is not a month; use YYYY-MM")
+            month = pd.Period(text, freq="M")
+            if not first <= month <= last:
+                raise ForecastError(
+                    f"`{name}` = {month} is outside the forecast, which runs {first}..{last}"
+                )
+            window.append(month)
+        if window[0] > window[1]:
+            raise ForecastError(f"`start` = {window[0]} is after `end` = {window[1]}")
+        return str(window[0]), str(window[1])

@@ -1,0 +1,180 @@
+"""Performance benchmarks of a scenario: targets with a metric and a date.
+
+The brief's phase 3 asks for "performance benchmarks tied to reductions in irregular
+migration, improved processing timelines, and enhanced migrant protections". A scenario
+file declares them as data::
+
+    [[benchmark]]
+    name = "a fifth fewer irregular crossings"
+    metric = "crossings"       # one of METRICS
+    change = -0.2              # relative to the value in `reference` ... or `target = 80000`
+    reference = "2026-06"
+    by = "2028-06"             # the date by which it should be met
+
+A benchmark is met in a month when the metric (summed over origins and corridors; flows
+as their mean over the twelve months ending then, to look through the seasons) is at or
+below the threshold (``direction = "below"``, the default) or at or above it
+(``"above"``). The report gives, per benchmark, the share of ensemble members that meet it
+by its date, and the median first month in which it is met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+
+from sdmig.errors import ScenarioError
+
+#: Metrics a benchmark may name: variable -> (units of the target, is a flow).
+METRICS = {
+    "crossings": ("people/month", True),
+    "encounters": ("encounters/month", True),
+    "evasions": ("people/month", True),
+    "deaths": ("people/month", True),
+    "legal_pathway_entries": ("people/month", True),
+    "processing_time": ("months", False),
+    "court_backlog": ("cases", False),
+    "waiting": ("people", False),
+    "unsheltered": ("people", False),
+}
+FIELDS = ("name", "metric", "target", "change", "reference", "by", "direction")
+DIRECTIONS = ("below", "above")
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """A target on a metric, to be met by a date."""
+
+    name: str
+    metric: str
+    by: str
+    target: float | None = None
+    change: float | None = None
+    reference: str | None = None
+    direction: str = "below"
+
+    def describe(self) -> str:
+        units = METRICS[self.metric][0]
+        what = (
+            f"{self.target:,.6g} {units}"
+            if self.target is not None
+            else f"{self.change:+.0%} from {self.reference}"
+        )
+        return f"{self.direction} {what}"
+
+
+def parse_benchmark(table, loc: str, date_range: tuple[str, str]) -> Benchmark:
+    """Check one ``[[benchmark]]`` table; errors name `loc`, the field and what is allowed."""
+    if not isinstance(table, Mapping):
+        raise ScenarioError(f"{loc}: must be a table ([[benchmark]]), got {table!r}")
+    unknown = sorted(set(table) - set(FIELDS))
+    if unknown:
+        raise ScenarioError(f"{loc}: unknown field {unknown[0]!r}; allowed: {', '.join(FIELDS)}")
+    for key in ("name", "metric", "by"):
+        if key not in table:
+            raise ScenarioError(f"{loc}: `{key}` is missing")
+    name = table["name"]
+    if not isinstance(name, str) or not name.strip():
+        raise ScenarioError(f"{loc}: name = {name!r} must be a non-empty string")
+    loc = f"{loc} ({name})"
+    metric = table["metric"]
+    if metric not in METRICS:
+        raise ScenarioError(f"{loc}: metric = {metric!r} is unknown; allowed: {', '.join(METRICS)}")
+    direction = table.get("direction", "below")
+    if direction not in DIRECTIONS:
+        raise ScenarioError(f"{loc}: direction = {direction!r}; allowed: below, above")
+    lo, hi = (pd.Period(d, "M") for d in date_range)
+    months = {}
+    for key in ("by", "reference"):
+        if key not in table:
+            continue
+        value = str(table[key])
+        try:
+            month = pd.Period(value, "M")
+        except ValueError:
+            raise ScenarioError(f"{loc}: {key} = {value!r} is not a month (YYYY-MM)") from None
+        if not lo <= month <= hi:
+            raise ScenarioError(f"{loc}: {key} = {month} is outside the simulated range {lo}..{hi}")
+        months[key] = str(month)
+    has_target, has_change = "target" in table, "change" in table
+    if has_target == has_change:
+        raise ScenarioError(
+            f"{loc}: give either `target` (a level) or `change` with "
+            "`reference` (a relative change), not both or neither"
+        )
+    for key in ("target", "change"):
+        if key in table and (
+            isinstance(table[key], bool) or not isinstance(table[key], int | float)
+        ):
+            raise ScenarioError(f"{loc}: {key} = {table[key]!r} must be a number")
+    if has_target and table["target"] < 0:
+        raise ScenarioError(
+            f"{loc}: target = {table['target']} is negative; allowed >= 0 {METRICS[metric][0]}"
+        )
+    if has_change:
+        if "reference" not in table:
+            raise ScenarioError(f"{loc}: `change` needs `reference`, the month it is relative to")
+        if not -1 <= table["change"] <= 10:
+            raise ScenarioError(
+                f"{loc}: change = {table['change']} is out of range; allowed "
+                "-1 to 10 (a fraction: -0.2 is 20 % lower)"
+            )
+    return Benchmark(
+        name=name,
+        metric=metric,
+        by=months["by"],
+        target=float(table["target"]) if has_target else None,
+        change=float(table["change"]) if has_change else None,
+        reference=months.get("reference"),
+        direction=direction,
+    )
+
+
+def _series(ds: xr.Dataset, metric: str) -> xr.DataArray:
+    da = ds[metric]
+    da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
+    if METRICS[metric][1]:
+        da = da.rolling(time=12, min_periods=1).mean()
+    return da
+
+
+def evaluate(ds: xr.Dataset, scenario: str, benchmarks, *, start: str) -> pd.DataFrame:
+    """Whether and when each benchmark of `scenario` is met, across members.
+
+    Months before `start` (the reporting window's first month) do not count.
+    """
+    rows = []
+    for b in benchmarks:
+        series = _series(ds.sel(scenario=scenario), b.metric)
+        if "member" not in series.dims:
+            series = series.expand_dims(member=[0])
+        if b.target is not None:
+            threshold = xr.full_like(series.isel(time=0, drop=True), b.target)
+        else:
+            threshold = series.sel(time=b.reference).squeeze(drop=True) * (1 + b.change)
+        window = series.sel(time=slice(start, None))
+        met = window <= threshold if b.direction == "below" else window >= threshold
+        times = pd.PeriodIndex(pd.to_datetime(window["time"].values), freq="M")
+        met_np = met.transpose("member", "time").values
+        first = [times[np.argmax(row)] if row.any() else None for row in met_np]
+        by = pd.Period(b.by, "M")
+        hits = [f for f in first if f is not None and f <= by]
+        when = sorted(hits)[len(hits) // 2] if hits else None
+        rows.append(
+            {
+                "scenario": scenario,
+                "name": b.name,
+                "metric": b.metric,
+                "target": b.describe(),
+                "by": b.by,
+                "probability": len(hits) / len(first),
+                "first_met": str(when) if when is not None else "",
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["scenario", "name", "metric", "target", "by", "probability", "first_met"]
+    )

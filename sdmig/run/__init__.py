@@ -1,0 +1,1 @@
+"""Runs: scenario forecasts, member ensembles (in one process or on Dask), sensitivity."""

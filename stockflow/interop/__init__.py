@@ -1,0 +1,1 @@
+"""Interop with other system-dynamics tools: XMILE export and PySD model import."""

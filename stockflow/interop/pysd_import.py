@@ -1,0 +1,1045 @@
+"""Import a Vensim (``.mdl``) or XMILE model through PySD into a :class:`stockflow.Model`.
+
+PySD parses the file (its ``translators`` turn Vensim and XMILE into one abstract model);
+:func:`import_model` then builds a stockflow model from that abstract model, so that the
+imported model runs under stockflow and everything built on it: ``solve_ivp`` and the
+vectorized ensembles, ``check_ledger``, sdmig's scenarios (levers act on the constants
+named in `inputs`, which become policy inputs), and calibration (every other constant is
+a parameter, with the model's ranges as bounds).
+
+What is translated
+------------------
+- subscript ranges as dimensions; subscripted constants (``1, 2, 3``) and equations,
+  whole-range references (``x[region]``), single elements (``x[north]``), sums and other
+  reductions over ``dim!`` (``SUM``, ``PROD``, ``VMAX``, ``VMIN``); elements defined piece
+  by piece (``x[north] = ...``, ``x[south] = ...``);
+- ``INTEG`` stocks: a rate written as ``inflow - outflow - ...`` of whole variables makes
+  those variables stockflow flows between the stocks, so that the ledger balances; any
+  other rate becomes one net flow ``<stock>__net``;
+- constants (parameters, or policy inputs), lookups (``name(x)``, ``WITH LOOKUP``),
+  ``Time``; arithmetic, comparisons, ``:AND:``/``:OR:``/``:NOT:``, ``IF THEN ELSE``,
+  ``MIN``, ``MAX``, ``ABS``, ``EXP``, ``LN``, ``LOG``, ``SQRT``, ``SIN``, ``COS``,
+  ``TAN``, ``ARCSIN``, ``ARCCOS``, ``ARCTAN``, ``INTEGER``, ``MODULO``, ``POWER``,
+  ``XIDZ``, ``ZIDZ``, ``STEP``, ``RAMP``, ``PULSE``;
+- ``SMOOTH``/``SMOOTHI``/``SMOOTH3``/``SMOOTH3I`` (stockflow smooths), ``DELAY1``/
+  ``DELAY3`` (stockflow material delays, started in steady state), ``INITIAL``.
+
+Anything else (data, external files, ``DELAY FIXED``, ``TREND``, ``FORECAST``,
+``SAMPLE IF TRUE``, allocation, macros, subscript subranges and mappings, ``:EXCEPT:``)
+is listed by variable name in the :class:`PysdImportError` raised, or in
+:attr:`ImportedModel.untranslated` with ``strict=False``; nothing is dropped silently.
+
+Time
+----
+stockflow's model time counts months from the model's `start` month; the imported model
+must count time in months. ``Time`` in equations is ``t + INITIAL TIME``. ``STEP``,
+``PULSE`` and ``RAMP`` switch at their time exactly (their times are breakpoints);
+Vensim switches at the nearest time step, which is the same when the time is on the grid.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from stockflow.builtins import pulse, ramp, step
+from stockflow.compile import CompiledModel, compile_model
+from stockflow.errors import DeclarationError
+from stockflow.model import Model
+from stockflow.units import PER_TIME, parse_units
+
+__all__ = ["ImportedModel", "PysdImportError", "import_model"]
+
+VENSIM_SUFFIXES = (".mdl",)
+XMILE_SUFFIXES = (".xmile", ".xml", ".stmx")
+CONTROL = {"initial_time", "final_time", "time_step", "saveper"}
+MONTHS = {"month", "months"}
+
+
+class PysdImportError(DeclarationError):
+    """A model cannot be imported; the message lists every variable at fault and why."""
+
+    def __init__(self, message: str, untranslated: dict[str, str] | None = None):
+        super().__init__(message)
+        self.untranslated = dict(untranslated or {})
+
+
+class _Unsupported(Exception):
+    """One variable cannot be translated; the message says why."""
+
+
+@dataclass(frozen=True)
+class ImportedModel:
+    """A model read through PySD and rebuilt on stockflow.
+
+    Attributes
+    ----------
+    model : stockflow.Model or None
+        The stockflow model (None when some variables could not be translated).
+    source : str
+        The file it was read from.
+    n_months : int
+        Months from ``INITIAL TIME`` to ``FINAL TIME``: pass it to ``simulate`` as `end`.
+    dt : float
+        The model's ``TIME STEP`` [months] (``simulate(..., method="euler", dt=dt)`` runs
+        it as Vensim and PySD do).
+    initial_time : float
+        ``INITIAL TIME``; stockflow's ``t = 0`` is this time.
+    names : dict of str to str
+        Original variable name -> stockflow name.
+    untranslated : dict of str to str
+        Original variable name -> why it could not be translated.
+    notes : tuple of str
+        Changes made on the way (units of a flow replaced, ranges dropped, ...).
+    """
+
+    model: Model | None
+    source: str
+    n_months: int
+    dt: float
+    initial_time: float
+    names: dict[str, str] = field(default_factory=dict)
+    untranslated: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    # what sdmig's ensembles and sensitivity analyses read from a model object
+    @property
+    def stockflow_model(self) -> Model:
+        """The stockflow model (raises if some variables could not be translated)."""
+        if self.model is None:
+            raise PysdImportError(
+                f"{Path(self.source).name}: not translated; untranslated variables: "
+                f"{sorted(self.untranslated)}",
+                self.untranslated,
+            )
+        return self.model
+
+    @cached_property
+    def compiled(self) -> CompiledModel:
+        """The compiled model, built once."""
+        return compile_model(self.stockflow_model)
+
+    @property
+    def start(self) -> str:
+        """First simulated month (``INITIAL TIME``)."""
+        return str(self.stockflow_model.start)
+
+    @property
+    def end(self) -> str:
+        """Last simulated month: the month that ends at ``FINAL TIME``."""
+        return str(self.stockflow_model.start + (self.n_months - 1))
+
+
+def import_model(
+    path: str | Path,
+    *,
+    start: str = "2000-01",
+    inputs: Iterable[str] = (),
+    name: str | None = None,
+    strict: bool = True,
+) -> ImportedModel:
+    """Read a Vensim or XMILE model with PySD's translators and rebuild it on stockflow.
+
+    Parameters
+    ----------
+    path : str or path
+        A ``.mdl`` (Vensim) or ``.xmile``/``.xml``/``.stmx`` (XMILE) file.
+    start : str, default "2000-01"
+        Calendar month of ``INITIAL TIME``, for the dates of stockflow's output.
+    inputs : iterable of str
+        Constants (original or stockflow names) to declare as policy inputs, so that
+        scenario levers can act on them as time series; every other constant is a
+        parameter.
+    name : str, optional
+        Title of the stockflow model (default: the file name).
+    strict : bool, default True
+        Raise if a variable cannot be translated; with False, return an
+        :class:`ImportedModel` whose `model` is None and whose `untranslated` lists them.
+
+    Returns
+    -------
+    ImportedModel
+
+    Raises
+    ------
+    PysdImportError
+        PySD cannot read the file; the model's time is not in months; a name in `inputs`
+        is not a constant; or (`strict`) variables that cannot be translated, each named
+        with the reason.
+    """
+    path = Path(path)
+    abstract = _read_with_pysd(path)
+    builder = _Builder(abstract, path, start, name or path.stem, set(inputs))
+    result = builder.build()
+    if result.untranslated and strict:
+        listed = "\n".join(f"  {k}: {v}" for k, v in result.untranslated.items())
+        raise PysdImportError(
+            f"{path.name}: {len(result.untranslated)} variable(s) cannot be translated to "
+            f"stockflow:\n{listed}",
+            result.untranslated,
+        )
+    return result
+
+
+def _read_with_pysd(path: Path):
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise PysdImportError(f"{path}: no such file")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", FutureWarning)
+        try:
+            if suffix in VENSIM_SUFFIXES:
+                from pysd.translators.vensim.vensim_file import VensimFile
+
+                reader = VensimFile(path)
+            elif suffix in XMILE_SUFFIXES:
+                from pysd.translators.xmile.xmile_file import XmileFile
+
+                reader = XmileFile(path)
+            else:
+                raise PysdImportError(
+                    f"{path.name}: not a Vensim ({', '.join(VENSIM_SUFFIXES)}) or XMILE "
+                    f"({', '.join(XMILE_SUFFIXES)}) file"
+                )
+            reader.parse()
+            return reader.get_abstract_model()
+        except PysdImportError:
+            raise
+        except Exception as exc:  # PySD's parser: any failure means it cannot read the file
+            raise PysdImportError(
+                f"{path.name}: PySD cannot read it: {type(exc).__name__}: {exc}"
+            ) from exc
+
+
+def _key(name: str) -> str:
+    """PySD's way of referring to a name in equations: lower case, spaces as ``_``."""
+    return re.sub(r"\s+", "_", name.strip().strip('"').lower())
+
+
+def _identifier(name: str) -> str:
+    ident = re.sub(r"\W+", "_", name.strip().strip('"').lower()).strip("_") or "v"
+    if ident[0].isdigit() or keyword.iskeyword(ident) or ident == "t":
+        ident = f"v_{ident}"
+    return ident
+
+
+# ============================================================================ expressions
+@dataclass(frozen=True)
+class _Expr:
+    """A compiled expression: ``fn(v)`` and the dimensions of its value.
+
+    The value is a float, or an array of shape ``(members, *lengths)`` over `dims` in the
+    model's dimension order; ``"region!"`` marks an axis to be reduced by the enclosing
+    ``SUM``.
+    """
+
+    fn: Callable[[Any], Any]
+    dims: tuple[str, ...] = ()
+    constant: float | None = None
+
+
+class _Builder:
+    def __init__(self, abstract, path: Path, start, title, inputs: set[str]):
+        self.path = path
+        self.start = start
+        self.title = title
+        self.wanted_inputs = inputs
+        self.untranslated: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.hidden = 0
+        self.tables: dict[str, Callable] = {}
+        sections = abstract.sections
+        for macro in sections[1:]:
+            self.untranslated[macro.name] = "macros are not supported"
+        self.section = sections[0]
+
+    # -------------------------------------------------------------- overview
+    def build(self) -> ImportedModel:
+        sec = self.section
+        self.dims: dict[str, tuple[str, ...]] = {}
+        self.dim_names: dict[str, str] = {}
+        for sub in sec.subscripts:
+            known = {lab for labels in self.dims.values() for lab in labels}
+            if isinstance(sub.subscripts, list) and set(sub.subscripts) <= known:
+                self.untranslated[sub.name] = "subscript subranges are not supported"
+            elif isinstance(sub.subscripts, list) and not sub.mapping:
+                ident = _identifier(sub.name)
+                self.dims[ident] = tuple(str(s) for s in sub.subscripts)
+                self.dim_names[_key(sub.name)] = ident
+            else:
+                self.untranslated[sub.name] = (
+                    "subscript subranges, copies and mappings are not supported"
+                )
+        self.order = list(self.dims)
+        self.labels = {d: {_key(lab): i for i, lab in enumerate(ls)} for d, ls in self.dims.items()}
+        self.elements = {}
+        self.names: dict[str, str] = {}
+        taken: set[str] = set()
+        control = {}
+        for el in sec.elements:
+            key = _key(el.name)
+            if key in CONTROL:
+                control[key] = el
+                continue
+            ident = _identifier(el.name)
+            while ident in taken or ident in self.dims:
+                ident += "_"
+            taken.add(ident)
+            self.elements[key] = el
+            self.names[el.name] = ident
+        self.ident = {_key(el.name): self.names[el.name] for el in self.elements.values()}
+        times = self._control(control)
+        self.m = Model(self.title, start=self.start, dims=self.dims)
+        self.units = {key: self._read_units(el) for key, el in self.elements.items()}
+        self.kinds = {key: self._kind(el) for key, el in self.elements.items()}
+        self._check_inputs()
+        self._plan_flows()
+        # lookups first: equations that call them need to know how they interpolate
+        ordered = sorted(self.elements.items(), key=lambda kv: self.kinds[kv[0]] != "lookup")
+        for key, el in ordered:
+            try:
+                self._declare(key, el)
+            except (_Unsupported, DeclarationError) as exc:
+                self.untranslated[el.name] = str(exc)
+        model = None if self.untranslated else self.m
+        return ImportedModel(
+            model=model,
+            source=str(self.path),
+            n_months=times["n_months"],
+            dt=times["dt"],
+            initial_time=times["t0"],
+            names=dict(self.names),
+            untranslated=dict(self.untranslated),
+            notes=tuple(self.notes),
+        )
+
+    def _check_inputs(self) -> None:
+        """Every name in `inputs` is a constant of the model."""
+        constants = sorted(
+            el.name for key, el in self.elements.items() if self.kinds[key] == "constant"
+        )
+        for wanted in sorted(self.wanted_inputs):
+            found = [
+                el for el in self.elements.values() if wanted in (el.name, self.names[el.name])
+            ]
+            if not found:
+                raise PysdImportError(
+                    f"{self.path.name}: input {wanted!r} is not a variable of the model; its "
+                    f"constants: {', '.join(constants) or 'none'}"
+                )
+            if self.kinds[_key(found[0].name)] != "constant":
+                raise PysdImportError(
+                    f"{self.path.name}: input {wanted!r} is not a constant; only constants "
+                    f"can become policy inputs (its constants: {', '.join(constants)})"
+                )
+
+    def _control(self, control) -> dict[str, Any]:
+        def value(key, default=None):
+            el = control.get(key)
+            if el is None:
+                if default is None:
+                    raise PysdImportError(f"{self.path.name}: no {key.upper().replace('_', ' ')}")
+                return default
+            ast = el.components[0].ast
+            if isinstance(ast, int | float | np.number):
+                return float(ast), el.units
+            raise PysdImportError(
+                f"{self.path.name}: {el.name} must be a number to import the model, got {ast}"
+            )
+
+        t0, units = value("initial_time")
+        t1, _ = value("final_time")
+        dt, dt_units = value("time_step")
+        time_units = (units or dt_units or "").split("[")[0].strip()
+        if time_units.lower() not in MONTHS:
+            raise PysdImportError(
+                f"{self.path.name}: model time is in {time_units or 'unstated units'}; "
+                "stockflow models count months (INITIAL TIME, FINAL TIME and TIME STEP "
+                "must be in Month)"
+            )
+        n = t1 - t0
+        if abs(n - round(n)) > 1e-9 or n < 1:
+            raise PysdImportError(
+                f"{self.path.name}: FINAL TIME - INITIAL TIME = {n} must be a whole number "
+                "of months"
+            )
+        self.t0 = t0
+        return {"t0": t0, "n_months": int(round(n)), "dt": dt}
+
+    @staticmethod
+    def _kind(el) -> str:
+        from pysd.translators.structures import abstract_expressions as ae
+
+        comps = el.components
+        types = {type(c).__name__ for c in comps}
+        if "AbstractLookup" in types:
+            return "lookup"
+        if types - {"AbstractComponent", "AbstractUnchangeableConstant"}:
+            return "data"
+        asts = [c.ast for c in comps]
+        if all(isinstance(a, int | float | np.number | np.ndarray) for a in asts):
+            return "constant"
+        if len(asts) == 1 and isinstance(asts[0], ae.IntegStructure):
+            return "stock"
+        return "aux"
+
+    # ------------------------------------------------------------- flows
+    def _plan_flows(self) -> None:
+        """Which variables become flows between stocks: ``{var: {source, target}}``."""
+        from pysd.translators.structures import abstract_expressions as ae
+
+        self.flows: dict[str, dict[str, str | None]] = {}
+        self.net: set[str] = set()
+        for key, el in self.elements.items():
+            if self.kinds[key] != "stock":
+                continue
+            integ = el.components[0].ast
+            terms = _signed_terms(integ.flow, ae)
+            try:
+                dims = self._element_dims(el)
+                ok = terms is not None and all(
+                    self._element_dims(self.elements[r.reference]) == dims
+                    for _, r in terms
+                    if r.reference in self.elements
+                )
+            except _Unsupported:
+                ok = False
+            plan = []
+            for sign, ref in terms or ():
+                rk = ref.reference
+                if rk not in self.elements or self.kinds[rk] != "aux":
+                    ok = False
+                    break
+                # XMILE names a stock's flows without subscripts: the flow's own dims
+                ref_dims = self._ref_dims(ref) if ref.subscripts else dims
+                if ref_dims != dims:
+                    ok = False
+                    break
+                role = "target" if sign > 0 else "source"
+                if self.flows.get(rk, {}).get(role) is not None:
+                    ok = False
+                    break
+                plan.append((rk, role))
+            if ok and len({rk for rk, _ in plan}) == len(plan):
+                for rk, role in plan:
+                    self.flows.setdefault(rk, {"source": None, "target": None})[role] = key
+            else:
+                self.net.add(key)
+
+    def _ref_dims(self, ref) -> tuple[str, ...] | None:
+        subs = ref.subscripts.subscripts if ref.subscripts else []
+        out = []
+        for s in subs:
+            d = self.dim_names.get(_key(s))
+            if d is None:
+                return None
+            out.append(d)
+        return tuple(out)
+
+    def _element_dims(self, el) -> tuple[str, ...]:
+        """The element's dimensions in its own (Vensim) order."""
+        subs = el.components[0].subscripts[0]
+        dims = []
+        for s in subs:
+            d = self.dim_names.get(_key(s))
+            if d is None:
+                d = self._dim_of_label(s)
+            if d is None:
+                raise _Unsupported(f"unknown subscript {s!r}")
+            if d not in dims:
+                dims.append(d)
+        if len(el.components) > 1:
+            for c in el.components[1:]:
+                for s in c.subscripts[0]:
+                    d = self.dim_names.get(_key(s)) or self._dim_of_label(s)
+                    if d is not None and d not in dims:
+                        dims.append(d)
+        return tuple(dims)
+
+    def _dim_of_label(self, label: str) -> str | None:
+        found = [d for d, labels in self.labels.items() if _key(label) in labels]
+        return found[0] if len(found) == 1 else None
+
+    def _model_order(self, dims) -> tuple[str, ...]:
+        return tuple(d for d in self.order if d in dims)
+
+    # ----------------------------------------------------------- declaring
+    def _declare(self, key: str, el) -> None:
+        kind = self.kinds[key]
+        name = self.ident[key]
+        comps = el.components
+        if any(c.subscripts[1] for c in comps):
+            raise _Unsupported(":EXCEPT: in subscripts is not supported")
+        decl = self._element_dims(el)
+        dims = self._model_order(decl)
+        units = self.units[key]
+        doc = (el.documentation or "").strip() or el.name
+        if kind == "data":
+            raise _Unsupported(
+                f"{sorted({type(c).__name__ for c in comps})} (data or external files) "
+                "are not supported"
+            )
+        if kind == "lookup":
+            self._lookup(name, el, units, doc)
+        elif kind == "constant":
+            value = self._constant_value(el, decl, dims)
+            if el.name in self.wanted_inputs or name in self.wanted_inputs:
+                self.m.input(name, value, dims=dims, units=units, long_name=doc)
+            else:
+                lo, hi = el.limits if el.limits else (None, None)
+                bounds = None
+                if lo is not None and hi is not None:
+                    arr = np.asarray(value)
+                    if np.all(arr >= lo) and np.all(arr <= hi):
+                        bounds = (lo, hi)
+                    else:
+                        self.notes.append(f"{el.name}: range [{lo}, {hi}] dropped (value outside)")
+                self.m.param(name, value, dims=dims, units=units, long_name=doc, bounds=bounds)
+        elif kind == "stock":
+            self._stock(key, name, el, dims, units, doc)
+        else:
+            self._aux(key, name, el, decl, dims, units, doc)
+
+    def _read_units(self, el) -> str:
+        text = (el.units or "").split("[")[0].strip()
+        try:
+            return str(parse_units(text)) if text else "1"
+        except ValueError:
+            self.notes.append(f"{el.name}: units {text!r} cannot be read; declared as '1'")
+            return "1"
+
+    def _lookup(self, name, el, units, doc) -> None:
+        if len(el.components) != 1 or el.components[0].subscripts[0]:
+            raise _Unsupported("subscripted lookups are not supported")
+        self._table(name, el.components[0].ast, units, doc)
+
+    def _table(self, name, lk, units="1", doc="") -> None:
+        """A lookup: a stockflow lookup when it interpolates, else a function of its own."""
+        x, y = np.asarray(lk.x, float), np.asarray(lk.y, float)
+        if lk.type == "interpolate":
+            self.m.lookup(name, x, y, units=units, long_name=doc or name)
+        elif lk.type in ("hold_backward", "extrapolate"):
+            self.tables[name] = _table_function(x, y, lk.type)
+        else:
+            raise _Unsupported(f"lookups of type {lk.type!r} are not supported")
+
+    def _constant_value(self, el, decl, dims) -> np.ndarray:
+        shape = tuple(len(self.dims[d]) for d in decl)
+        full = np.full(shape, np.nan)
+        for comp in el.components:
+            idx = self._component_index(comp.subscripts[0], decl)
+            value = np.asarray(comp.ast, dtype=float)
+            sub_shape = full[idx].shape
+            if value.ndim == 0:
+                value = np.broadcast_to(value, sub_shape)
+            if value.shape != sub_shape:
+                try:
+                    value = value.reshape(sub_shape)
+                except ValueError:
+                    raise _Unsupported(
+                        f"values of shape {value.shape} do not fit subscripts {comp.subscripts[0]}"
+                    ) from None
+            full[idx] = value
+        if np.isnan(full).any():
+            raise _Unsupported("some elements are not defined")
+        perm = [decl.index(d) for d in dims]
+        return np.transpose(full, perm) if decl else full
+
+    def _component_index(self, subs, decl) -> tuple:
+        idx = []
+        for d, s in zip(decl, subs, strict=False):
+            if self.dim_names.get(_key(s)) == d:
+                idx.append(slice(None))
+            elif _key(s) in self.labels[d]:
+                idx.append(self.labels[d][_key(s)])
+            else:
+                raise _Unsupported(f"subscript {s!r} is neither {d!r} nor one of its elements")
+        return tuple(idx) + (slice(None),) * (len(decl) - len(idx))
+
+    def _stock(self, key, name, el, dims, units, doc) -> None:
+        integ = el.components[0].ast
+        initial = self._compile(integ.initial, name)
+        init = self._to_dims(initial, dims, name)
+        nonneg = bool(getattr(integ, "non_negative", False))
+        if nonneg:
+            self.notes.append(
+                f"{el.name}: non-negative stock; stockflow limits its outflows its own way"
+            )
+        if initial.constant is not None:
+            self.m.stock(
+                name, initial.constant, dims=dims, units=units, long_name=doc, nonnegative=nonneg
+            )
+        else:
+            self.m.stock(name, init, dims=dims, units=units, long_name=doc, nonnegative=nonneg)
+        if key in self.net:
+            rate = self._to_dims(self._compile(integ.flow, name), dims, name)
+            per_month = str(parse_units(units) * PER_TIME)
+            self.m.flow(
+                f"{name}__net",
+                rate,
+                target=name,
+                dims=dims,
+                units=per_month,
+                long_name=f"net rate of change of {el.name}",
+            )
+
+    def _aux(self, key, name, el, decl, dims, units, doc) -> None:
+        from pysd.translators.structures import abstract_expressions as ae
+
+        comps = el.components
+        flow = self.flows.get(key)
+        if len(comps) == 1:
+            ast = comps[0].ast
+            if isinstance(ast, ae.SmoothStructure | ae.DelayStructure | ae.InitialStructure):
+                self._builtin(name, ast, dims, units, doc, flow, whole=True)
+                return
+            fn = self._to_dims(self._compile(ast, name), dims, name)
+        else:
+            fn = self._pieces(name, comps, decl, dims)
+        if flow is not None:
+            stock = flow["source"] or flow["target"]
+            needed = str(parse_units(self.units[stock]) * PER_TIME)
+            if parse_units(units) != parse_units(needed):
+                self.notes.append(
+                    f"{el.name}: units {units!r} replaced by {needed!r} (a flow of "
+                    f"{self.elements[stock].name})"
+                )
+                units = needed
+            self.m.flow(
+                name,
+                fn,
+                source=self.ident[flow["source"]] if flow["source"] else None,
+                target=self.ident[flow["target"]] if flow["target"] else None,
+                dims=dims,
+                units=units,
+                long_name=doc,
+            )
+        else:
+            self.m.aux(name, fn, dims=dims, units=units, long_name=doc)
+
+    def _pieces(self, name, comps, decl, dims):
+        """An element defined element by element: each piece where its subscripts say."""
+        shape = tuple(len(self.dims[d]) for d in dims)
+        parts = []
+        covered = np.zeros(shape, dtype=bool)
+        for comp in comps:
+            idx_decl = self._component_index(comp.subscripts[0], decl)
+            mask = np.zeros(tuple(len(self.dims[d]) for d in decl), dtype=bool)
+            mask[idx_decl] = True
+            mask = np.transpose(mask, [decl.index(d) for d in dims])
+            covered |= mask
+            if isinstance(comp.ast, int | float | np.number | np.ndarray):
+                value = np.zeros(mask.shape)
+                value[mask] = np.asarray(comp.ast, dtype=float).ravel()
+                fn = lambda v, value=value: value  # noqa: E731
+            else:
+                fn = self._to_dims(self._compile(comp.ast, name), dims, name)
+            parts.append((mask, fn))
+        if not covered.all():
+            raise _Unsupported("some elements are not defined")
+
+        def pieced(v):
+            out = None
+            for mask, fn in parts:
+                value = fn(v)
+                out = np.where(mask, value, 0.0) if out is None else np.where(mask, value, out)
+            return out
+
+        return pieced
+
+    # ------------------------------------------------------------ builtins
+    def _builtin(self, name, ast, dims, units, doc, flow=None, whole=False) -> str:
+        from pysd.translators.structures import abstract_expressions as ae
+
+        if isinstance(ast, ae.InitialStructure):
+            init = self._to_dims(self._compile(ast.initial, name), dims, name)
+            self.m.stock(name, init, dims=dims, units=units, long_name=doc, nonnegative=False)
+            return name
+        inp = self._to_dims(self._compile(ast.input, name), dims, name)
+        time_ast = ast.smooth_time if isinstance(ast, ae.SmoothStructure) else ast.delay_time
+        tau = self._to_dims(self._compile(time_ast, name), dims, name)
+        order = ast.order
+        if isinstance(ast, ae.SmoothStructure):
+            initial = (
+                None
+                if ast.initial == ast.input
+                else self._to_dims(self._compile(ast.initial, name), dims, name)
+            )
+            if order == 1:
+                self.m.smooth(
+                    name, inp, tau, dims=dims, units=units, long_name=doc, initial=initial
+                )
+            elif order == 3:
+                third = (lambda tau: lambda v: tau(v) / 3.0)(tau)
+                s1 = self.m.smooth(
+                    f"{name}__smooth1", inp, third, dims=dims, units=units, initial=initial
+                )
+                s2 = self.m.smooth(
+                    f"{name}__smooth2", s1, third, dims=dims, units=units, initial=initial
+                )
+                self.m.smooth(
+                    name, s2, third, dims=dims, units=units, long_name=doc, initial=initial
+                )
+            else:
+                raise _Unsupported(f"SMOOTH of order {order} is not supported")
+            if flow is not None:
+                raise _Unsupported("a SMOOTH used as the flow of a stock is not supported")
+            return name
+        if order not in (1, 3):
+            raise _Unsupported(f"DELAY of order {order} is not supported")
+        target = None
+        if flow is not None:
+            if flow["source"] is not None:
+                raise _Unsupported("a DELAY used as the outflow of a stock is not supported")
+            target = self.ident[flow["target"]]
+        if ast.initial == ast.input:
+            declare = self.m.delay1 if order == 1 else self.m.delay3
+            declare(name, inp, tau, dims=dims, units=units, long_name=doc, target=target)
+        else:
+            initial = self._to_dims(self._compile(ast.initial, name), dims, name)
+            self._delay(name, inp, tau, initial, int(order), dims, units, doc, target)
+        return name
+
+    def _delay(self, name, inp, tau, initial, order, dims, units, doc, target) -> None:
+        """stockflow's material delay (:meth:`stockflow.Model.delay3`, with its names),
+        its stages starting from `initial` instead of the input."""
+        m = self.m
+        stock_units = str(parse_units(units) / PER_TIME)
+        stages = [f"{name}__stage{i + 1}" for i in range(order)]
+        for st in stages:
+            m.stock(
+                st,
+                lambda v: initial(v) * tau(v) / order,
+                dims=dims,
+                units=stock_units,
+                nonnegative=False,
+            )
+            m._mark_internal(st)
+        m.flow(f"{name}__in", inp, target=stages[0], dims=dims, units=units)
+        m._mark_internal(f"{name}__in")
+        for i in range(order - 1):
+            here = stages[i]
+            m.flow(
+                f"{name}__{i + 1}{i + 2}",
+                lambda v, here=here: getattr(v, here) * order / tau(v),
+                source=here,
+                target=stages[i + 1],
+                dims=dims,
+                units=units,
+            )
+            m._mark_internal(f"{name}__{i + 1}{i + 2}")
+        last = stages[-1]
+        m.flow(
+            name,
+            lambda v: getattr(v, last) * order / tau(v),
+            source=last,
+            target=target,
+            dims=dims,
+            units=units,
+            long_name=doc,
+        )
+
+    def _hidden_builtin(self, owner: str, ast, dims) -> str:
+        self.hidden += 1
+        name = f"{owner}__builtin{self.hidden}"
+        self._builtin(name, ast, dims, "1", f"builtin inside the equation of {owner}")
+        return name
+
+    # -------------------------------------------------------- compilation
+    def _to_dims(self, expr: _Expr, dims, owner) -> Callable:
+        """`expr` as ``f(v)`` with shape ``(members, *dims)`` (or broadcastable)."""
+        bang = [d for d in expr.dims if d.endswith("!")]
+        if bang:
+            raise _Unsupported(f"{bang[0]} outside SUM, PROD, VMAX or VMIN")
+        extra = [d for d in expr.dims if d not in dims]
+        if extra:
+            raise _Unsupported(f"its equation has dimension {extra[0]!r}, which it lacks")
+        if expr.constant is not None:
+            value = expr.constant
+            return lambda v: value
+        return _align(expr, tuple(dims), self.dims)
+
+    def _compile(self, ast, owner: str) -> _Expr:
+        from pysd.translators.structures import abstract_expressions as ae
+
+        if isinstance(ast, bool | int | float | np.number):
+            value = float(ast)
+            return _Expr(lambda v: value, (), value)
+        if isinstance(ast, np.ndarray):
+            raise _Unsupported("an array of numbers inside an equation is not supported")
+        if isinstance(ast, ae.ReferenceStructure):
+            return self._reference(ast, owner)
+        if isinstance(ast, ae.ArithmeticStructure):
+            return self._arithmetic(ast.operators, ast.arguments, owner)
+        if isinstance(ast, ae.LogicStructure):
+            return self._logic(ast.operators, ast.arguments, owner)
+        if isinstance(ast, ae.CallStructure):
+            return self._call(ast, owner)
+        if isinstance(ast, ae.InlineLookupsStructure):
+            self.hidden += 1
+            lname = f"{owner}__lookup{self.hidden}"
+            self._table(lname, ast.lookups)
+            arg = self._compile(ast.argument, owner)
+            return self._apply_lookup(lname, arg)
+        if isinstance(ast, ae.SmoothStructure | ae.DelayStructure | ae.InitialStructure):
+            inner = ast.initial if isinstance(ast, ae.InitialStructure) else ast.input
+            dims = self._compile(inner, owner).dims
+            if any(d.endswith("!") for d in dims):
+                raise _Unsupported("a builtin over a dim! subscript is not supported")
+            name = self._hidden_builtin(owner, ast, dims)
+            return _Expr(lambda v: getattr(v, name), dims)
+        raise _Unsupported(f"{type(ast).__name__} is not supported")
+
+    def _reference(self, ast, owner) -> _Expr:
+        ref = ast.reference
+        if ref == "time":
+            t0 = self.t0
+            return _Expr(lambda v: v.t + t0, ())
+        if ref in CONTROL:
+            raise _Unsupported(f"{ref.upper()} in equations is not supported")
+        if ref not in self.elements:
+            raise _Unsupported(f"it refers to {ref!r}, which is not a variable")
+        if self.kinds[ref] == "lookup":
+            raise _Unsupported(f"lookup {ref!r} is used as a value")
+        el = self.elements[ref]
+        name = self.ident[ref]
+        decl = self._element_dims(el)
+        mdims = self._model_order(decl)
+        subs = list(ast.subscripts.subscripts) if ast.subscripts else list(decl)
+        if len(subs) != len(decl):
+            raise _Unsupported(f"{ref} takes {len(decl)} subscripts, got {len(subs)}")
+        keep: dict[str, str] = {}
+        select: dict[str, int] = {}
+        for d, s in zip(decl, subs, strict=True):
+            bang = s.endswith("!")
+            k = _key(s.rstrip("!"))
+            if self.dim_names.get(k) == d:
+                keep[d] = d + ("!" if bang else "")
+            elif k in self.labels[d] and not bang:
+                select[d] = self.labels[d][k]
+            else:
+                raise _Unsupported(
+                    f"subscript {s!r} of {ref} is neither {d!r} nor one of its elements "
+                    "(subranges and mappings are not supported)"
+                )
+        index = (slice(None),) + tuple(select.get(d, slice(None)) for d in mdims)
+        out_dims = tuple(keep[d] for d in mdims if d in keep)
+        if select:
+            return _Expr(lambda v: getattr(v, name)[index], out_dims)
+        return _Expr(lambda v: getattr(v, name), out_dims)
+
+    def _combine(self, op, exprs: list[_Expr]) -> _Expr:
+        dims = _union([e.dims for e in exprs], self.order)
+        fns = [_align(e, dims, self.dims) for e in exprs]
+        if all(e.constant is not None for e in exprs):
+            value = float(op(*[e.constant for e in exprs]))
+            return _Expr(lambda v: value, (), value)
+        return _Expr(lambda v: op(*[f(v) for f in fns]), dims)
+
+    def _arithmetic(self, ops, args, owner) -> _Expr:
+        exprs = [self._compile(a, owner) for a in args]
+        if ops == ["negative"]:
+            return self._combine(np.negative, exprs)
+        out = exprs[0]
+        for op, rhs in zip(ops, exprs[1:], strict=True):
+            fn = _ARITH.get(op)
+            if fn is None:
+                raise _Unsupported(f"operator {op!r} is not supported")
+            out = self._combine(fn, [out, rhs])
+        return out
+
+    def _logic(self, ops, args, owner) -> _Expr:
+        exprs = [self._compile(a, owner) for a in args]
+        if ops == [":NOT:"]:
+            return self._combine(np.logical_not, exprs)
+        out = exprs[0]
+        for op, rhs in zip(ops, exprs[1:], strict=True):
+            fn = _LOGIC.get(op.strip().upper() if op.startswith(":") else op)
+            if fn is None:
+                raise _Unsupported(f"operator {op!r} is not supported")
+            out = self._combine(fn, [out, rhs])
+        return out
+
+    def _apply_lookup(self, lname: str, arg: _Expr) -> _Expr:
+        f = _align(arg, arg.dims, self.dims)
+        if lname in self.tables:
+            table = self.tables[lname]
+            return _Expr(lambda v: table(f(v)), arg.dims)
+        return _Expr(lambda v: getattr(v, lname)(f(v)), arg.dims)
+
+    def _call(self, ast, owner) -> _Expr:
+        fname = ast.function.reference
+        args = list(ast.arguments)
+        if fname in self.elements and self.kinds.get(fname) == "lookup":
+            if len(args) != 1:
+                raise _Unsupported(f"lookup {fname} called with {len(args)} arguments")
+            return self._apply_lookup(self.ident[fname], self._compile(args[0], owner))
+        exprs = [self._compile(a, owner) for a in args]
+        if fname in _ELEMENTWISE:
+            fn, n = _ELEMENTWISE[fname]
+            if len(exprs) != n:
+                raise _Unsupported(f"{fname.upper()} takes {n} arguments, got {len(exprs)}")
+            return self._combine(fn, exprs)
+        if fname in _REDUCE:
+            (arg,) = exprs
+            axes = tuple(1 + i for i, d in enumerate(arg.dims) if d.endswith("!"))
+            if not axes:
+                raise _Unsupported(f"{fname.upper()} needs a dim! subscript")
+            dims = tuple(d for d in arg.dims if not d.endswith("!"))
+            f, red = _align(arg, arg.dims, self.dims), _REDUCE[fname]
+            return _Expr(lambda v: red(f(v), axis=axes), dims)
+        if fname in ("step", "pulse", "ramp"):
+            return self._time_function(fname, exprs)
+        raise _Unsupported(f"function {fname.upper()} is not supported")
+
+    def _time_function(self, fname, exprs) -> _Expr:
+        t0 = self.t0
+        time = _Expr(lambda v: v.t + t0, ())
+        if fname == "pulse" and len(exprs) != 2:
+            raise _Unsupported("PULSE with more than two arguments is not supported")
+        # the switch times: STEP(height, start), PULSE(start, width), RAMP(slope, start, end)
+        times = {"step": exprs[1:2], "pulse": exprs[:1], "ramp": exprs[1:3]}[fname]
+        if fname == "pulse" and all(e.constant is not None for e in exprs):
+            times = [*times, _Expr(None, (), exprs[0].constant + exprs[1].constant)]
+        self.m.add_breakpoints(*(e.constant - t0 for e in times if e.constant is not None))
+        if fname == "step":
+            return self._combine(lambda t, h, s: step(t, h, s), [time, *exprs])
+        if fname == "pulse":
+            return self._combine(lambda t, s, w: pulse(t, s, w), [time, *exprs])
+        if len(exprs) == 2:
+            return self._combine(lambda t, a, s: ramp(t, a, s), [time, *exprs])
+        return self._combine(lambda t, a, s, e: ramp(t, a, s, e), [time, *exprs])
+
+
+def _table_function(x: np.ndarray, y: np.ndarray, kind: str) -> Callable:
+    """PySD's ``hold_backward`` (the value of the last point at or before `x`) and
+    ``extrapolate`` (linear beyond the ends) lookups."""
+    if kind == "hold_backward":
+
+        def hold(v):
+            i = np.searchsorted(x, np.asarray(v, dtype=float), side="right") - 1
+            return y[np.clip(i, 0, len(x) - 1)]
+
+        return hold
+    lo = (y[1] - y[0]) / (x[1] - x[0])
+    hi = (y[-1] - y[-2]) / (x[-1] - x[-2])
+
+    def extrapolate(v):
+        v = np.asarray(v, dtype=float)
+        below = y[0] + lo * (v - x[0])
+        above = y[-1] + hi * (v - x[-1])
+        return np.where(v < x[0], below, np.where(v > x[-1], above, np.interp(v, x, y)))
+
+    return extrapolate
+
+
+def _signed_terms(ast, ae) -> list[tuple[int, Any]] | None:
+    """``[(+1, ref), (-1, ref), ...]`` when `ast` is a sum/difference of references."""
+    if isinstance(ast, ae.ReferenceStructure):
+        return [(1, ast)]
+    if not isinstance(ast, ae.ArithmeticStructure):
+        return None
+    if ast.operators == ["negative"]:
+        inner = _signed_terms(ast.arguments[0], ae)
+        return None if inner is None else [(-s, r) for s, r in inner]
+    if any(op not in ("+", "-") for op in ast.operators):
+        return None
+    out = []
+    for sign, arg in zip(
+        [1] + [1 if op == "+" else -1 for op in ast.operators], ast.arguments, strict=True
+    ):
+        inner = _signed_terms(arg, ae)
+        if inner is None:
+            return None
+        out += [(sign * s, r) for s, r in inner]
+    return out
+
+
+def _sort_key(order):
+    def key(d):
+        base = d.rstrip("!")
+        return (order.index(base), d.endswith("!"))
+
+    return key
+
+
+def _union(dims_list, order) -> tuple[str, ...]:
+    return tuple(sorted({d for dims in dims_list for d in dims}, key=_sort_key(order)))
+
+
+def _align(expr: _Expr, target: tuple[str, ...], dims: dict[str, tuple[str, ...]]):
+    """``expr.fn`` with its value reshaped to broadcast against `target` dims."""
+    fn = expr.fn
+    if expr.dims == target or expr.constant is not None:
+        return fn
+    lengths = [len(dims[d.rstrip("!")]) if d in expr.dims else 1 for d in target]
+    n_own = len(expr.dims)
+
+    def aligned(v):
+        x = fn(v)
+        arr = np.asarray(x)
+        if arr.ndim == 0:
+            return x
+        if arr.ndim != n_own + 1:  # a value without a member axis (time): scalar
+            return x
+        return arr.reshape((arr.shape[0], *lengths))
+
+    return aligned
+
+
+def _safe(fn):
+    def wrapped(*args):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return fn(*args)
+
+    return wrapped
+
+
+_ARITH = {
+    "+": np.add,
+    "-": np.subtract,
+    "*": np.multiply,
+    "/": np.true_divide,
+    "^": np.power,
+}
+_LOGIC = {
+    ":AND:": np.logical_and,
+    ":OR:": np.logical_or,
+    "=": np.equal,
+    "<>": np.not_equal,
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
+}
+_ELEMENTWISE = {
+    "min": (np.minimum, 2),
+    "max": (np.maximum, 2),
+    "abs": (np.abs, 1),
+    "exp": (np.exp, 1),
+    "ln": (np.log, 1),
+    "sqrt": (np.sqrt, 1),
+    "sin": (np.sin, 1),
+    "cos": (np.cos, 1),
+    "tan": (np.tan, 1),
+    "arcsin": (np.arcsin, 1),
+    "arccos": (np.arccos, 1),
+    "arctan": (np.arctan, 1),
+    "integer": (np.trunc, 1),
+    "power": (np.power, 2),
+    "log": (lambda x, base: np.log(x) / np.log(base), 2),
+    "modulo": (lambda x, m: x - m * np.trunc(x / m), 2),
+    "xidz": (_safe(lambda a, b, x: np.where(b == 0, x, a / np.where(b == 0, 1.0, b))), 3),
+    "zidz": (_safe(lambda a, b: np.where(b == 0, 0.0, a / np.where(b == 0, 1.0, b))), 2),
+    "if_then_else": (lambda c, a, b: np.where(c, a, b), 3),
+}
+_REDUCE = {"sum": np.sum, "prod": np.prod, "vmax": np.max, "vmin": np.min}
