@@ -42,9 +42,7 @@ def _room(module: str) -> str | None:
 
 
 def _graph(package: str) -> dict[str, set[str]]:
-    return {
-        _module(p): _imports(p) for p in sorted((ROOT / package).rglob("*.py"))
-    }
+    return {_module(p): _imports(p) for p in sorted((ROOT / package).rglob("*.py"))}
 
 
 def test_no_relative_imports_hide_edges():

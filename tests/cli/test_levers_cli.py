@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sdmig.policy import registry
 from sdmig.cli.main import main
+from sdmig.policy import registry
 from sdmig.policy.registry import GROUP, refresh_levers
 from sdmig.policy.scenario import builtin_scenarios
 

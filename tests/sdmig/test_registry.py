@@ -13,8 +13,8 @@ import pytest
 from sdmig_levers.generic import ScaleInput, SetInput
 
 import stockflow as sf
-from sdmig.policy import registry
 from sdmig.errors import LeverError, LeverLoadWarning
+from sdmig.policy import registry
 from sdmig.policy.levers import Param, Timing
 from sdmig.policy.registry import (
     GROUP,
