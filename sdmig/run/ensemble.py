@@ -483,16 +483,16 @@ def run_ensemble(
         Root of the chunk seeds (None: fresh entropy, recorded in the attrs).
     return_members : bool, default False
         Also return each member's series as ``<variable>_member`` (member, time,
-        *by dims); a lazy Dask array, kept on the cluster, when `client` is given.
+        the ``by`` dims); a lazy Dask array, kept on the cluster, when `client` is given.
     progress : callable, optional
         ``progress(members_done, n_members)`` after each chunk (this process only).
 
     Returns
     -------
     xarray.Dataset
-        For each variable ``v``: ``v`` (quantile, time, *by dims), the quantiles over
+        For each variable ``v``: ``v`` (quantile, time and the ``by`` dims), the quantiles over
         members of its monthly values summed over the dims not in `by`; ``v_mean`` and
-        ``v_std`` (time, *by dims), their mean and standard deviation (ddof 1); and
+        ``v_std`` (time and the ``by`` dims), their mean and standard deviation (ddof 1); and
         ``v_member`` with `return_members`. Attrs: ``n_members``, ``chunk_size``,
         ``seed_entropy``, ``solver``, ``dt``, ``scenario`` and ``reduction``.
 
