@@ -166,17 +166,12 @@ def sensitivity_command(
     index ST (or by Morris mu*), and with --out writes the bar chart and the table.
     """
     from sdmig.model.border import BorderModel
+    from sdmig.outputs.sensitivity import format_ranked, plot_indices, ranked_table
     from sdmig.policy.scenario import load_scenario
     from sdmig.run.distributed import connect
     from sdmig.run.ensemble import DEFAULT_OUTCOMES
-    from sdmig.run.sensitivity import (
-        default_factors,
-        format_ranked,
-        make_factor,
-        plot_indices,
-        ranked_table,
-        sensitivity,
-    )
+    from sdmig.run.factors import default_factors, make_factor
+    from sdmig.run.sensitivity import sensitivity
 
     def say(text: str) -> None:
         if not quiet:
