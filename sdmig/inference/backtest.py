@@ -31,7 +31,7 @@ import pandas as pd
 from sdmig.data.history import load_history
 from sdmig.errors import ForecastError, SdmigWarning
 from sdmig.inference.calibrate import EncounterLikelihood
-from sdmig.model.parameters import KNOTS, ORIGINS
+from sdmig.model.parameters import ENSEMBLE_DT, KNOTS, ORIGINS
 
 DEFAULT_ORIGINS = ("2021-10", "2023-06")
 HORIZONS = tuple(range(1, 13))
@@ -125,7 +125,7 @@ def model_forecast(
         params=params,
         end=str(last),
         method="rk4",
-        dt=0.25,
+        dt=ENSEMBLE_DT,
         variables=["encounters"],
     )
     mu = ds["encounters"].sum("corridor").sel(time=slice(str(first), str(last)))

@@ -50,16 +50,16 @@ from sdmig.errors import ForecastError
 from sdmig.model.estimable import calibrated_params
 from sdmig.model.parameters import (
     CORRIDORS,
+    END,
+    ENSEMBLE_DT,
     EXTRA_PARAMS,
     FACTORS,
     KNOTS,
     ORIGINS,
     PARAMETERS,
+    START,
     default_parameters,
 )
-
-START = "2019-10"
-END = "2028-12"
 
 PEOPLE_STOCKS = (
     "in_transit",
@@ -824,7 +824,7 @@ class BorderModel:
         params: Mapping[str, Any] | None = None,
         end: str | None = None,
         method: str = "RK45",
-        dt: float = 0.25,
+        dt: float = ENSEMBLE_DT,
         variables=None,
         **options,
     ) -> xr.Dataset:

@@ -62,6 +62,7 @@ import xarray as xr
 import stockflow as sf
 from sdmig.errors import ForecastError, ScenarioError
 from sdmig.model.border import END
+from sdmig.model.parameters import ENSEMBLE_DT
 from stockflow.calendar import month_starts, n_months_between
 
 __all__ = [
@@ -428,7 +429,7 @@ def run_ensemble(
     window: tuple[str, str] | None = None,
     end: str | None = None,
     method: str = "rk4",
-    dt: float = 0.25,
+    dt: float = ENSEMBLE_DT,
     chunk_size: int = 2048,
     client=None,
     seed: int | np.random.SeedSequence | None = None,
@@ -703,7 +704,7 @@ def member_outcomes(
     n_members: int | None = None,
     window: tuple[str, str] = DEFAULT_WINDOW,
     method: str = "rk4",
-    dt: float = 0.25,
+    dt: float = ENSEMBLE_DT,
     chunk_size: int = 2048,
     client=None,
     seed: int | np.random.SeedSequence | None = None,

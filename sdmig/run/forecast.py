@@ -16,7 +16,8 @@ import xarray as xr
 from sdmig import __version__
 from sdmig.arguments import as_count, as_month, as_scenario_list, as_seed
 from sdmig.errors import ForecastError
-from sdmig.model.border import END, START, BorderModel
+from sdmig.model.border import BorderModel
+from sdmig.model.parameters import END, ENSEMBLE_DT, START
 from sdmig.run.provenance import provenance
 
 #: Variables written to forecast.nc and forecast.csv.
@@ -40,10 +41,6 @@ OUTPUT_VARIABLES = (
 )
 
 DEFAULT_SCENARIOS = ("baseline", "binational_phased")
-#: Step [months] of the fixed-step integrators. RK4 at 0.25 month stays within 0.2 % of
-#: RK45 on the window totals; at 0.5 month it did not (the shortest waiting times are
-#: 0.4 month, so the non-negativity limit acts at every step and biases the flows).
-ENSEMBLE_DT = 0.25
 
 
 def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
@@ -164,7 +161,7 @@ def forecast(
         title="sdmig forecast",
         sdmig_version=__version__,
         start=START,
-        solver=method if members == 1 else f"{method}, step 0.25 month",
+        solver=method if members == 1 else f"{method}, step {ENSEMBLE_DT} month",
         scenarios=" ".join(names),
         **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
     )

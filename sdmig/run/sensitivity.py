@@ -32,6 +32,7 @@ import numpy as np
 import xarray as xr
 
 from sdmig.errors import ForecastError, SensitivityError
+from sdmig.model.parameters import ENSEMBLE_DT
 from sdmig.run.ensemble import DEFAULT_OUTCOMES, DEFAULT_WINDOW, member_outcomes
 from sdmig.run.factors import (
     KINDS,
@@ -271,7 +272,7 @@ def sensitivity(
     n_base: int = 1024,
     window: tuple[str, str] = DEFAULT_WINDOW,
     solver: str = "rk4",
-    dt: float = 0.25,
+    dt: float = ENSEMBLE_DT,
     chunk_size: int = 2048,
     num_levels: int = 4,
     conf_level: float = 0.95,
