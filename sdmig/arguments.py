@@ -24,6 +24,23 @@ _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 def as_count(name: str, value: Any, *, minimum: int = 1) -> int:
     """`value` as an int of at least `minimum`.
 
+    Parameters
+    ----------
+    name : str
+        The argument's name, for the message.
+    value : int
+        The value to check; a bool, a float or a string is refused.
+    minimum : int, default 1
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ForecastError
+        `value` is not an integer of at least `minimum`.
+
     Examples
     --------
     >>> as_count("members", 3)
@@ -42,6 +59,21 @@ def as_count(name: str, value: Any, *, minimum: int = 1) -> int:
 
 def as_seed(name: str, value: Any) -> int:
     """`value` as a seed for :func:`numpy.random.default_rng`: an integer >= 0.
+
+    Parameters
+    ----------
+    name : str
+        The argument's name, for the message.
+    value : int
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ForecastError
+        `value` is not an integer >= 0.
 
     Examples
     --------
@@ -66,6 +98,15 @@ def as_month(
         The month.
     earliest, latest : str, optional
         The allowed range, inclusive.
+
+    Returns
+    -------
+    pandas.Period
+
+    Raises
+    ------
+    ForecastError
+        `value` is not a month, or lies outside the range.
 
     Examples
     --------
@@ -94,6 +135,21 @@ def as_scenario_list(name: str, value: Any) -> list:
     """One scenario (a name, a file path or a Scenario) or several, as a non-empty list.
 
     A single string is one scenario, never a sequence of letters.
+
+    Parameters
+    ----------
+    name : str
+        The argument's name, for the message.
+    value : str, path-like, Scenario or iterable of them
+
+    Returns
+    -------
+    list
+
+    Raises
+    ------
+    ForecastError
+        `value` is empty or holds something that is not a scenario.
 
     Examples
     --------

@@ -16,8 +16,17 @@ from sdmig.run.factors import describe_range
 def ranked_table(ds: xr.Dataset, outcome: str | None = None) -> pd.DataFrame:
     """Factors ranked by ``ST`` (Sobol) or ``mu_star`` (Morris), most influential first.
 
-    One outcome's table, or (``outcome=None``) every outcome's, stacked, with columns
-    ``outcome``, ``rank``, ``range`` and the indices, indexed by factor.
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        The result of :func:`sdmig.run.sensitivity.sensitivity`.
+    outcome : str, optional
+        One outcome; default every outcome, stacked.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by factor, with columns ``outcome``, ``rank``, ``range`` and the indices.
     """
     method = ds.attrs.get("method", "sobol" if "ST" in ds else "morris")
     key = "ST" if method == "sobol" else "mu_star"
@@ -44,7 +53,18 @@ def ranked_table(ds: xr.Dataset, outcome: str | None = None) -> pd.DataFrame:
 
 
 def format_ranked(ds: xr.Dataset) -> str:
-    """The ranked tables of every outcome, as Markdown."""
+    """The ranked tables of every outcome, as Markdown.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        The result of :func:`sdmig.run.sensitivity.sensitivity`.
+
+    Returns
+    -------
+    str
+        One Markdown table per outcome, indices with their confidence intervals.
+    """
     method = ds.attrs.get("method", "sobol")
     blocks = []
     for name in (str(o) for o in ds["outcome"].values):
@@ -87,6 +107,18 @@ def plot_indices(ds: xr.Dataset, path: str | os.PathLike) -> Path:
     Sobol: ``S1`` and ``ST`` side by side with their confidence intervals; Morris:
     ``mu_star`` with its interval. Uses matplotlib's Agg canvas (no display, no global
     backend change) and writes to a temporary file first, then renames it.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        The result of :func:`sdmig.run.sensitivity.sensitivity`.
+    path : str or path-like
+        The PNG file to write.
+
+    Returns
+    -------
+    pathlib.Path
+        `path`.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -109,7 +109,14 @@ class _Series:
 class Outcome:
     """A scalar outcome of each member's run: `variable` totalled over origins and
     corridors, then summed over the window's months (``how="sum"``, for rates) or taken
-    at its last month (``how="last"``, for stocks and levels)."""
+    at its last month (``how="last"``, for stocks and levels).
+
+    Parameters
+    ----------
+    variable : str
+        A model variable.
+    how : {"sum", "last"}
+        Sum over the window's months, or the value at its last month."""
 
     name: str
     variable: str
@@ -678,6 +685,17 @@ def _dataset(job: _Job, qs, q, mean, std, members, n, chunk_size, root) -> xr.Da
 def outcome(model, name: str) -> Outcome:
     """The :class:`Outcome` of a model variable: rates (units ``.../month``) are summed
     over the window, anything else is taken at its last month.
+
+    Parameters
+    ----------
+    model : BorderModel or stockflow.Model
+        The model whose variable it is.
+    name : str
+        The variable.
+
+    Returns
+    -------
+    Outcome
 
     Raises
     ------

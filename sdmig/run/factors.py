@@ -96,7 +96,12 @@ class Factor:
         return self.low, self.high
 
     def describe(self) -> str:
-        """The range in words: ``"6,400 to 9,600 people/month"``, ``"shift -6 to 6 months"``."""
+        """The range in words: ``"6,400 to 9,600 people/month"``, ``"shift -6 to 6 months"``.
+
+        Returns
+        -------
+        str
+        """
         return describe_range(self.kind, self.low, self.high, self.units)
 
 
@@ -264,6 +269,21 @@ def default_factors(model, scenario, *, spread: float = 0.2, months: int = 6) ->
     - For every lever of `scenario` that starts in 2023-10 or later (after the history
       the model is fitted to): each of its parameters, ``-+ spread`` around the
       scenario's value, and its start, shifted by ``-months`` to ``+months``.
+
+    Parameters
+    ----------
+    model : BorderModel
+        The model whose parameter values are the centres.
+    scenario : Scenario
+        The scenario whose policy levers are varied.
+    spread : float, default 0.2
+        Relative half-width of each range around its centre.
+    months : int, default 6
+        Largest shift of a lever's start, in months either way.
+
+    Returns
+    -------
+    list of Factor
     """
     try:
         from sdmig.inference.calibrate import FREE_PARAMETERS
@@ -344,7 +364,21 @@ def factor_values(model, factors: Sequence[Factor], X: np.ndarray) -> dict[str, 
 
 
 def describe_range(kind: str, low: float, high: float, units: str) -> str:
-    """A factor's range in words: ``"6,400 to 9,600 people/month"``, ``"shift -6 to 6 months"``."""
+    """A factor's range in words: ``"6,400 to 9,600 people/month"``, ``"shift -6 to 6 months"``.
+
+    Parameters
+    ----------
+    kind : str
+        The factor's kind (:data:`KINDS`).
+    low, high : float
+        Its range.
+    units : str
+        Its units (``"1"`` or empty for none).
+
+    Returns
+    -------
+    str
+    """
     units = "" if units in ("", "1") else f" {units}"
     what = {"scale": "x ", "timing": "shift "}.get(str(kind), "")
     return f"{what}{_short(float(low))} to {_short(float(high))}{units}"

@@ -106,6 +106,23 @@ def sample(
     """SALib's sample matrix for `factors`: ``n_base * (k + 2)`` rows (Sobol) or
     ``n_base * (k + 1)`` (Morris), one column per factor.
 
+    Parameters
+    ----------
+    factors : sequence of Factor
+        The uncertain inputs.
+    method : {"sobol", "morris"}, default "sobol"
+    n_base : int, default 1024
+        Base sample size; a power of 2 for Sobol.
+    num_levels : int, default 4
+        Levels of the Morris grid.
+    seed : int, default 0
+        Seed of the sample; the same seed gives the same matrix.
+
+    Returns
+    -------
+    numpy.ndarray
+        The sample, one row per run.
+
     Raises
     ------
     SensitivityError
