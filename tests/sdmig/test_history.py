@@ -61,13 +61,13 @@ def raw_value(name: str, month: str, series: str) -> int:
 
 
 def test_shipped_coords(ds):
-    expected = pd.date_range("2018-10-01", "2023-09-01", freq="MS")
+    expected = pd.date_range("2018-10-01", "2024-12-01", freq="MS")
     assert ds.indexes["time"].equals(expected)
     assert pd.DatetimeIndex(ds.indexes["time"], freq="infer").freqstr == "MS"
     assert ds.origin.values.tolist() == list(ORIGINS) == ["MEX", "NTCA", "OTHER"]
     assert ds.corridor.values.tolist() == list(CORRIDORS)
-    assert ds.fiscal_year.values.tolist() == list(range(2015, 2024))
-    assert ds.year.values.tolist() == list(range(2018, 2023))
+    assert ds.fiscal_year.values.tolist() == list(range(2015, 2025))
+    assert ds.year.values.tolist() == list(range(2018, 2025))
     assert ds.judges_as_of.values.tolist() == ["2017-01", "2019-09", "2020", "2023-03", "2023-09"]
 
 
@@ -123,7 +123,10 @@ def test_sources_md_names_every_source_id(ds):
 
 def test_monthly_series_have_no_gaps(ds):
     for name in MONTHLY:
-        assert not ds[name].isnull().any(), name
+        through = "2024-11" if name == "usbp_by_corridor" else "2024-12"
+        assert not ds[name].sel(time=slice(None, through)).isnull().any(), name
+    # the OHSS sector file ends a month before the CBP files
+    assert ds.usbp_by_corridor.sel(time="2024-12-01").isnull().all()
     window = ds.encounters_by_origin.sel(time=slice("2019-10", "2023-09"))
     assert window.sizes["time"] == 48
     assert not window.isnull().any()
@@ -160,18 +163,25 @@ def test_ntca_equals_cbp_combined_group(ds):
 
 
 def test_corridors_sum_to_usbp_within_rounding(ds):
-    diff = ds.usbp_by_corridor.sum("corridor") - ds.encounters_usbp
+    diff = ds.usbp_by_corridor.sum("corridor", skipna=False) - ds.encounters_usbp
     assert float(abs(diff).max()) <= SECTOR_ROUNDING_TOLERANCE
     assert float(abs(diff).max()) == 34  # the largest difference in the shipped data (2020-07)
-    assert (ds.usbp_by_corridor % 10 == 0).all()
+    assert (ds.usbp_by_corridor.dropna("time") % 10 == 0).all()
 
 
 def test_fiscal_year_totals_match_published_totals(ds):
-    """FY sums of the monthly totals equal CBP's published FY totals (SOURCES.md)."""
+    """FY sums of the monthly totals equal CBP's published FY totals (SOURCES.md); FY2024
+    equals the sum checked against the source file (2,135,005)."""
     published = {2019: 977_509, 2020: 458_088, 2021: 1_734_686, 2022: 2_378_944, 2023: 2_475_669}
+    published[2024] = 2_135_005
     time = ds.indexes["time"]
     total = ds.encounters_total.assign_coords(fy=("time", time.year + (time.month >= 10)))
-    assert total.groupby("fy").sum().to_series().astype(int).to_dict() == published
+    sums = total.groupby("fy").sum().to_series().astype(int).to_dict()
+    assert sums.pop(2025) == sum(
+        raw_value("cbp_sw_encounters_monthly.csv", m, "total")
+        for m in ("2024-10", "2024-11", "2024-12")
+    )
+    assert sums == published
 
 
 # --- spot values straight from the CSVs -----------------------------------------------------
@@ -189,6 +199,15 @@ def test_spot_september_2023_matches_cbp_release(ds):
     assert ds.encounters_total.sel(time="2023-09-01").item() == raw_value(name, "2023-09", "total")
     assert ds.encounters_total.sel(time="2023-09-01").item() == 269_735
     assert ds.encounters_usbp.sel(time="2023-09-01").item() == 218_763
+
+
+def test_spot_december_2024(ds):
+    name = "cbp_sw_encounters_monthly.csv"
+    assert ds.encounters_total.sel(time="2024-12-01").item() == raw_value(name, "2024-12", "total")
+    origin = ds.encounters_by_origin.sel(time="2024-12-01")
+    cit = "cbp_sw_encounters_by_citizenship_monthly.csv"
+    assert origin.sel(origin="MEX").item() == raw_value(cit, "2024-12", "mexico")
+    assert origin.sel(origin="OTHER").item() == raw_value(cit, "2024-12", "other")
 
 
 def test_spot_origins(ds):
@@ -221,12 +240,18 @@ def test_court_uses_one_vintage(ds):
     assert ds.court_pending.sel(fiscal_year=2020).item() == 1_504_246  # not the 2021 vintage
     assert ds.court_receipts.sel(fiscal_year=2023).item() == 1_206_107
     assert ds.court_completions.sel(fiscal_year=2023).item() == 526_648
+    # FY2024 from EOIR, not CRS's "3.6 million" or TRAC's counts (preferred=0)
+    assert ds.court_pending.sel(fiscal_year=2024).item() == 3_884_956
+    assert ds.court_receipts.sel(fiscal_year=2024).item() == 1_783_915
+    assert ds.court_completions.sel(fiscal_year=2024).item() == 704_514
 
 
 def test_annual_series_choose_the_documented_rows(ds):
     events = ds.mexico_apprehension_events
     assert events.sel(year=2019).item() == 182_940  # UPM events, not INM's 179,971 people
     assert events.sel(year=2022).item() == 441_409  # full year, not the Jan-Nov 388,611
+    assert events.sel(year=2023).item() == 782_176  # EFE, not the compilation's 778,907
+    assert events.sel(year=2024).item() == 1_234_698
     assert ds.border_deaths.sel(year=2022).item() == 686
     assert np.isnan(ds.border_deaths.sel(year=2020).item())
     assert ds.usbp_border_deaths.sel(fiscal_year=2021).item() == 568  # not the preliminary 557
