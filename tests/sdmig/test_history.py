@@ -24,6 +24,7 @@ from sdmig.data.history import (
     load_history,
     write_history_csv,
 )
+from sdmig.data.schema import SPECS, read_checked
 from sdmig.errors import DataError
 
 DATA = Path(str(files("sdmig.data")))
@@ -481,3 +482,269 @@ def test_data_error_is_value_error(tmp_path):
     path.write_text(HEADER)
     with pytest.raises(ValueError):
         load_history(path)
+
+
+# --- history folders ------------------------------------------------------------------------
+
+MONTHLY_FILE = "cbp_sw_encounters_monthly.csv"
+MONTHLY_SERIES = [
+    "total",
+    "usbp_total",
+    "ofo_total",
+    "title8_total",
+    "title42_total",
+    "usbp_title8_apprehensions",
+    "usbp_title42_expulsions",
+    "ofo_title8_inadmissibles",
+    "ofo_title42_expulsions",
+]
+
+
+def copy_history(folder: Path, names=HISTORY_FILES) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(DATA / name, folder / name)
+    return folder
+
+
+def line_of(path: Path, start: str) -> int:
+    """1-based line number of the first line of `path` that starts with `start`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(start))
+
+
+def append_month(path: Path, month: str, fiscal_year: int, values: dict[str, int]) -> None:
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        for series, value in values.items():
+            fh.write(f"{month},{fiscal_year},{series},{value},user_update\n")
+
+
+def test_folder_of_copies_equals_the_shipped_history(tmp_path, ds):
+    folder = copy_history(tmp_path / "hist")
+    back = load_history(folder)
+    xr.testing.assert_identical(back.drop_attrs(), ds.drop_attrs())
+    assert back.attrs["sha256"] == ds.attrs["sha256"] == history_checksum(folder)
+    assert str(folder) in back.attrs["source"] and str(folder) in back.attrs["vintage"]
+
+
+def test_folder_with_months_past_the_shipped_end_is_used(tmp_path, ds):
+    folder = tmp_path / "hist"
+    folder.mkdir()
+    shutil.copy(DATA / MONTHLY_FILE, folder / MONTHLY_FILE)  # only this file is replaced
+    new = dict.fromkeys(MONTHLY_SERIES, 0) | {"total": 61_000, "usbp_total": 29_000}
+    new |= {"ofo_total": 32_000, "title8_total": 61_000}
+    append_month(folder / MONTHLY_FILE, "2025-01", 2025, new)
+    back = load_history(folder)
+    assert str(back.time.values[-1])[:7] == "2025-01"
+    assert back.sizes["time"] == ds.sizes["time"] + 1
+    assert back.encounters_total.sel(time="2025-01-01").item() == 61_000
+    assert back.encounters_usbp.sel(time="2025-01-01").item() == 29_000
+    # the citizenship and sector files come from sdmig/data and end where they end
+    assert back.encounters_by_origin.sel(time="2025-01-01").isnull().all()
+    xr.testing.assert_equal(back.encounters_by_origin.sel(time=ds.time), ds.encounters_by_origin)
+    assert back.attrs["sha256"] != ds.attrs["sha256"]
+    assert back.attrs["sha256"] == history_checksum(folder)
+    assert "user_update (2025-01..2025-01)" in back.encounters_total.attrs["source"]
+    assert f"{folder}: {MONTHLY_FILE}" in back.attrs["vintage"]
+    assert "2018-10..2025-01" in back.attrs["vintage"]
+
+
+def test_folder_with_a_new_fiscal_year_of_court_data(tmp_path):
+    folder = copy_history(tmp_path / "hist", ["eoir_caseload_fy.csv"])
+    with open(folder / "eoir_caseload_fy.csv", "a", encoding="utf-8") as fh:
+        for series, value in (
+            ("pending_cases_end_of_period", 4_000_000),
+            ("initial_receipts_in_period", 1_500_000),
+            ("total_completions_in_period", 800_000),
+        ):
+            fh.write(f"2025,2025-09,{series},{value},my_vintage,1,\n")
+    back = load_history(folder)
+    assert back.fiscal_year.values[-1] == 2025
+    assert back.court_pending.sel(fiscal_year=2025).item() == 4_000_000
+
+
+def test_folder_with_other_reference_files_is_quiet_and_unknown_csvs_warn(tmp_path):
+    folder = copy_history(tmp_path / "hist", [MONTHLY_FILE])
+    shutil.copy(DATA / "policy_events.csv", folder / "policy_events.csv")
+    load_history(folder)  # policy_events.csv is a known file that is not read
+    (folder / "cbp_sw_encounters_montly.csv").write_text("month\n")
+    with pytest.warns(UserWarning, match=r"cbp_sw_encounters_montly\.csv not read"):
+        load_history(folder)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _drop_line(path: Path, start: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(start)]
+    assert len(kept) == len(lines) - 1
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+def _bad_folder(folder: Path, case: str) -> str:
+    """Break one file of `folder` (a copy of sdmig/data) as `case` says; the expected message."""
+    monthly = folder / MONTHLY_FILE
+    name = str(monthly)
+    if case == "no-history-files":
+        for p in folder.iterdir():
+            p.unlink()
+        (folder / "notes.txt").write_text("nothing here")
+        return (
+            f"{folder}: the folder holds none of the history files; expected one or more of "
+            f"{', '.join(HISTORY_FILES)} (same names and columns as in sdmig/data), or give a "
+            "tidy history CSV instead."
+        )
+    if case == "wrong-columns":
+        _edit(
+            monthly, "month,fiscal_year,series,value,source_id", "month,fy,series,count,source_id"
+        )
+        return (
+            f"{name}, line 1: columns are month,fy,series,count,source_id (missing fiscal_year, "
+            "value; unexpected fy, count); expected exactly "
+            "month,fiscal_year,series,value,source_id."
+        )
+    if case == "gap":
+        row = f"2021-05,2021,total,{raw_value(MONTHLY_FILE, '2021-05', 'total')},"
+        line = line_of(monthly, row)  # after the row is dropped, 2021-06 is on this line
+        _drop_line(monthly, row)
+        return (
+            f"{name}, line {line}: series total jumps from 2021-04 to 2021-06; 2021-05 "
+            "missing. Every series needs one row per month from 2018-10 to 2024-12."
+        )
+    if case == "missing-last-month":
+        row = f"2024-12,2025,ofo_total,{raw_value(MONTHLY_FILE, '2024-12', 'ofo_total')},"
+        line = line_of(monthly, row) - 1  # the series' row for 2024-11
+        _drop_line(monthly, row)
+        return (
+            f"{name}, line {line}: series ofo_total ends at 2024-11, before the file's last "
+            "month 2024-12; 2024-12 missing. Every series needs one row per month from "
+            "2018-10 to 2024-12."
+        )
+    if case == "duplicate-month":
+        row = f"2021-05,2021,total,{raw_value(MONTHLY_FILE, '2021-05', 'total')},"
+        first = line_of(monthly, row)
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2021-05", 2021, {"total": 1})
+        return (
+            f"{name}, lines {first} and {n + 1}: two rows for month 2021-05, series total; "
+            "each (month, series) may appear only once."
+        )
+    if case in ("negative", "text-in-number"):
+        value = raw_value(MONTHLY_FILE, "2022-12", "total")
+        line = line_of(monthly, f"2022-12,2023,total,{value},")
+        bad = "-5" if case == "negative" else "about 250k"
+        _edit(monthly, f"2022-12,2023,total,{value},", f"2022-12,2023,total,{bad},")
+        why = (
+            "is negative; counts must be >= 0"
+            if case == "negative"
+            else ("is not a number; expected a count >= 0")
+        )
+        return f"{name}, line {line}: value = '{bad}' for total {why}."
+    if case == "text-in-year":
+        court = folder / "eoir_caseload_fy.csv"
+        _edit(court, "2024,2024-09,pending", "FY2024,2024-09,pending")
+        line = line_of(court, "FY2024,")
+        return (
+            f"{court}, line {line}: fiscal_year = 'FY2024' is not a year; expected YYYY, e.g. 2024."
+        )
+    if case == "bad-month":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2025-13", 2025, {"total": 1})
+        return (
+            f"{name}, line {n + 1}: month = '2025-13' is not a month; expected YYYY-MM, "
+            "e.g. 2024-03."
+        )
+    if case == "fiscal-year-mismatch":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2025-01", 2024, {"total": 1})
+        return (
+            f"{name}, line {n + 1}: fiscal_year = 2024 does not match month 2025-01; expected "
+            "2025 (a fiscal year runs October to September and is named by the year it ends "
+            "in)."
+        )
+    if case == "unknown-series":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2025-01", 2025, {"totals": 1})
+        return (
+            f"{name}, line {n + 1}: series = 'totals' is unknown; allowed: "
+            f"{', '.join(MONTHLY_SERIES)}."
+        )
+    if case == "two-preferred-rows":
+        court = folder / "eoir_caseload_fy.csv"
+        _edit(court, "3600000,crs_in12492,0", "3600000,crs_in12492,1")
+        first = line_of(court, "2024,2024-09,pending_cases_end_of_period,3884956")
+        second = line_of(court, "2024,2024-09,pending_cases_end_of_period,3600000")
+        lo, hi = sorted((first, second))
+        return (
+            f"{court}, lines {lo} and {hi}: two rows for fiscal_year 2024, series "
+            "pending_cases_end_of_period; each (fiscal_year, series) may appear only once "
+            "among the rows with preferred=1; mark the others preferred=0."
+        )
+    if case == "court-gap":
+        court = folder / "eoir_caseload_fy.csv"
+        _drop_line(court, "2021,2021-09,pending_cases_end_of_period,1655551")
+        line = line_of(court, "2022,2022-09,pending_cases_end_of_period,2063123")
+        return (
+            f"{court}, line {line}: series pending_cases_end_of_period (preferred=1) jumps "
+            "from FY2020 to FY2022; FY2021 missing. Each series needs one preferred row per "
+            "fiscal year from its first to its last."
+        )
+    if case == "field-count":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        with open(monthly, "a", encoding="utf-8") as fh:
+            fh.write("2025-01,2025,total,5\n")
+        return (
+            f"{name}, line {n + 1}: 4 fields; expected 5 (month,fiscal_year,series,value,"
+            "source_id)."
+        )
+    if case == "header-only":
+        monthly.write_text("month,fiscal_year,series,value,source_id\n", encoding="utf-8")
+        return (
+            f"{name}: the file has a header but no data rows; expected rows of "
+            "month,fiscal_year,series,value,source_id."
+        )
+    raise AssertionError(case)
+
+
+BAD_FOLDERS = [
+    "no-history-files",
+    "wrong-columns",
+    "gap",
+    "missing-last-month",
+    "duplicate-month",
+    "negative",
+    "text-in-number",
+    "text-in-year",
+    "bad-month",
+    "fiscal-year-mismatch",
+    "unknown-series",
+    "two-preferred-rows",
+    "court-gap",
+    "field-count",
+    "header-only",
+]
+
+
+@pytest.mark.parametrize("case", BAD_FOLDERS)
+def test_bad_history_folder(tmp_path, case):
+    folder = copy_history(tmp_path / "hist")
+    message = _bad_folder(folder, case)
+    with pytest.raises(DataError) as err:
+        load_history(folder)
+    assert str(err.value) == message
+
+
+def test_checksum_of_a_folder_without_history_files(tmp_path):
+    with pytest.raises(DataError, match="holds none of the history files"):
+        history_checksum(tmp_path)
+
+
+def test_shipped_files_pass_the_folder_checks():
+    """The shipped files get the same checks a folder's files get (SPECS), and pass them."""
+    for name in HISTORY_FILES:
+        table = read_checked(name, (DATA / name).read_bytes(), SPECS[name])
+        assert len(table) == len(raw_rows(name))
