@@ -170,6 +170,7 @@ def short_fit():
         return calibrate(window="2021-01..2021-12", maxiter=2)
 
 
+@pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")
 def test_fit_on_a_short_window_remembers_it(short_fit, tmp_path):
     assert short_fit.window == ("2021-01", "2021-12")
     assert short_fit.nobs == 12 * 7 + 1  # 3 origins + 4 corridors a month, FY2021 backlog
