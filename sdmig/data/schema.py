@@ -59,6 +59,21 @@ class FileSpec:
 
 _MONTHLY_COLUMNS = ("month", "fiscal_year", "series", "value", "source_id")
 _ANNUAL_COLUMNS = ("year", "year_type", "series", "value", "source_id", "preferred", "note")
+#: The nine Southwest Border Patrol sectors, as named in the sector file.
+_SECTORS = tuple(
+    f"sector_{s}"
+    for s in (
+        "big_bend_tx",
+        "del_rio_tx",
+        "el_centro_ca",
+        "el_paso_tx",
+        "laredo_tx",
+        "rio_grande_valley_tx",
+        "san_diego_ca",
+        "tucson_az",
+        "yuma_az",
+    )
+)
 
 #: Layout of each history CSV, by file name.
 SPECS: dict[str, FileSpec] = {
@@ -93,21 +108,8 @@ SPECS: dict[str, FileSpec] = {
     ),
     "usbp_sw_encounters_by_sector_monthly.csv": FileSpec(
         _MONTHLY_COLUMNS,
-        series=tuple(
-            f"sector_{s}"
-            for s in (
-                "big_bend_tx",
-                "del_rio_tx",
-                "el_centro_ca",
-                "el_paso_tx",
-                "laredo_tx",
-                "rio_grande_valley_tx",
-                "san_diego_ca",
-                "tucson_az",
-                "yuma_az",
-            )
-        ),
-        required=(),  # set below: all nine sectors
+        series=_SECTORS,
+        required=_SECTORS,  # a missing sector would silently shrink its corridor
         unique=("month", "series"),
         complete="month",
     ),
@@ -145,8 +147,6 @@ SPECS: dict[str, FileSpec] = {
         unique=("year", "year_type", "series"),
     ),
 }
-_SECTORS = "usbp_sw_encounters_by_sector_monthly.csv"
-SPECS[_SECTORS] = FileSpec(**{**SPECS[_SECTORS].__dict__, "required": SPECS[_SECTORS].series})
 
 
 def _text(value: str) -> str:

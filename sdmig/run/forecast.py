@@ -137,6 +137,10 @@ def forecast(
 
     if int(members) < 1:
         raise ForecastError(f"--members = {members} must be at least 1")
+    if history is not None and not hasattr(history, "attrs"):
+        from sdmig.data.history import load_history
+
+        history = load_history(history)  # a bad history fails before the runs
     calibration_source = None
     if calibration is not None and not hasattr(calibration, "draw"):
         from sdmig.inference.calibrate import CalibrationResults

@@ -693,6 +693,14 @@ def _bad_folder(folder: Path, case: str) -> str:
             "from FY2020 to FY2022; FY2021 missing. Each series needs one preferred row per "
             "fiscal year from its first to its last."
         )
+    if case == "missing-series":
+        sectors = folder / "usbp_sw_encounters_by_sector_monthly.csv"
+        lines = sectors.read_text(encoding="utf-8").splitlines()
+        sectors.write_text(
+            "\n".join(t for t in lines if ",sector_yuma_az," not in t) + "\n", encoding="utf-8"
+        )
+        allowed = ", ".join(SPECS[sectors.name].required)
+        return f"{sectors}: no row for series sector_yuma_az; the file needs rows for {allowed}."
     if case == "field-count":
         n = len(monthly.read_text(encoding="utf-8").splitlines())
         with open(monthly, "a", encoding="utf-8") as fh:
@@ -724,6 +732,7 @@ BAD_FOLDERS = [
     "unknown-series",
     "two-preferred-rows",
     "court-gap",
+    "missing-series",
     "field-count",
     "header-only",
 ]
