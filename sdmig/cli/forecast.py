@@ -77,6 +77,25 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
     default=None,
     help="Workers of the local cluster (with --scheduler local).",
 )
+@click.option(
+    "--history",
+    "history_path",
+    type=click.Path(),
+    default=None,
+    metavar="DIR|FILE",
+    help="History the run is based on: a folder laid out like sdmig/data (its files replace "
+    "the shipped ones of the same name) or a tidy history CSV; its vintage and checksum go "
+    "into the provenance (default: the shipped history).",
+)
+@click.option(
+    "--calibration",
+    "calibration_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="A calibration saved by 'sdmig calibrate --out': its estimates set the parameters "
+    "and the member draws (default: sdmig/data/calibration.json).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def forecast_command(
     scenarios,
@@ -90,6 +109,8 @@ def forecast_command(
     overwrite,
     scheduler,
     workers,
+    history_path,
+    calibration_path,
     quiet,
 ) -> None:
     """Run scenarios from 2019-10 and compare each with the baseline over START..END.
@@ -99,6 +120,8 @@ def forecast_command(
     death; the second gives the levels. With --out, the data, the plots and a Markdown
     summary with their provenance are written there.
     """
+    from sdmig.data.history import load_history
+    from sdmig.inference.calibrate import CalibrationResults
     from sdmig.outputs.compare import compare, format_comparison
     from sdmig.outputs.report import (
         benchmark_report,
@@ -122,6 +145,9 @@ def forecast_command(
         for name in scenarios or DEFAULT_SCENARIOS:
             scen = load_scenario(name)
             loaded[scen.name] = scen
+        history = None if history_path is None else load_history(history_path)
+        if calibration_path is not None:
+            CalibrationResults.load(calibration_path)  # a bad file fails before any output
         out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
         show = not quiet and sys.stderr.isatty()
         with (
@@ -134,6 +160,8 @@ def forecast_command(
                 list(loaded.values()),
                 members=members,
                 seed=seed,
+                calibration=calibration_path,
+                history=history,
                 client=client,
                 progress=lambda _name: bar.update(1),
             )

@@ -7,6 +7,7 @@ the results on a ``scenario`` dimension, with the provenance of the run in its a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -68,6 +69,7 @@ def forecast(
     members: int = 1,
     seed: int = 0,
     calibration=None,
+    history=None,
     client=None,
     chunk_size: int = 2048,
     progress: Callable[[str], None] | None = None,
@@ -92,8 +94,15 @@ def forecast(
         same draws and the same noise, so differences between scenarios are paired.
     seed : int, default 0
         Seed of the draws and the noise; the same seed gives the same numbers.
-    calibration : CalibrationResults, optional
-        Default: the package's saved calibration.
+    calibration : CalibrationResults or path, optional
+        The calibration whose estimates set the parameters (when `model` is not given) and
+        whose distribution the draws come from; a path is read with
+        :meth:`~sdmig.inference.calibrate.CalibrationResults.load` and named in the
+        provenance. Default: the package's saved calibration.
+    history : xarray.Dataset or path, optional
+        The history the run is based on, recorded in the provenance (``data_vintage``,
+        ``data_sha256``): a Dataset from :func:`sdmig.data.history.load_history` or anything
+        it reads. Default: the shipped history.
     client : distributed.Client, optional
         Run the members in chunks of `chunk_size` as tasks on this Dask cluster (see
         :func:`sdmig.run.distributed.get_client`). The parameter draws and the noise are made
@@ -121,7 +130,18 @@ def forecast(
     seed = as_seed("seed", seed)
     end = str(as_month("end", end, earliest=START, latest=END))
     chunk_size = as_count("chunk_size", chunk_size)
-    model = model or BorderModel()
+    if history is not None and not hasattr(history, "attrs"):
+        from sdmig.data.history import load_history
+
+        history = load_history(history)  # a bad history fails before the runs
+    calibration_source = None
+    if calibration is not None and not hasattr(calibration, "draw"):
+        from sdmig.inference.calibrate import CalibrationResults
+
+        calibration_source = os.fspath(calibration)
+        calibration = CalibrationResults.load(calibration)
+    if model is None:
+        model = BorderModel(None if calibration is None else calibration.model_params())
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
     if len(set(names)) != len(names):
@@ -163,7 +183,14 @@ def forecast(
         start=START,
         solver=method if members == 1 else f"{method}, step {ENSEMBLE_DT} month",
         scenarios=" ".join(names),
-        **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
+        **provenance(
+            loaded,
+            members=int(members),
+            seed=int(seed),
+            calibration=calibration,
+            calibration_source=calibration_source,
+            history=history,
+        ),
     )
     return out
 
