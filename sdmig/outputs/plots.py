@@ -46,6 +46,7 @@ from sdmig.outputs.tables import reduce_members
 
 __all__ = [
     "BANDS",
+    "PLOT_CAPTIONS",
     "DIFFERENCE_QUANTILES",
     "DPI",
     "PLOT_KINDS",
@@ -70,6 +71,37 @@ PLOT_KINDS = (
     "deaths",
     "difference",
 )
+#: What each plot shows, for the captions of the reports.
+PLOT_CAPTIONS = {
+    "encounters": (
+        "Monthly Southwest-border encounters, all origins and corridors. Black: CBP's counts, "
+        "as far as the shipped data go; grey: the calibration window. Each scenario has its "
+        "median (line) and its 10-90 % and 5-95 % bands across members (shaded, with the "
+        "outer band outlined), which include the observation noise of the counts. Where the "
+        "fans overlap, both stay visible; dashed lines mark the start of each phase."
+    ),
+    "encounters_by_origin": (
+        "Monthly encounters by origin group against CBP's counts by citizenship; median "
+        "and bands across members."
+    ),
+    "encounters_by_corridor": (
+        "Border Patrol apprehensions between ports of entry, by corridor, against the "
+        "sector counts; the bands show parameter uncertainty only."
+    ),
+    "backlog": "The immigration-court backlog against EOIR's pending cases at fiscal-year ends.",
+    "deaths": "Deaths and disappearances per month against IOM's annual counts divided by 12.",
+    "difference": (
+        "Each scenario minus the baseline, member by member: median (line) and 10-90 % band "
+        "(shaded, same colour). Encounters are expected counts, without observation noise. "
+        "Where the band jumps away from the median for a few months (seasonal peaks), the "
+        "members split into two regimes rather than spreading evenly: a capacity binds in "
+        "some members' baseline but not in others'. For the pre-screening hub at Tijuana, in "
+        "a third of the members the port of entry is full at the spring peak in the "
+        "baseline, so the hub's screenings are used and add port encounters (processing at "
+        "a port counts as an encounter) while crossings fall further; in the others the "
+        "port already processes everyone waiting and the hub adds little."
+    ),
+}
 #: Quantile pairs drawn as bands, outermost first, when the Dataset has them.
 BANDS = ((0.05, 0.95), (0.1, 0.9))
 #: Resolution of the written PNGs [dots per inch].

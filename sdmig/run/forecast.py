@@ -122,12 +122,13 @@ def forecast(
     Raises
     ------
     ForecastError
-        `members` below 1, or scenario names that are not distinct.
+        `members` below 1 or `seed` below 0 (or either not a whole number), or scenario
+        names that are not distinct.
     """
     from sdmig.policy.scenario import load_scenario
 
-    if int(members) < 1:
-        raise ForecastError(f"--members = {members} must be at least 1")
+    members = _whole_number("members", members, minimum=1)
+    seed = _whole_number("seed", seed, minimum=0)
     model = model or BorderModel()
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
@@ -173,6 +174,15 @@ def forecast(
         **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
     )
     return out
+
+
+def _whole_number(name: str, value, *, minimum: int) -> int:
+    """`value` as an int, or a :class:`ForecastError` naming `name` and what is allowed."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise ForecastError(f"{name} = {value!r} must be a whole number >= {minimum}")
+    if value < minimum:
+        raise ForecastError(f"{name} = {value} must be >= {minimum}")
+    return int(value)
 
 
 def _simulate_chunk(model, scenario, params, end, method, chunk_size=2048) -> xr.Dataset:
