@@ -244,7 +244,11 @@ def write_outputs(
 
             write("forecast.csv", lambda p: to_tidy(reduced).to_csv(p, **csv))
             if report.comparison is not None:
-                write("comparison.csv", lambda p: report.comparison.to_csv(p, **csv))
+                # ten significant digits: window totals run into the billions
+                write(
+                    "comparison.csv",
+                    lambda p: report.comparison.to_csv(p, **{**csv, "float_format": "%.10g"}),
+                )
             if not report.benchmarks.empty:
                 write("benchmarks.csv", lambda p: report.benchmarks.to_csv(p, **csv))
         report.plots = []
