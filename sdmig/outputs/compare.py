@@ -242,4 +242,5 @@ def format_number(x: float) -> str:
     """A number as the tables show it: one decimal below 100, none from 100, with commas."""
     if x is None or np.isnan(x):
         return "–"
-    return f"{x:,.1f}" if abs(x) < 100 else f"{x:,.0f}"
+    text = f"{x:,.1f}" if abs(x) < 100 else f"{x:,.0f}"
+    return "0.0" if text == "-0.0" else text

@@ -195,3 +195,13 @@ def test_overwrite_leaves_exactly_one_run(tmp_path, first, second, expected):
     assert _run_files(tmp_path) == ["o"]  # no staging or old folder left beside it
     summary = (out / "summary.md").read_text()
     assert ("binational_phased" in summary) == ("baseline" not in second[:2])
+
+
+def test_a_window_before_the_benchmarks_reference_month_is_not_evaluable():
+    result = CliRunner().invoke(main, ["forecast", "--start", "2020-01", "--end", "2020-12"])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("| binational_phased |")]
+    benchmarks = [r for r in rows if "from 2026-06" in r]
+    assert len(benchmarks) == 3
+    assert all("| not evaluable |" in r and "100%" not in r for r in benchmarks)
+    assert "ends before the reference month 2026-06" in result.output
