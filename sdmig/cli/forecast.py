@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -112,8 +115,9 @@ def forecast_command(
 
     The first table gives each scenario's change against the baseline, over the window and
     per phase, with its 80 % interval across members and the cost per avoided crossing and
-    death; the second gives the levels. With --out, the data, the plots and a Markdown
-    summary with their provenance are written there.
+    death; the second gives the levels. With --out, the data, the plots, a Markdown
+    summary and a self-contained HTML report (report.html) are written there, whole or not
+    at all: an interrupted run (Ctrl-C, exit status 130) leaves nothing behind.
     """
     from sdmig.outputs.compare import format_comparison
     from sdmig.outputs.report import (
@@ -128,8 +132,9 @@ def forecast_command(
     from sdmig.run.distributed import connect
     from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window, forecast
 
+    written = None
     try:
-        with user_errors():
+        with _sigint() as interrupted, user_errors():
             lo, hi = check_window(start, end)
             fmt = check_formats(formats)
             kinds = _plot_kinds(plots, out_dir)
@@ -161,14 +166,57 @@ def forecast_command(
                 click.echo()
                 click.echo(benchmark_table(report.benchmarks))
             if out is not None:
-                written = write_outputs(report, out, formats=fmt, plots=kinds, overwrite=overwrite)
+                written = write_outputs(
+                    report,
+                    out,
+                    formats=fmt,
+                    plots=kinds,
+                    overwrite=overwrite,
+                    cancelled=interrupted,
+                )
                 if not quiet:
                     for path in written:
                         click.echo(f"wrote {path}", err=True)
+            if interrupted() and written is None:  # a Ctrl-C that Python dropped
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
-        where = f" to {out_dir}" if out_dir is not None else ""
-        click.echo(f"Interrupted: nothing was written{where}.", err=True)
+        if written is not None:
+            click.echo(f"Interrupted: the run was already written to {out_dir}.", err=True)
+        else:
+            where = f" to {out_dir}" if out_dir is not None else ""
+            click.echo(f"Interrupted: nothing was written{where}.", err=True)
         sys.exit(EXIT_INTERRUPTED)
+
+
+@contextlib.contextmanager
+def _sigint() -> Iterator[Callable[[], bool]]:
+    """Record Ctrl-C as well as raising it; yields "was it pressed?".
+
+    Python cannot raise a KeyboardInterrupt that arrives while a garbage-collection
+    callback runs: it prints it and goes on. Here the record lets the run be dropped
+    anyway before it is moved into place, and such an interrupt is not printed.
+    """
+    received: list[int] = []
+
+    def handler(signum, _frame):
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    def unraisable(args, _previous=sys.unraisablehook):
+        if args.exc_type is not KeyboardInterrupt:
+            _previous(args)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield lambda: False
+        return
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
+    try:
+        yield lambda: bool(received)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
 
 
 def _plot_kinds(value: str, out_dir) -> tuple[str, ...] | None:

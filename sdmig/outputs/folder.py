@@ -13,7 +13,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sdmig.errors import ForecastError
@@ -62,7 +62,12 @@ def prepare_output(out_dir: str | os.PathLike, *, overwrite: bool) -> Path:
 
 
 @contextlib.contextmanager
-def staged_folder(out: str | os.PathLike, *, overwrite: bool = False) -> Iterator[Path]:
+def staged_folder(
+    out: str | os.PathLike,
+    *,
+    overwrite: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Path]:
     """A staging folder beside `out`, renamed to `out` when the block ends without error.
 
     Parameters
@@ -73,6 +78,11 @@ def staged_folder(out: str | os.PathLike, *, overwrite: bool = False) -> Iterato
     overwrite : bool, default False
         Replace a non-empty `out`; without it a non-empty `out` is a
         :class:`ForecastError` when the run is moved into place.
+    cancelled : callable, optional
+        Asked just before the run is moved into place; if it returns True the run is
+        dropped as if interrupted (:class:`KeyboardInterrupt`). A Ctrl-C that Python
+        could not raise (one that arrives while a garbage-collection callback runs is
+        only printed) is still honoured this way.
 
     Yields
     ------
@@ -88,6 +98,8 @@ def staged_folder(out: str | os.PathLike, *, overwrite: bool = False) -> Iterato
         raise
     try:
         yield staging
+        if cancelled is not None and cancelled():
+            raise KeyboardInterrupt
         os.chmod(staging, 0o755)
         _swap_in(staging, out, overwrite=overwrite)
     except BaseException:

@@ -202,6 +202,7 @@ def write_outputs(
     formats: Sequence[str] = FORMATS,
     plots: Sequence[str] | None = (),
     overwrite: bool = False,
+    cancelled=None,
 ) -> list[Path]:
     """Write a forecast's files into `out`, all or nothing.
 
@@ -219,6 +220,9 @@ def write_outputs(
         plot that applies.
     overwrite : bool, default False
         Replace the run already in `out`.
+    cancelled : callable, optional
+        Asked before the run is moved into place; True drops it
+        (:func:`sdmig.outputs.folder.staged_folder`).
 
     Returns
     -------
@@ -231,7 +235,7 @@ def write_outputs(
     reduced = reduce_members(report.ds)
     csv = {"index": False, "float_format": "%.6g", "lineterminator": "\n"}
     names: list[str] = []
-    with staged_folder(out, overwrite=overwrite) as stage:
+    with staged_folder(out, overwrite=overwrite, cancelled=cancelled) as stage:
 
         def write(name: str, writer) -> None:
             atomic_write(stage / name, writer)

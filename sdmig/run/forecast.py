@@ -179,9 +179,9 @@ def forecast(
 def _whole_number(name: str, value, *, minimum: int) -> int:
     """`value` as an int, or a :class:`ForecastError` naming `name` and what is allowed."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise ForecastError(f"{name} = {value!r} must be a whole number >= {minimum}")
+        raise ForecastError(f"{name} = {value!r} must be a whole number, at least {minimum}")
     if value < minimum:
-        raise ForecastError(f"{name} = {value} must be >= {minimum}")
+        raise ForecastError(f"{name} = {value} must be at least {minimum}")
     return int(value)
 
 

@@ -10,13 +10,13 @@ from sdmig.run.forecast import forecast
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"seed": -1, "members": 3}, "seed = -1 must be >= 0"),
-        ({"seed": 1.5}, "seed = 1.5 must be a whole number >= 0"),
-        ({"seed": "7"}, "seed = '7' must be a whole number >= 0"),
-        ({"seed": True}, "seed = True must be a whole number >= 0"),
-        ({"members": 0}, "members = 0 must be >= 1"),
-        ({"members": 2.5}, "members = 2.5 must be a whole number >= 1"),
-        ({"members": np.int64(-2)}, "members = -2 must be >= 1"),
+        ({"seed": -1, "members": 3}, "seed = -1 must be at least 0"),
+        ({"seed": 1.5}, "seed = 1.5 must be a whole number, at least 0"),
+        ({"seed": "7"}, "seed = '7' must be a whole number, at least 0"),
+        ({"seed": True}, "seed = True must be a whole number, at least 0"),
+        ({"members": 0}, "members = 0 must be at least 1"),
+        ({"members": 2.5}, "members = 2.5 must be a whole number, at least 1"),
+        ({"members": np.int64(-2)}, "members = -2 must be at least 1"),
     ],
 )
 def test_bad_seed_or_members_is_a_value_error_naming_the_argument(kwargs, message):
