@@ -333,7 +333,7 @@ def _context(report: ForecastReport, *, embed: bool) -> dict[str, Any]:
         "level_columns": [f"{label} [{units}]" for label, _v, _h, units in SUMMARY_COLUMNS],
         "benchmarks": _benchmark_rows(report.benchmarks),
         "benchmarks_md": benchmark_table(report.benchmarks) if not report.benchmarks.empty else "",
-        "levers": _lever_rows(report.scenarios),
+        "levers": _lever_rows(report.scenarios, report.baseline),
         "assumptions": _assumption_rows(report.calibration),
         "assumption_range": ASSUMPTION_RANGE,
         "plots": _plots(report.plots, embed=embed),
@@ -404,14 +404,22 @@ def _benchmark_rows(frame: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _lever_rows(scenarios: Mapping[str, Any]) -> list[dict]:
-    """Per scenario and phase, each lever with its timing and settings."""
+def _lever_rows(scenarios: Mapping[str, Any], baseline: str) -> list[dict]:
+    """Per scenario and phase, each lever with its timing and settings.
+
+    A scenario other than `baseline` lists only the levers that are not the baseline's.
+    """
+    status_quo = set(scenarios[baseline].levers) if baseline in scenarios else set()
     out = []
     for name, scen in scenarios.items():
         phases = []
+        inherited = 0
         for phase, entries in scen.by_phase().items():
             levers = []
             for label, lever in entries:
+                if name != baseline and lever in status_quo:
+                    inherited += 1
+                    continue
                 spec = type(lever).params
                 settings = []
                 for key, value in lever.values().items():
@@ -422,13 +430,21 @@ def _lever_rows(scenarios: Mapping[str, Any]) -> list[dict]:
                         {
                             "name": key,
                             "value": _setting(value),
-                            "units": p.units,
+                            "units": "" if p.units == "1" else p.units,
                             "allowed": f"{p.low:g} to {p.high:g}",
                         }
                     )
                 levers.append({"label": label, "timing": str(lever.timing), "settings": settings})
-            phases.append({"phase": phase or "no phase", "levers": levers})
-        out.append({"scenario": name, "description": scen.description or "", "phases": phases})
+            if levers:
+                phases.append({"phase": phase or "no phase", "levers": levers})
+        out.append(
+            {
+                "scenario": name,
+                "description": scen.description or "",
+                "phases": phases,
+                "inherited": inherited,
+            }
+        )
     return out
 
 
@@ -462,12 +478,19 @@ def _assumption_rows(calibration) -> list[dict]:
                 "name": p.name,
                 "doc": spec.doc if spec else "dispersion of the negative-binomial likelihood",
                 "units": spec.units if spec else "1",
-                "estimate": f"{float(p.to_natural(theta)):,.4g}",
-                "low": f"{lo:,.4g}",
-                "high": f"{hi:,.4g}",
+                "estimate": _significant(float(p.to_natural(theta))),
+                "low": _significant(lo),
+                "high": _significant(hi),
             }
         )
     return rows
+
+
+def _significant(x: float) -> str:
+    """Four significant digits, without an exponent from 1e-3 to 1e7."""
+    if x == 0 or 1e-3 <= abs(x) < 1e7:
+        return f"{x:,.{max(0, 3 - int(np.floor(np.log10(abs(x) or 1.0))))}f}"
+    return f"{x:.3e}"
 
 
 def _plots(paths: Sequence[Path], *, embed: bool) -> list[dict]:
