@@ -30,6 +30,12 @@ class _UsageLine(click.ClickException):
     exit_code = 2
 
 
+class _WholeNumber(click.IntRange):
+    """An integer with a lower bound; a non-integer is "not a valid integer"."""
+
+    name = "integer"
+
+
 @click.command("forecast", cls=_OneLineUsage)
 @click.option(
     "--scenario",
@@ -54,14 +60,14 @@ class _UsageLine(click.ClickException):
 )
 @click.option(
     "--members",
-    type=click.IntRange(min=1),
+    type=_WholeNumber(min=1),
     default=1,
     show_default=True,
     help="Ensemble members drawn from the calibration's parameter distribution.",
 )
 @click.option(
     "--seed",
-    type=click.IntRange(min=0),
+    type=_WholeNumber(min=0),
     default=0,
     show_default=True,
     help="Seed of the parameter draws and the observation noise.",

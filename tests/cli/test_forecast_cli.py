@@ -123,8 +123,8 @@ BAD_INPUT = [
     (lambda p: ["--out", str(p / "a_file_parent" / "x")], 1, "cannot create"),
     # added with the atomic runs
     (lambda p: ["--seed", "-1", "--members", "3"], 2, "'--seed': -1 is not in the range x>=0"),
-    (lambda p: ["--seed", "1.5"], 2, "'--seed': '1.5' is not a valid integer"),
-    (lambda p: ["--members", "many"], 2, "'--members': 'many' is not a valid integer"),
+    (lambda p: ["--seed", "1.5"], 2, "'--seed': '1.5' is not a valid integer."),
+    (lambda p: ["--members", "many"], 2, "'--members': 'many' is not a valid integer."),
     (lambda p: ["--plot", "encounters", "--no-out"], 2, "--plot needs --out"),
     (lambda p: ["--format", "both"], 1, "--format = both: allowed formats are nc, csv"),
     (lambda p: ["--sed", "1"], 2, "No such option '--sed'"),
