@@ -121,7 +121,8 @@ def forecast(
     Raises
     ------
     ForecastError
-        `members` below 1, or scenario names that are not distinct.
+        `members` below 1 or `seed` below 0 (or either not a whole number), or scenario
+        names that are not distinct.
     """
     from sdmig.policy.scenario import load_scenario
 
