@@ -42,6 +42,18 @@ def periods_of(scenario, start: str, end: str) -> dict[str, tuple[str, str]]:
 
     A phase runs from the earliest start of its levers to the month before the next
     phase starts (or the window's end). Phases that start after the window are left out.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario whose phases are wanted.
+    start, end : str
+        The reporting window, ``YYYY-MM``.
+
+    Returns
+    -------
+    dict of str to (str, str)
+        ``"window"`` and each phase label, with its first and last month.
     """
     lo, hi = pd.Period(start, "M"), pd.Period(end, "M")
     out = {"window": (str(lo), str(hi))}
@@ -217,7 +229,17 @@ def recorded_scenarios(ds: xr.Dataset) -> dict:
 
 
 def format_comparison(table: pd.DataFrame) -> str:
-    """The comparison as Markdown: one row per scenario and period, median [p10, p90]."""
+    """The comparison as Markdown: one row per scenario and period, median [p10, p90].
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The result of :func:`compare`.
+
+    Returns
+    -------
+    str
+    """
     if table.empty:
         return "(no scenario to compare with the baseline)"
     metrics = list(dict.fromkeys(table["metric"]))

@@ -130,7 +130,14 @@ _DIFFERENCE_VARIABLES = ("encounters", "crossings", "deaths", "court_backlog")
 class PhaseMark(NamedTuple):
     """A date to mark on the time axis: the start of a phase of a scenario.
 
-    ``phase`` is the phase label, or None for a scenario's own unphased levers.
+    Parameters
+    ----------
+    scenario : str
+        The scenario whose phase starts.
+    phase : str or None
+        The phase label, or None for a scenario's own unphased levers.
+    date : pandas.Timestamp
+        When it starts.
     """
 
     date: pd.Timestamp
@@ -232,7 +239,10 @@ def plot_encounters_by_origin(
 ):
     """Monthly encounters by origin, one panel per origin, with CBP's citizenship history.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -279,7 +289,10 @@ def plot_encounters_by_corridor(
     calibration fits to the sector history. They carry no observation noise, so an
     ensemble's bands show parameter uncertainty only.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -333,7 +346,10 @@ def plot_backlog(
 ):
     """The immigration-court backlog with EOIR's pending cases at fiscal-year ends.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -388,7 +404,10 @@ def plot_deaths(
 ):
     """Deaths and disappearances per month, with IOM's annual counts divided by 12.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------

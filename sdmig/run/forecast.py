@@ -47,6 +47,15 @@ DEFAULT_SCENARIOS = ("baseline", "binational_phased")
 def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
     """Parse and check a reporting window inside the simulated range.
 
+    Parameters
+    ----------
+    start, end : str
+        First and last month, ``YYYY-MM``.
+
+    Returns
+    -------
+    (pandas.Period, pandas.Period)
+
     Raises
     ------
     ForecastError
