@@ -49,6 +49,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
+import xarray as xr
 
 from stockflow.builtins import pulse, ramp, step
 from stockflow.compile import CompiledModel, compile_model
@@ -109,6 +111,7 @@ class ImportedModel:
     names: dict[str, str] = field(default_factory=dict)
     untranslated: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    declared_dims: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     # what sdmig's ensembles and sensitivity analyses read from a model object
     @property
@@ -126,6 +129,41 @@ class ImportedModel:
     def compiled(self) -> CompiledModel:
         """The compiled model, built once."""
         return compile_model(self.stockflow_model)
+
+    def run_frame(self) -> pd.DataFrame:
+        """Run the model as Vensim would (Euler at ``TIME STEP``) and return a frame.
+
+        Indexed by the model's time, one column per variable element, named
+        ``"Name[label, label]"`` with the original names, subscripts in declared order.
+        """
+        import stockflow as sf
+
+        ds = sf.simulate(self.stockflow_model, self.n_months, method="euler", dt=self.dt)
+        times = self.initial_time + np.arange(self.n_months + 1, dtype=float)
+        columns: dict[str, np.ndarray] = {}
+        params = self.stockflow_model.params_default()
+        for original, ident in self.names.items():
+            if ident in params:
+                dims = self.stockflow_model.variables[ident].dims
+                da = xr.DataArray(
+                    np.broadcast_to(params[ident], (1, *params[ident].shape)), dims=("time", *dims)
+                )
+            elif ident in ds:
+                da = ds[ident]
+            else:
+                continue
+            values = np.full((len(times), *da.shape[1:]), np.nan)
+            values[1:] = da.values
+            if f"{ident}_initial" in ds:
+                values[0] = ds[f"{ident}_initial"].values
+            decl = self.declared_dims.get(ident, da.dims[1:])
+            order = [da.dims[1:].index(d) for d in decl]
+            values = np.moveaxis(values, [1 + i for i in order], range(1, 1 + len(order)))
+            labels = [self.stockflow_model.dims[d] for d in decl]
+            for idx in np.ndindex(*values.shape[1:]):
+                sub = ",".join(labels[j][i] for j, i in enumerate(idx))
+                columns[f"{original}[{sub}]" if decl else original] = values[(slice(None), *idx)]
+        return pd.DataFrame(columns, index=pd.Index(times, name="time"))
 
     @property
     def start(self) -> str:
@@ -257,6 +295,7 @@ class _Builder:
         self.notes: list[str] = []
         self.hidden = 0
         self.tables: dict[str, Callable] = {}
+        self.declared_dims: dict[str, tuple[str, ...]] = {}
         sections = abstract.sections
         for macro in sections[1:]:
             self.untranslated[macro.name] = "macros are not supported"
@@ -320,6 +359,7 @@ class _Builder:
             names=dict(self.names),
             untranslated=dict(self.untranslated),
             notes=tuple(self.notes),
+            declared_dims=dict(self.declared_dims),
         )
 
     def _check_inputs(self) -> None:
@@ -480,6 +520,7 @@ class _Builder:
         if any(c.subscripts[1] for c in comps):
             raise _Unsupported(":EXCEPT: in subscripts is not supported")
         decl = self._element_dims(el)
+        self.declared_dims[name] = decl
         dims = self._model_order(decl)
         units = self.units[key]
         doc = (el.documentation or "").strip() or el.name
