@@ -89,12 +89,14 @@ class ImportedModel:
     source : str
         The file it was read from.
     n_months : int
-        Months from ``INITIAL TIME`` to ``FINAL TIME``: pass it to ``simulate`` as `end`.
+        Time units from ``INITIAL TIME`` to ``FINAL TIME`` (rounded up): for a model in
+        months, pass it to ``simulate`` as `end`.
     dt : float
-        The model's ``TIME STEP`` [months] (``simulate(..., method="euler", dt=dt)`` runs
-        it as Vensim and PySD do).
-    initial_time : float
-        ``INITIAL TIME``; stockflow's ``t = 0`` is this time.
+        The model's ``TIME STEP``.
+    initial_time, final_time, saveper : float
+        ``INITIAL TIME`` (stockflow's ``t = 0``), ``FINAL TIME``, ``SAVEPER``.
+    time_units : str
+        The model's time unit as written (``Month``, ``Day``, ``Minute``; may be empty).
     names : dict of str to str
         Original variable name -> stockflow name.
     untranslated : dict of str to str
@@ -112,6 +114,9 @@ class ImportedModel:
     untranslated: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     declared_dims: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    final_time: float = 0.0
+    saveper: float = 1.0
+    time_units: str = ""
 
     # what sdmig's ensembles and sensitivity analyses read from a model object
     @property
@@ -130,36 +135,47 @@ class ImportedModel:
         """The compiled model, built once."""
         return compile_model(self.stockflow_model)
 
-    def run_frame(self) -> pd.DataFrame:
-        """Run the model as Vensim would (Euler at ``TIME STEP``) and return a frame.
+    def run(self, **kwargs) -> xr.Dataset:
+        """Run the model on its own clock, as Vensim and PySD do (:func:`stockflow.run_clock`).
 
-        Indexed by the model's time, one column per variable element, named
-        ``"Name[label, label]"`` with the original names, subscripts in declared order.
+        Euler at exactly ``TIME STEP`` from ``INITIAL TIME`` to ``FINAL TIME``, saved every
+        ``SAVEPER``, flows as instantaneous rates; `kwargs` (`params`, `inputs`,
+        `variables`) go to :func:`~stockflow.run_clock`.
         """
-        import stockflow as sf
+        from stockflow.clock import run_clock
 
-        ds = sf.simulate(self.stockflow_model, self.n_months, method="euler", dt=self.dt)
-        times = self.initial_time + np.arange(self.n_months + 1, dtype=float)
+        return run_clock(
+            self.compiled,
+            self.final_time - self.initial_time,
+            dt=self.dt,
+            saveper=self.saveper,
+            t0=self.initial_time,
+            time_units=self.time_units,
+            **kwargs,
+        )
+
+    def run_frame(self) -> pd.DataFrame:
+        """:meth:`run` as a frame: one column per variable element, constants included.
+
+        Indexed by the model's time; columns named ``"Name[label,label]"`` with the
+        original names and subscripts in their declared order, as Vensim writes them.
+        """
+        ds = self.run()
+        times = ds["time"].values
+        model = self.stockflow_model
+        params = model.params_default()
         columns: dict[str, np.ndarray] = {}
-        params = self.stockflow_model.params_default()
         for original, ident in self.names.items():
             if ident in params:
-                dims = self.stockflow_model.variables[ident].dims
-                da = xr.DataArray(
-                    np.broadcast_to(params[ident], (1, *params[ident].shape)), dims=("time", *dims)
-                )
+                dims = model.variables[ident].dims
+                values = np.broadcast_to(params[ident], (len(times), *params[ident].shape))
             elif ident in ds:
-                da = ds[ident]
+                dims, values = ds[ident].dims[1:], ds[ident].values
             else:
                 continue
-            values = np.full((len(times), *da.shape[1:]), np.nan)
-            values[1:] = da.values
-            if f"{ident}_initial" in ds:
-                values[0] = ds[f"{ident}_initial"].values
-            decl = self.declared_dims.get(ident, da.dims[1:])
-            order = [da.dims[1:].index(d) for d in decl]
-            values = np.moveaxis(values, [1 + i for i in order], range(1, 1 + len(order)))
-            labels = [self.stockflow_model.dims[d] for d in decl]
+            decl = self.declared_dims.get(ident, dims)
+            values = np.moveaxis(values, [1 + dims.index(d) for d in decl], range(1, 1 + len(decl)))
+            labels = [model.dims[d] for d in decl]
             for idx in np.ndindex(*values.shape[1:]):
                 sub = ",".join(labels[j][i] for j, i in enumerate(idx))
                 columns[f"{original}[{sub}]" if decl else original] = values[(slice(None), *idx)]
@@ -167,12 +183,16 @@ class ImportedModel:
 
     @property
     def start(self) -> str:
-        """First simulated month (``INITIAL TIME``)."""
+        """First simulated month (``INITIAL TIME``); the time itself without a calendar."""
+        if self.stockflow_model.start is None:
+            return f"{self.initial_time:g}"
         return str(self.stockflow_model.start)
 
     @property
     def end(self) -> str:
-        """Last simulated month: the month that ends at ``FINAL TIME``."""
+        """Last simulated month (ends at ``FINAL TIME``); the time without a calendar."""
+        if self.stockflow_model.start is None:
+            return f"{self.final_time:g}"
         return str(self.stockflow_model.start + (self.n_months - 1))
 
 
@@ -337,7 +357,7 @@ class _Builder:
             self.names[el.name] = ident
         self.ident = {_key(el.name): self.names[el.name] for el in self.elements.values()}
         times = self._control(control)
-        self.m = Model(self.title, start=self.start, dims=self.dims)
+        self.m = Model(self.title, start=self.start if times["calendar"] else None, dims=self.dims)
         self.units = {key: self._read_units(el) for key, el in self.elements.items()}
         self.kinds = {key: self._kind(el) for key, el in self.elements.items()}
         self._check_inputs()
@@ -356,6 +376,9 @@ class _Builder:
             n_months=times["n_months"],
             dt=times["dt"],
             initial_time=times["t0"],
+            final_time=times["t1"],
+            saveper=times["saveper"],
+            time_units=times["time_units"],
             names=dict(self.names),
             untranslated=dict(self.untranslated),
             notes=tuple(self.notes),
@@ -383,37 +406,55 @@ class _Builder:
                 )
 
     def _control(self, control) -> dict[str, Any]:
-        def value(key, default=None):
+        """INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER, and the model's time unit.
+
+        Each may be a number or a constant expression of numbers and the others
+        (``SAVEPER = TIME STEP``); TIME STEP defaults to 1 and SAVEPER to TIME STEP.
+        """
+        found: dict[str, float] = {}
+
+        def value(key, default=None) -> float:
+            if key in found:
+                return found[key]
             el = control.get(key)
             if el is None:
                 if default is None:
                     raise PysdImportError(f"{self.path.name}: no {key.upper().replace('_', ' ')}")
+                found[key] = default
                 return default
-            ast = el.components[0].ast
-            if isinstance(ast, int | float | np.number):
-                return float(ast), el.units
-            raise PysdImportError(
-                f"{self.path.name}: {el.name} must be a number to import the model, got {ast}"
-            )
+            try:
+                found[key] = _constant_expression(el.components[0].ast, value)
+            except (_Unsupported, RecursionError) as exc:
+                raise PysdImportError(
+                    f"{self.path.name}: {el.name} must be a constant to import the model ({exc})"
+                ) from None
+            return found[key]
 
-        t0, units = value("initial_time")
-        t1, _ = value("final_time")
-        dt, dt_units = value("time_step")
-        time_units = (units or dt_units or "").split("[")[0].strip()
-        if time_units.lower() not in MONTHS:
-            raise PysdImportError(
-                f"{self.path.name}: model time is in {time_units or 'unstated units'}; "
-                "stockflow models count months (INITIAL TIME, FINAL TIME and TIME STEP "
-                "must be in Month)"
-            )
+        t0 = value("initial_time")
+        t1 = value("final_time")
+        dt = value("time_step", 1.0)
+        saveper = value("saveper", dt)
+        units = [
+            (control[k].units or "")
+            for k in ("initial_time", "final_time", "time_step")
+            if k in control
+        ]
+        time_units = next((u.split("[")[0].strip() for u in units if u.split("[")[0].strip()), "")
         n = t1 - t0
-        if abs(n - round(n)) > 1e-9 or n < 1:
+        if not n > 0:
             raise PysdImportError(
-                f"{self.path.name}: FINAL TIME - INITIAL TIME = {n} must be a whole number "
-                "of months"
+                f"{self.path.name}: FINAL TIME {t1:g} must be after INITIAL TIME {t0:g}"
             )
         self.t0 = t0
-        return {"t0": t0, "n_months": int(round(n)), "dt": dt}
+        return {
+            "t0": t0,
+            "t1": t1,
+            "dt": dt,
+            "saveper": saveper,
+            "time_units": time_units,
+            "calendar": time_units.lower() in MONTHS and abs(n - round(n)) <= 1e-9,
+            "n_months": int(np.ceil(n - 1e-9)),
+        }
 
     @staticmethod
     def _kind(el) -> str:
@@ -888,15 +929,7 @@ class _Builder:
 
     def _arithmetic(self, ops, args, owner) -> _Expr:
         exprs = [self._compile(a, owner) for a in args]
-        if ops == ["negative"]:
-            return self._combine(np.negative, exprs)
-        out = exprs[0]
-        for op, rhs in zip(ops, exprs[1:], strict=True):
-            fn = _ARITH.get(op)
-            if fn is None:
-                raise _Unsupported(f"operator {op!r} is not supported")
-            out = self._combine(fn, [out, rhs])
-        return out
+        return _fold_arithmetic(list(ops), exprs, args, self._combine)
 
     def _logic(self, ops, args, owner) -> _Expr:
         exprs = [self._compile(a, owner) for a in args]
@@ -981,6 +1014,74 @@ def _table_function(x: np.ndarray, y: np.ndarray, kind: str) -> Callable:
         return np.where(v < x[0], below, np.where(v > x[-1], above, np.interp(v, x, y)))
 
     return extrapolate
+
+
+def _negative_literal(ast) -> bool:
+    return isinstance(ast, int | float | np.number) and not isinstance(ast, bool) and ast < 0
+
+
+def _fold_arithmetic(ops: list[str], values: list, asts, combine=None):
+    """Apply a flat chain of arithmetic operators with Vensim's and XMILE's precedence.
+
+    ``^`` binds tightest and groups to the right (``a^b^c`` is ``a^(b^c)``); ``*`` and
+    ``/``, then ``+`` and ``-``, group to the left. PySD's parser folds a leading minus
+    into a number (``-2^2`` reaches us as ``(-2)^2``): a negative number as the base of
+    ``^`` is read as ``-(2^2)``, so unary minus binds looser than ``^`` as both languages
+    define it. `combine(fn, [a, b])` applies an operator to two values (plain call by
+    default).
+    """
+    combine = combine or (lambda fn, args: fn(*args))
+    if ops == ["negative"]:
+        return combine(np.negative, values)
+    for op in ops:
+        if op not in _ARITH:
+            raise _Unsupported(f"operator {op!r} is not supported")
+    # 1. runs of ^, right to left
+    vals, rest = [], []
+    i = 0
+    while i < len(values):
+        j = i
+        while j < len(ops) and ops[j] == "^":
+            j += 1
+        acc = values[j]
+        for k in range(j - 1, i - 1, -1):
+            if _negative_literal(asts[k]):
+                size = combine(np.negative, [values[k]])
+                acc = combine(np.negative, [combine(np.power, [size, acc])])
+            else:
+                acc = combine(np.power, [values[k], acc])
+        vals.append(acc)
+        if j < len(ops):
+            rest.append(ops[j])
+        i = j + 1
+    # 2. * and /, then + and -, left to right
+    for level in (("*", "/"), ("+", "-")):
+        out, out_ops = [vals[0]], []
+        for op, v in zip(rest, vals[1:], strict=True):
+            if op in level:
+                out[-1] = combine(_ARITH[op], [out[-1], v])
+            else:
+                out.append(v)
+                out_ops.append(op)
+        vals, rest = out, out_ops
+    return vals[0]
+
+
+def _constant_expression(ast, lookup: Callable[[str], float]) -> float:
+    """The value of a constant expression: numbers, arithmetic, and other names through
+    `lookup` (the control variables: ``SAVEPER = TIME STEP``)."""
+    from pysd.translators.structures import abstract_expressions as ae
+
+    if isinstance(ast, bool | int | float | np.number):
+        return float(ast)
+    if isinstance(ast, ae.ReferenceStructure) and not ast.subscripts:
+        if ast.reference not in CONTROL:
+            raise _Unsupported(f"it refers to {ast.reference!r}")
+        return lookup(ast.reference)
+    if isinstance(ast, ae.ArithmeticStructure):
+        args = [_constant_expression(a, lookup) for a in ast.arguments]
+        return float(_fold_arithmetic(list(ast.operators), args, ast.arguments))
+    raise _Unsupported(f"{type(ast).__name__} is not a constant")
 
 
 def _signed_terms(ast, ae) -> list[tuple[int, Any]] | None:
