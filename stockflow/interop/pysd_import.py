@@ -236,7 +236,14 @@ def import_model(
     path = Path(path)
     abstract = _read_with_pysd(path)
     builder = _Builder(abstract, path, start, name or path.stem, set(inputs))
-    result = builder.build()
+    try:
+        result = builder.build()
+    except PysdImportError:
+        raise
+    except Exception as exc:  # never a traceback: one error naming the file and the cause
+        raise PysdImportError(
+            f"{path.name}: cannot be translated ({type(exc).__name__}: {exc})"
+        ) from exc
     if result.untranslated and strict:
         listed = "\n".join(f"  {k}: {v}" for k, v in result.untranslated.items())
         raise PysdImportError(
@@ -369,6 +376,10 @@ class _Builder:
                 self._declare(key, el)
             except (_Unsupported, DeclarationError) as exc:
                 self.untranslated[el.name] = str(exc)
+            except Exception as exc:  # never a traceback: the variable is listed instead
+                self.untranslated[el.name] = (
+                    f"cannot be translated ({type(exc).__name__}: {exc})".replace("\n", " ")
+                )
         model = None if self.untranslated else self.m
         return ImportedModel(
             model=model,
@@ -495,7 +506,7 @@ class _Builder:
             except _Unsupported:
                 ok = False
             plan = []
-            for sign, ref in terms or ():
+            for sign, ref in (terms or ()) if ok else ():
                 rk = ref.reference
                 if rk not in self.elements or self.kinds[rk] != "aux":
                     ok = False
@@ -577,7 +588,7 @@ class _Builder:
             if el.name in self.wanted_inputs or name in self.wanted_inputs:
                 self.m.input(name, value, dims=dims, units=units, long_name=doc)
             else:
-                lo, hi = el.limits if el.limits else (None, None)
+                lo, hi = tuple(el.limits)[:2] if el.limits else (None, None)
                 bounds = None
                 if lo is not None and hi is not None:
                     arr = np.asarray(value)
@@ -606,6 +617,10 @@ class _Builder:
 
     def _table(self, name, lk, units="1", doc="") -> None:
         """A lookup: a stockflow lookup when it interpolates, else a function of its own."""
+        if not hasattr(lk, "x"):
+            raise _Unsupported(
+                f"{type(lk).__name__} (lookups read from external files) is not supported"
+            )
         x, y = np.asarray(lk.x, float), np.asarray(lk.y, float)
         if lk.type == "interpolate":
             self.m.lookup(name, x, y, units=units, long_name=doc or name)

@@ -274,25 +274,38 @@ def test_not_strict_returns_the_report():
 @pytest.mark.parametrize(
     ("text", "kwargs", "message"),
     [
-        (
-            FEATURES.replace(
-                "	~	Month [0,?]\n	~	|\n\nTIME STEP",
-                "	~	Year [0,?]\n	~	|\n\nTIME STEP",
-            )
-            .replace("FINAL TIME  = 14\n	~	Month", "FINAL TIME  = 14\n	~	Year")
-            .replace("INITIAL TIME  = 2\n	~	Month", "INITIAL TIME  = 2\n	~	Year")
-            .replace("~	Month [0,?]", "~	Year [0,?]"),
-            {},
-            "model time is in Year; stockflow models count months",
-        ),
         (FEATURES, {"inputs": ["no such thing"]}, r"input 'no such thing' is not a variable"),
         (FEATURES, {"inputs": ["total"]}, "input 'total' is not a constant"),
     ],
-    ids=["years", "unknown input", "input not a constant"],
+    ids=["unknown input", "input not a constant"],
 )
 def test_bad_requests(text, kwargs, message):
     with pytest.raises(PysdImportError, match=message):
         import_model(write_tmp("bad.mdl", text), **kwargs)
+
+
+def test_a_model_in_years_runs_on_its_own_clock():
+    """Any time unit: no calendar, the run in the model's years, as PySD runs it."""
+    text = (
+        FEATURES.replace(
+            "	~	Month [0,?]\n	~	|\n\nTIME STEP",
+            "	~	Year [0,?]\n	~	|\n\nTIME STEP",
+        )
+        .replace("FINAL TIME  = 14\n	~	Month", "FINAL TIME  = 14\n	~	Year")
+        .replace("INITIAL TIME  = 2\n	~	Month", "INITIAL TIME  = 2\n	~	Year")
+        .replace("~	Month [0,?]", "~	Year [0,?]")
+    )
+    path = write_tmp("years.mdl", text)
+    imported = import_model(path)
+    assert imported.model.start is None and imported.time_units == "Year"
+    ours = imported.run_frame()
+    import pysd
+
+    theirs = pysd.read_vensim(str(path)).run()
+    assert ours.index[0] == 2.0 and ours.index[-1] == 14.0
+    shared = [c for c in theirs.columns if c in ours.columns]
+    assert len(shared) > 5
+    np.testing.assert_allclose(ours[shared].to_numpy(), theirs[shared].to_numpy(), rtol=1e-9)
 
 
 def test_unreadable_files(tmp_path):
