@@ -71,6 +71,7 @@ def run_clock(
     inputs: Mapping[str, Callable] | None = None,
     variables: Iterable[str] | None = None,
     time_units: str = "",
+    missing_ok: Iterable[str] = (),
 ) -> xr.Dataset:
     """Euler on the uniform grid ``t = i * dt``, saving every `saveper`.
 
@@ -93,6 +94,8 @@ def run_clock(
         is not internal).
     time_units : str
         Written into the output's attrs.
+    missing_ok : iterable of str
+        Variables that may be NaN on purpose (a missing value, Vensim's ``:NA:``).
 
     Returns
     -------
@@ -119,7 +122,10 @@ def run_clock(
     with np.errstate(all="ignore"):
         y = initial_state(cm, consts, inputs, k)
     limited = [(s.start, s.stop) for s in cm.stocks if s.nonnegative]
-    checked = [n for n, v in var.items() if v.kind in ("aux", "flow", "input", "series")]
+    skip = set(missing_ok)
+    checked = [
+        n for n, v in var.items() if v.kind in ("aux", "flow", "input", "series") and n not in skip
+    ]
     n_saves = n_steps // every + 1
     data = {n: np.empty((n_saves, k, *cm.shapes[n])) for n in names}
     for i in range(n_steps + 1):

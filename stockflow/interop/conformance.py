@@ -11,7 +11,8 @@ column at every reference time with the tolerance
 ``PASS``
     every reference value within tolerance;
 ``FAIL-NUMERIC``
-    the model ran, and some value is off (or missing): the worst one is named;
+    the model ran, and some value is off (or missing, or the run stopped on a NaN or an
+    infinity): the worst one is named;
 ``UNTRANSLATED``
     the import lists variables it cannot translate, or PySD cannot parse the file, or the
     run refuses the model with a message (a ``StockflowError``);
@@ -24,6 +25,11 @@ With ``pysd=True`` each model is also run by PySD itself (``pysd.read_vensim`` /
 Command line::
 
     python -m stockflow.interop.conformance DIR [--pysd] [--match TEXT] [--json OUT]
+        [--expected FILE] [--update-expected FILE]
+
+``--expected`` compares the run with an expected-results file (every model not passing,
+with its status and why) and exits 1 on any difference: a regression, or a new pass to
+record.
 """
 
 from __future__ import annotations
@@ -45,9 +51,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from stockflow.errors import StockflowError
+from stockflow.errors import IntegrationError, StockflowError
 
-__all__ = ["STATUSES", "Result", "compare", "find_models", "grade_pysd", "grade_stockflow"]
+__all__ = [
+    "STATUSES",
+    "Result",
+    "compare",
+    "differences",
+    "find_models",
+    "grade_pysd",
+    "grade_stockflow",
+    "read_expected",
+    "run_suite",
+    "write_expected",
+]
 
 STATUSES = ("PASS", "FAIL-NUMERIC", "UNTRANSLATED", "ERROR")
 MODEL_SUFFIXES = (".mdl", ".xmile", ".stmx")
@@ -233,6 +250,8 @@ def grade_stockflow(path: Path, ref_path: Path, timeout: float | None = 120) -> 
             if imported.untranslated:
                 return "UNTRANSLATED", _summary(imported.untranslated)
             sim = imported.run_frame()
+    except IntegrationError as exc:  # the run stopped: a NaN or inf, named
+        return "FAIL-NUMERIC", f"run stopped: {exc}"
     except PysdImportError as exc:
         return "UNTRANSLATED", str(exc).replace("\n", " ")
     except StockflowError as exc:
@@ -314,6 +333,58 @@ def format_table(results: dict[str, list[Result]]) -> str:
     return "\n".join(lines)
 
 
+def read_expected(path: str | Path) -> dict[str, tuple[str, str]]:
+    """The expected-results file: ``{model: (status, why)}`` for every model not passing.
+
+    One line per model, tab-separated: relative path, status, why; ``#`` starts a comment.
+    A model that is not listed is expected to pass.
+    """
+    out = {}
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2 or parts[1] not in STATUSES[1:]:
+            raise ValueError(
+                f"{path}, line {n}: expected 'model<TAB>status<TAB>why' with a status among "
+                f"{STATUSES[1:]}, got {line!r}"
+            )
+        out[parts[0]] = (parts[1], parts[2] if len(parts) > 2 else "")
+    return out
+
+
+def write_expected(path: str | Path, results: list[Result]) -> None:
+    """Write the expected-results file listing every model of `results` not passing."""
+    lines = [
+        "# SDXorg test-models not yet passing through stockflow's import, and why.",
+        "# Written by `python -m stockflow.interop.conformance DIR --update-expected FILE`;",
+        "# tests/conformance checks every run against it: a regression or a new pass fails.",
+    ]
+    for r in results:
+        if r.status != "PASS":
+            lines.append(f"{r.model}\t{r.status}\t{r.detail[:200]}")
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def differences(results: list[Result], expected: dict[str, tuple[str, str]]) -> list[str]:
+    """What differs from the expected results: regressions, new passes, changed statuses."""
+    out = []
+    seen = set()
+    for r in results:
+        seen.add(r.model)
+        want = expected.get(r.model, ("PASS", ""))[0]
+        if r.status == want:
+            continue
+        if want == "PASS":
+            out.append(f"regression: {r.model} was PASS, now {r.status}: {r.detail}")
+        elif r.status == "PASS":
+            out.append(f"new pass: {r.model} (was {want}); remove it from the expected file")
+        else:
+            out.append(f"changed: {r.model} was {want}, now {r.status}: {r.detail}")
+    out += [f"listed but not found: {m}" for m in sorted(set(expected) - seen)]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: grade a folder of test-models and print the table."""
     parser = argparse.ArgumentParser(
@@ -326,6 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120, help="seconds per model and tool")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--verbose", action="store_true", help="print each result as it comes")
+    parser.add_argument(
+        "--expected", type=Path, help="fail (exit 1) on any difference from this results file"
+    )
+    parser.add_argument(
+        "--update-expected", type=Path, help="write the models not passing to this file"
+    )
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"error: {args.folder} is not a folder", file=sys.stderr)
@@ -346,6 +423,13 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(
             json.dumps({t: [asdict(r) for r in rs] for t, rs in results.items()}, indent=1)
         )
+    if args.update_expected:
+        write_expected(args.update_expected, results["stockflow"])
+    if args.expected:
+        diff = differences(results["stockflow"], read_expected(args.expected))
+        for line in diff:
+            print(line)
+        return 1 if diff else 0
     return 0
 
 

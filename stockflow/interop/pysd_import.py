@@ -97,6 +97,8 @@ class ImportedModel:
         ``INITIAL TIME`` (stockflow's ``t = 0``), ``FINAL TIME``, ``SAVEPER``.
     time_units : str
         The model's time unit as written (``Month``, ``Day``, ``Minute``; may be empty).
+    missing : frozenset of str
+        Variables whose equations use Vensim's ``:NA:`` (a NaN on purpose).
     names : dict of str to str
         Original variable name -> stockflow name.
     untranslated : dict of str to str
@@ -117,6 +119,7 @@ class ImportedModel:
     final_time: float = 0.0
     saveper: float = 1.0
     time_units: str = ""
+    missing: frozenset[str] = frozenset()
 
     # what sdmig's ensembles and sensitivity analyses read from a model object
     @property
@@ -151,6 +154,7 @@ class ImportedModel:
             saveper=self.saveper,
             t0=self.initial_time,
             time_units=self.time_units,
+            missing_ok=self.missing,
             **kwargs,
         )
 
@@ -323,6 +327,7 @@ class _Builder:
         self.hidden = 0
         self.tables: dict[str, Callable] = {}
         self.declared_dims: dict[str, tuple[str, ...]] = {}
+        self.missing: set[str] = set()
         sections = abstract.sections
         for macro in sections[1:]:
             self.untranslated[macro.name] = "macros are not supported"
@@ -394,6 +399,7 @@ class _Builder:
             untranslated=dict(self.untranslated),
             notes=tuple(self.notes),
             declared_dims=dict(self.declared_dims),
+            missing=frozenset(self.missing),
         )
 
     def _check_inputs(self) -> None:
@@ -870,6 +876,8 @@ class _Builder:
 
         if isinstance(ast, bool | int | float | np.number):
             value = float(ast)
+            if np.isnan(value):  # Vensim's :NA:, a missing value on purpose
+                self.missing.add(owner)
             return _Expr(lambda v: value, (), value)
         if isinstance(ast, np.ndarray):
             raise _Unsupported("an array of numbers inside an equation is not supported")
