@@ -63,6 +63,7 @@ __all__ = ["ImportedModel", "PysdImportError", "import_model"]
 VENSIM_SUFFIXES = (".mdl",)
 XMILE_SUFFIXES = (".xmile", ".xml", ".stmx")
 CONTROL = {"initial_time", "final_time", "time_step", "saveper"}
+SMALL_VENSIM = 1e-6  # what Vensim counts as zero (its help, and PySD)
 MONTHS = {"month", "months"}
 
 
@@ -291,7 +292,7 @@ def _read_with_pysd(path: Path):
 
 def _key(name: str) -> str:
     """PySD's way of referring to a name in equations: lower case, spaces as ``_``."""
-    return re.sub(r"\s+", "_", name.strip().strip('"').lower())
+    return re.sub(r"\s+", "_", name.strip().lower())
 
 
 def _identifier(name: str) -> str:
@@ -463,6 +464,12 @@ class _Builder:
                 f"{self.path.name}: FINAL TIME {t1:g} must be after INITIAL TIME {t0:g}"
             )
         self.t0 = t0
+        self.control_values = {
+            "initial_time": t0,
+            "final_time": t1,
+            "time_step": dt,
+            "saveper": saveper,
+        }
         return {
             "t0": t0,
             "t1": t1,
@@ -909,8 +916,14 @@ class _Builder:
         if ref == "time":
             t0 = self.t0
             return _Expr(lambda v: v.t + t0, ())
-        if ref in CONTROL:
-            raise _Unsupported(f"{ref.upper()} in equations is not supported")
+        if ref in CONTROL:  # constants of the run
+            value = float(self.control_values[ref])
+            return _Expr(lambda v: value, (), value)
+        if ref in self.dim_names and not ast.subscripts and ref not in self.elements:
+            # a dimension used as a value: each element's position, from 1 (Vensim)
+            d = self.dim_names[ref]
+            positions = np.arange(1.0, len(self.dims[d]) + 1)[None]
+            return _Expr(lambda v: positions, (d,))
         if ref not in self.elements:
             raise _Unsupported(f"it refers to {ref!r}, which is not a variable")
         if self.kinds[ref] == "lookup":
@@ -980,7 +993,22 @@ class _Builder:
             if len(args) != 1:
                 raise _Unsupported(f"lookup {fname} called with {len(args)} arguments")
             return self._apply_lookup(self.ident[fname], self._compile(args[0], owner))
+        if fname == "elmcount" and len(args) == 1:
+            d = self.dim_names.get(_key(getattr(args[0], "reference", "")))
+            if d is None:
+                raise _Unsupported("ELMCOUNT of something that is not a dimension")
+            count = float(len(self.dims[d]))
+            return _Expr(lambda v: count, (), count)
         exprs = [self._compile(a, owner) for a in args]
+        if fname in ("vmin_xmile", "vmax_xmile") and len(exprs) == 1:
+            (arg,) = exprs
+            f, red = _align(arg, arg.dims, self.dims), (np.min if fname == "vmin_xmile" else np.max)
+            axes = tuple(range(1, 1 + len(arg.dims)))
+            return _Expr(lambda v: red(f(v), axis=axes) if axes else f(v), ())
+        if fname in ("vmin_xmile", "vmax_xmile"):
+            fname = "min" if fname == "vmin_xmile" else "max"
+        if fname == "pulse_train" and len(exprs) == 4:
+            return self._pulse_train(exprs)
         if fname in _ELEMENTWISE:
             fn, n = _ELEMENTWISE[fname]
             if len(exprs) != n:
@@ -997,6 +1025,18 @@ class _Builder:
         if fname in ("step", "pulse", "ramp"):
             return self._time_function(fname, exprs)
         raise _Unsupported(f"function {fname.upper()} is not supported")
+
+    def _pulse_train(self, exprs) -> _Expr:
+        """Vensim ``PULSE TRAIN(start, interval, width, end)`` as PySD computes it."""
+        t0 = self.t0
+        time = _Expr(lambda v: v.t + t0, ())
+
+        def train(t, start, repeat, width, end):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                on = (t - start + SMALL_VENSIM) % repeat < width
+            return np.where((start <= t) & (t < end) & on, 1.0, 0.0)
+
+        return self._combine(train, [time, *exprs])
 
     def _time_function(self, fname, exprs) -> _Expr:
         t0 = self.t0
@@ -1206,5 +1246,13 @@ _ELEMENTWISE = {
     "xidz": (_safe(lambda a, b, x: np.where(b == 0, x, a / np.where(b == 0, 1.0, b))), 3),
     "zidz": (_safe(lambda a, b: np.where(b == 0, 0.0, a / np.where(b == 0, 1.0, b))), 2),
     "if_then_else": (lambda c, a, b: np.where(c, a, b), 3),
+    "sinh": (np.sinh, 1),
+    "cosh": (np.cosh, 1),
+    "tanh": (np.tanh, 1),
+    "pi": (lambda: np.pi, 0),
+    "quantum": (
+        _safe(lambda a, b: np.where(b < SMALL_VENSIM, a, b * np.trunc(a / np.where(b == 0, 1, b)))),
+        2,
+    ),
 }
 _REDUCE = {"sum": np.sum, "prod": np.prod, "vmax": np.max, "vmin": np.min}
