@@ -220,7 +220,7 @@ def compare(sim: pd.DataFrame, ref: pd.DataFrame, rtol: float = RTOL) -> str:
 
 
 def _summary(untranslated: dict[str, str], limit: int = 3) -> str:
-    items = [f"{k}: {v}" for k, v in untranslated.items()]
+    items = [" ".join(f"{k}: {v}".split()) for k, v in untranslated.items()]
     more = f" (+{len(items) - limit} more)" if len(items) > limit else ""
     return "; ".join(items[:limit]) + more
 

@@ -530,6 +530,14 @@ class _Builder:
                     ok = False
                     break
                 role = "target" if sign > 0 else "source"
+                comp = self.elements[rk].components
+                if len(comp) == 1 and isinstance(comp[0].ast, _BUILTINS(ae)):
+                    # a delay may fill a stock; a smooth, a trend, or a delay draining a
+                    # stock make it a net rate
+                    material = isinstance(comp[0].ast, ae.DelayStructure | ae.DelayNStructure)
+                    if not (material and role == "target"):
+                        ok = False
+                        break
                 if self.flows.get(rk, {}).get(role) is not None:
                     ok = False
                     break
@@ -709,7 +717,7 @@ class _Builder:
         flow = self.flows.get(key)
         if len(comps) == 1:
             ast = comps[0].ast
-            if isinstance(ast, ae.SmoothStructure | ae.DelayStructure | ae.InitialStructure):
+            if isinstance(ast, _BUILTINS(ae)):
                 self._builtin(name, ast, dims, units, doc, flow, whole=True)
                 return
             fn = self._to_dims(self._compile(ast, name), dims, name)
@@ -775,10 +783,18 @@ class _Builder:
             self.m.stock(name, init, dims=dims, units=units, long_name=doc, nonnegative=False)
             return name
         inp = self._to_dims(self._compile(ast.input, name), dims, name)
-        time_ast = ast.smooth_time if isinstance(ast, ae.SmoothStructure) else ast.delay_time
-        tau = self._to_dims(self._compile(time_ast, name), dims, name)
-        order = ast.order
-        if isinstance(ast, ae.SmoothStructure):
+        if isinstance(ast, ae.TrendStructure):
+            return self._trend(name, ast, inp, dims, units, doc, flow)
+        smooth = isinstance(ast, ae.SmoothStructure | ae.SmoothNStructure)
+        time_expr = self._compile(ast.smooth_time if smooth else ast.delay_time, name)
+        tau = self._to_dims(time_expr, dims, name)
+        order = self._fixed(ast.order)
+        if order is None or order != int(order) or order < 1:
+            raise _Unsupported("the order of a SMOOTH or DELAY must be a whole constant")
+        order = int(order)
+        if smooth:
+            if flow is not None:
+                raise _Unsupported("a SMOOTH used as the flow of a stock is not supported")
             initial = (
                 None
                 if ast.initial == ast.input
@@ -788,35 +804,83 @@ class _Builder:
                 self.m.smooth(
                     name, inp, tau, dims=dims, units=units, long_name=doc, initial=initial
                 )
-            elif order == 3:
-                third = (lambda tau: lambda v: tau(v) / 3.0)(tau)
-                s1 = self.m.smooth(
-                    f"{name}__smooth1", inp, third, dims=dims, units=units, initial=initial
+                return name
+            part = (lambda tau: lambda v: tau(v) / order)(tau)
+            previous = inp
+            for i in range(1, order):
+                previous = self.m.smooth(
+                    f"{name}__smooth{i}", previous, part, dims=dims, units=units, initial=initial
                 )
-                s2 = self.m.smooth(
-                    f"{name}__smooth2", s1, third, dims=dims, units=units, initial=initial
-                )
-                self.m.smooth(
-                    name, s2, third, dims=dims, units=units, long_name=doc, initial=initial
-                )
-            else:
-                raise _Unsupported(f"SMOOTH of order {order} is not supported")
-            if flow is not None:
-                raise _Unsupported("a SMOOTH used as the flow of a stock is not supported")
+            self.m.smooth(
+                name, previous, part, dims=dims, units=units, long_name=doc, initial=initial
+            )
             return name
-        if order not in (1, 3):
-            raise _Unsupported(f"DELAY of order {order} is not supported")
+        fixed_time = self._fixed(ast.delay_time)
+        if isinstance(ast, ae.DelayNStructure) and fixed_time is None:
+            raise _Unsupported("DELAY N with a delay time that changes is not supported")
+        if fixed_time is not None:
+            # as Vensim and PySD: no more stages than whole TIME STEPs in the delay
+            dt = self.control_values["time_step"]
+            while order > 1 and order * dt > fixed_time:
+                order -= 1
         target = None
         if flow is not None:
             if flow["source"] is not None:
                 raise _Unsupported("a DELAY used as the outflow of a stock is not supported")
             target = self.ident[flow["target"]]
         if ast.initial == ast.input:
-            declare = self.m.delay1 if order == 1 else self.m.delay3
-            declare(name, inp, tau, dims=dims, units=units, long_name=doc, target=target)
+            initial = inp
         else:
             initial = self._to_dims(self._compile(ast.initial, name), dims, name)
-            self._delay(name, inp, tau, initial, int(order), dims, units, doc, target)
+        self._delay(name, inp, tau, initial, order, dims, units, doc, target)
+        return name
+
+    def _fixed(self, ast) -> float | None:
+        """The value of `ast` if it is a constant scalar expression (numbers, control
+        variables, scalar constants of the model), else None."""
+
+        def lookup(ref: str) -> float:
+            if ref in CONTROL:
+                return float(self.control_values[ref])
+            el = self.elements.get(ref)
+            if el is not None and len(el.components) == 1 and not el.components[0].subscripts[0]:
+                comp = el.components[0]
+                if self.kinds[ref] == "constant":
+                    value = np.asarray(comp.ast, dtype=float)
+                    if value.ndim == 0:
+                        return float(value)
+                elif self.kinds[ref] == "aux":
+                    return _constant_expression(comp.ast, lookup, any_name=True)
+            raise _Unsupported(f"{ref} is not a scalar constant")
+
+        try:
+            return _constant_expression(ast, lookup, any_name=True)
+        except (_Unsupported, RecursionError):
+            return None
+
+    def _trend(self, name, ast, inp, dims, units, doc, flow) -> str:
+        """Vensim ``TREND(input, average time, initial trend)``: the fractional rate of
+        change of `input` against its first-order smooth (as PySD computes it)."""
+        if flow is not None:
+            raise _Unsupported("a TREND used as the flow of a stock is not supported")
+        tau = self._to_dims(self._compile(ast.average_time, name), dims, name)
+        trend0 = self._to_dims(self._compile(ast.initial_trend, name), dims, name)
+        average = self.m.smooth(
+            f"{name}__average",
+            inp,
+            tau,
+            dims=dims,
+            units=units,
+            initial=lambda v: inp(v) / (1.0 + trend0(v) * tau(v)),
+        )
+        self.m._mark_internal(average)
+        zidz = _ELEMENTWISE["zidz"][0]
+        self.m.aux(
+            name,
+            lambda v: zidz(inp(v) - getattr(v, average), tau(v) * np.abs(getattr(v, average))),
+            dims=dims,
+            long_name=doc,
+        )
         return name
 
     def _delay(self, name, inp, tau, initial, order, dims, units, doc, target) -> None:
@@ -902,7 +966,7 @@ class _Builder:
             self._table(lname, ast.lookups)
             arg = self._compile(ast.argument, owner)
             return self._apply_lookup(lname, arg)
-        if isinstance(ast, ae.SmoothStructure | ae.DelayStructure | ae.InitialStructure):
+        if isinstance(ast, _BUILTINS(ae)):
             inner = ast.initial if isinstance(ast, ae.InitialStructure) else ast.input
             dims = self._compile(inner, owner).dims
             if any(d.endswith("!") for d in dims):
@@ -1057,6 +1121,18 @@ class _Builder:
         return self._combine(lambda t, a, s, e: ramp(t, a, s, e), [time, *exprs])
 
 
+def _BUILTINS(ae) -> tuple[type, ...]:  # noqa: N802 (a constant, built on demand)
+    """PySD's structures that become stockflow builtins (stocks of their own)."""
+    return (
+        ae.SmoothStructure,
+        ae.SmoothNStructure,
+        ae.DelayStructure,
+        ae.DelayNStructure,
+        ae.InitialStructure,
+        ae.TrendStructure,
+    )
+
+
 def _table_function(x: np.ndarray, y: np.ndarray, kind: str) -> Callable:
     """PySD's ``hold_backward`` (the value of the last point at or before `x`) and
     ``extrapolate`` (linear beyond the ends) lookups."""
@@ -1130,7 +1206,7 @@ def _fold_arithmetic(ops: list[str], values: list, asts, combine=None):
     return vals[0]
 
 
-def _constant_expression(ast, lookup: Callable[[str], float]) -> float:
+def _constant_expression(ast, lookup: Callable[[str], float], any_name: bool = False) -> float:
     """The value of a constant expression: numbers, arithmetic, and other names through
     `lookup` (the control variables: ``SAVEPER = TIME STEP``)."""
     from pysd.translators.structures import abstract_expressions as ae
@@ -1138,11 +1214,11 @@ def _constant_expression(ast, lookup: Callable[[str], float]) -> float:
     if isinstance(ast, bool | int | float | np.number):
         return float(ast)
     if isinstance(ast, ae.ReferenceStructure) and not ast.subscripts:
-        if ast.reference not in CONTROL:
+        if ast.reference not in CONTROL and not any_name:
             raise _Unsupported(f"it refers to {ast.reference!r}")
         return lookup(ast.reference)
     if isinstance(ast, ae.ArithmeticStructure):
-        args = [_constant_expression(a, lookup) for a in ast.arguments]
+        args = [_constant_expression(a, lookup, any_name) for a in ast.arguments]
         return float(_fold_arithmetic(list(ast.operators), args, ast.arguments))
     raise _Unsupported(f"{type(ast).__name__} is not a constant")
 
