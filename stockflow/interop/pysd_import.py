@@ -534,7 +534,10 @@ class _Builder:
                 if len(comp) == 1 and isinstance(comp[0].ast, _BUILTINS(ae)):
                     # a delay may fill a stock; a smooth, a trend, or a delay draining a
                     # stock make it a net rate
-                    material = isinstance(comp[0].ast, ae.DelayStructure | ae.DelayNStructure)
+                    material = isinstance(
+                        comp[0].ast,
+                        ae.DelayStructure | ae.DelayNStructure | ae.DelayFixedStructure,
+                    )
                     if not (material and role == "target"):
                         ok = False
                         break
@@ -785,10 +788,14 @@ class _Builder:
         inp = self._to_dims(self._compile(ast.input, name), dims, name)
         if isinstance(ast, ae.TrendStructure):
             return self._trend(name, ast, inp, dims, units, doc, flow)
+        if isinstance(ast, ae.DelayFixedStructure):
+            return self._delay_fixed(name, ast, inp, dims, units, doc, flow)
         smooth = isinstance(ast, ae.SmoothStructure | ae.SmoothNStructure)
         time_expr = self._compile(ast.smooth_time if smooth else ast.delay_time, name)
         tau = self._to_dims(time_expr, dims, name)
         order = self._fixed(ast.order)
+        if order is None:  # the order is read once, at the start
+            order = self._at_start(ast.order, name)
         if order is None or order != int(order) or order < 1:
             raise _Unsupported("the order of a SMOOTH or DELAY must be a whole constant")
         order = int(order)
@@ -834,6 +841,65 @@ class _Builder:
             initial = self._to_dims(self._compile(ast.initial, name), dims, name)
         self._delay(name, inp, tau, initial, order, dims, units, doc, target)
         return name
+
+    def _delay_fixed(self, name, ast, inp, dims, units, doc, flow) -> str:
+        """``DELAY FIXED(input, delay, initial)``: a conveyor of ``n = round(delay / TIME
+        STEP)`` stages, each emptied in one step. Under Euler at ``TIME STEP`` (the model's
+        own clock, :func:`stockflow.run_clock`) a stage passes on exactly what it received
+        a step before, so the output is the input ``n`` steps earlier, as in Vensim; other
+        integrators see it as a delay of order ``n``."""
+        delay = self._fixed(ast.delay_time)
+        if delay is None:
+            delay = self._at_start(ast.delay_time, name)
+        dt = self.control_values["time_step"]
+        if delay is None:
+            raise _Unsupported(
+                "DELAY FIXED with a delay time that depends on the model's state at the start"
+            )
+        # the delay time is read once, at the start, and rounded to whole steps (PySD)
+        n = int(round(max(delay / dt, 1.0) + SMALL_VENSIM))
+        target = None
+        if flow is not None:
+            if flow["source"] is not None:
+                raise _Unsupported("a DELAY used as the outflow of a stock is not supported")
+            target = self.ident[flow["target"]]
+        initial = self._to_dims(self._compile(ast.initial, name), dims, name)
+        length = n * dt
+        self._delay(name, inp, lambda v: length, initial, n, dims, units, doc, target)
+        return name
+
+    def _at_start(self, ast, owner) -> float | None:
+        """The value of scalar `ast` at the start when it reads only the time, constants
+        and auxiliaries of those (not stocks), else None."""
+        from stockflow.compile import Values
+
+        by_ident = {ident: key for key, ident in self.ident.items()}
+        builder = self
+
+        class StartValues(Values):
+            def __getattr__(self, ident):
+                key = by_ident.get(ident)
+                if key is None or builder.kinds[key] not in ("constant", "aux"):
+                    raise AttributeError(ident)
+                el = builder.elements[key]
+                if builder.kinds[key] == "constant":
+                    decl = builder._element_dims(el)
+                    value = builder._constant_value(el, decl, builder._model_order(decl))[None]
+                else:
+                    if len(el.components) != 1:
+                        raise AttributeError(ident)
+                    value = builder._compile(el.components[0].ast, owner).fn(self)
+                self.__dict__[ident] = value
+                return value
+
+        try:
+            expr = self._compile(ast, owner)
+            if expr.dims:
+                return None
+            value = np.asarray(expr.fn(StartValues({"t": 0.0, **self.m.lookups})), dtype=float)
+            return float(value.reshape(-1)[0]) if value.size == 1 else None
+        except Exception:  # it reads something not known before the run: not a start value
+            return None
 
     def _fixed(self, ast) -> float | None:
         """The value of `ast` if it is a constant scalar expression (numbers, control
@@ -1130,6 +1196,7 @@ def _BUILTINS(ae) -> tuple[type, ...]:  # noqa: N802 (a constant, built on deman
         ae.DelayNStructure,
         ae.InitialStructure,
         ae.TrendStructure,
+        ae.DelayFixedStructure,
     )
 
 
