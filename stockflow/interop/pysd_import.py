@@ -339,18 +339,42 @@ class _Builder:
         sec = self.section
         self.dims: dict[str, tuple[str, ...]] = {}
         self.dim_names: dict[str, str] = {}
+        self.maps: dict[str, list[str]] = {}
+        ranges = {_key(sub.name): sub for sub in sec.subscripts}
+
+        def labels_of(sub, seen=()):
+            if isinstance(sub.subscripts, str):  # a copy: DimB <-> DimA
+                other = ranges.get(_key(sub.subscripts))
+                if other is None or other.name in seen:
+                    raise _Unsupported(f"copy of unknown subscript range {sub.subscripts!r}")
+                return labels_of(other, (*seen, sub.name))
+            out = []
+            for x in sub.subscripts:  # a range named among the elements stands for its own
+                inner = ranges.get(_key(str(x)))
+                if inner is not None and inner is not sub and inner.name not in seen:
+                    out += labels_of(inner, (*seen, sub.name))
+                else:
+                    out.append(str(x))
+            return out
+
         for sub in sec.subscripts:
-            known = {lab for labels in self.dims.values() for lab in labels}
-            if isinstance(sub.subscripts, list) and set(sub.subscripts) <= known:
-                self.untranslated[sub.name] = "subscript subranges are not supported"
-            elif isinstance(sub.subscripts, list) and not sub.mapping:
-                ident = _identifier(sub.name)
-                self.dims[ident] = tuple(str(s) for s in sub.subscripts)
-                self.dim_names[_key(sub.name)] = ident
-            else:
-                self.untranslated[sub.name] = (
-                    "subscript subranges, copies and mappings are not supported"
-                )
+            try:
+                labels = labels_of(sub)
+                if any(not isinstance(m, str) for m in sub.mapping or ()):
+                    raise _Unsupported("subscript mappings of this form are not supported")
+            except _Unsupported as exc:
+                self.untranslated[sub.name] = str(exc)
+                continue
+            ident = _identifier(sub.name)
+            while ident in self.dims:
+                ident += "_"
+            self.dims[ident] = tuple(labels)
+            self.dim_names[_key(sub.name)] = ident
+            self.maps[ident] = [_key(m) for m in sub.mapping or ()]
+        # mappings name ranges: resolve them now that every range has an identifier
+        self.maps = {
+            d: [self.dim_names[m] for m in ms if m in self.dim_names] for d, ms in self.maps.items()
+        }
         self.order = list(self.dims)
         self.labels = {d: {_key(lab): i for i, lab in enumerate(ls)} for d, ls in self.dims.items()}
         self.elements = {}
@@ -562,24 +586,50 @@ class _Builder:
         return tuple(out)
 
     def _element_dims(self, el) -> tuple[str, ...]:
-        """The element's dimensions in its own (Vensim) order."""
-        subs = el.components[0].subscripts[0]
+        """The element's dimensions in its own (Vensim) order.
+
+        At each position, the range every piece names; where pieces name different
+        subranges or single elements, the smallest range holding all of them.
+        """
+        comps = el.components
+        n = len(comps[0].subscripts[0])
+        if any(len(c.subscripts[0]) != n for c in comps):
+            raise _Unsupported("its pieces have different numbers of subscripts")
         dims = []
-        for s in subs:
-            d = self.dim_names.get(_key(s))
-            if d is None:
-                d = self._dim_of_label(s)
-            if d is None:
-                raise _Unsupported(f"unknown subscript {s!r}")
-            if d not in dims:
-                dims.append(d)
-        if len(el.components) > 1:
-            for c in el.components[1:]:
-                for s in c.subscripts[0]:
-                    d = self.dim_names.get(_key(s)) or self._dim_of_label(s)
-                    if d is not None and d not in dims:
-                        dims.append(d)
+        for i in range(n):
+            subs = [c.subscripts[0][i] for c in comps]
+            named = {self.dim_names.get(_key(x)) for x in subs}
+            if len(named) == 1 and None not in named:
+                dims.append(named.pop())
+                continue
+            wanted: set[str] = set()
+            for x in subs:
+                d = self.dim_names.get(_key(x))
+                wanted |= set(self.labels[d]) if d is not None else {_key(x)}
+            holders = [d for d in self.order if wanted <= set(self.labels[d])]
+            if not holders:
+                raise _Unsupported(f"unknown subscript {subs[0]!r}")
+            dims.append(min(holders, key=lambda d: len(self.dims[d])))
+        if len(set(dims)) != len(dims):
+            raise _Unsupported(
+                "a variable that spans the same dimension twice is not supported "
+                f"({', '.join(comps[0].subscripts[0])})"
+            )
         return tuple(dims)
+
+    def _positions(self, sub_dim: str, dim: str) -> np.ndarray | None:
+        """Where the elements of `sub_dim` sit in `dim`: a subrange (or a copy) by name,
+        a mapped range by position; None if neither."""
+        if sub_dim == dim:
+            return np.arange(len(self.dims[dim]))
+        keys = [_key(x) for x in self.dims[sub_dim]]
+        if all(k in self.labels[dim] for k in keys):
+            return np.array([self.labels[dim][k] for k in keys])
+        if (dim in self.maps.get(sub_dim, ()) or sub_dim in self.maps.get(dim, ())) and len(
+            self.dims[sub_dim]
+        ) == len(self.dims[dim]):
+            return np.arange(len(self.dims[dim]))
+        return None
 
     def _dim_of_label(self, label: str) -> str | None:
         found = [d for d, labels in self.labels.items() if _key(label) in labels]
@@ -676,15 +726,27 @@ class _Builder:
         return np.transpose(full, perm) if decl else full
 
     def _component_index(self, subs, decl) -> tuple:
-        idx = []
+        """Index of one piece's subscripts into an array over `decl`."""
+        idx: list = []
         for d, s in zip(decl, subs, strict=False):
-            if self.dim_names.get(_key(s)) == d:
+            r = self.dim_names.get(_key(s))
+            if r == d:
                 idx.append(slice(None))
+            elif r is not None and (pos := self._positions(r, d)) is not None:
+                idx.append(pos)
             elif _key(s) in self.labels[d]:
                 idx.append(self.labels[d][_key(s)])
             else:
                 raise _Unsupported(f"subscript {s!r} is neither {d!r} nor one of its elements")
-        return tuple(idx) + (slice(None),) * (len(decl) - len(idx))
+        idx += [slice(None)] * (len(decl) - len(idx))
+        if not any(isinstance(i, np.ndarray) for i in idx):
+            return tuple(idx)
+        lengths = [len(self.dims[d]) for d in decl]
+        axes = [
+            np.arange(n)[i] if isinstance(i, slice) else np.atleast_1d(i)
+            for i, n in zip(idx, lengths, strict=True)
+        ]
+        return np.ix_(*axes)
 
     def _stock(self, key, name, el, dims, units, doc) -> None:
         integ = el.components[0].ast
@@ -759,11 +821,17 @@ class _Builder:
             mask = np.transpose(mask, [decl.index(d) for d in dims])
             covered |= mask
             if isinstance(comp.ast, int | float | np.number | np.ndarray):
-                value = np.zeros(mask.shape)
-                value[mask] = np.asarray(comp.ast, dtype=float).ravel()
+                full = np.zeros(tuple(len(self.dims[d]) for d in decl))
+                full[idx_decl] = np.reshape(np.asarray(comp.ast, dtype=float), full[idx_decl].shape)
+                value = np.transpose(full, [decl.index(d) for d in dims])
                 fn = lambda v, value=value: value  # noqa: E731
             else:
-                fn = self._to_dims(self._compile(comp.ast, name), dims, name)
+                expr = self._compile(comp.ast, name)
+                for d, s in zip(decl, comp.subscripts[0], strict=True):
+                    r = self.dim_names.get(_key(s))
+                    if r is not None and r != d and r in expr.dims:
+                        expr = self._widen(expr, r, d)
+                fn = self._to_dims(expr, dims, name)
             parts.append((mask, fn))
         if not covered.all():
             raise _Unsupported("some elements are not defined")
@@ -1000,6 +1068,16 @@ class _Builder:
         bang = [d for d in expr.dims if d.endswith("!")]
         if bang:
             raise _Unsupported(f"{bang[0]} outside SUM, PROD, VMAX or VMIN")
+        for d in [d for d in expr.dims if d not in dims]:
+            # a range mapped to one of the variable's ranges, or a subrange of one the
+            # variable's own ranges is a subrange of: matched element by element
+            target = [
+                t
+                for t in dims
+                if t not in expr.dims and (t in self.maps.get(d, ()) or d in self.maps.get(t, ()))
+            ]
+            if len(target) == 1 and len(self.dims[d]) == len(self.dims[target[0]]):
+                expr = _rename(expr, d, target[0], self.order)
         extra = [d for d in expr.dims if d not in dims]
         if extra:
             raise _Unsupported(f"its equation has dimension {extra[0]!r}, which it lacks")
@@ -1051,8 +1129,12 @@ class _Builder:
             return _Expr(lambda v: value, (), value)
         if ref in self.dim_names and not ast.subscripts and ref not in self.elements:
             # a dimension used as a value: each element's position, from 1 (Vensim)
+            # the position in the range it belongs to (the first range holding all its
+            # elements: ranges with the same elements in another order share numbers)
             d = self.dim_names[ref]
-            positions = np.arange(1.0, len(self.dims[d]) + 1)[None]
+            keys = [_key(x) for x in self.dims[d]]
+            root = next(r for r in self.order if all(k in self.labels[r] for k in keys))
+            positions = np.array([1.0 + self.labels[root][k] for k in keys])[None]
             return _Expr(lambda v: positions, (d,))
         if ref not in self.elements:
             raise _Unsupported(f"it refers to {ref!r}, which is not a variable")
@@ -1067,23 +1149,75 @@ class _Builder:
             raise _Unsupported(f"{ref} takes {len(decl)} subscripts, got {len(subs)}")
         keep: dict[str, str] = {}
         select: dict[str, int] = {}
+        take: dict[str, tuple[str, np.ndarray]] = {}
         for d, s in zip(decl, subs, strict=True):
             bang = s.endswith("!")
             k = _key(s.rstrip("!"))
-            if self.dim_names.get(k) == d:
+            r = self.dim_names.get(k)
+            if r == d:
                 keep[d] = d + ("!" if bang else "")
+            elif r is not None and (pos := self._positions(r, d)) is not None:
+                take[d] = (r + ("!" if bang else ""), pos)
             elif k in self.labels[d] and not bang:
                 select[d] = self.labels[d][k]
             else:
                 raise _Unsupported(
-                    f"subscript {s!r} of {ref} is neither {d!r} nor one of its elements "
-                    "(subranges and mappings are not supported)"
+                    f"subscript {s!r} of {ref} is neither {d!r}, one of its elements, "
+                    "a subrange nor a mapped range"
                 )
         index = (slice(None),) + tuple(select.get(d, slice(None)) for d in mdims)
-        out_dims = tuple(keep[d] for d in mdims if d in keep)
-        if select:
-            return _Expr(lambda v: getattr(v, name)[index], out_dims)
-        return _Expr(lambda v: getattr(v, name), out_dims)
+        if not take:
+            out_dims = tuple(keep[d] for d in mdims if d in keep)
+            if select:
+                return _Expr(lambda v: getattr(v, name)[index], out_dims)
+            return _Expr(lambda v: getattr(v, name), out_dims)
+        # subranges and mapped ranges: take their elements, then put the axes in order
+        remaining = [d for d in mdims if d not in select]
+        labels = [take[d][0] if d in take else keep[d] for d in remaining]
+        if len(set(x.rstrip("!") for x in labels)) != len(labels):
+            raise _Unsupported(f"a reference to {ref} spans the same dimension twice")
+        steps = [(1 + i, take[d][1]) for i, d in enumerate(remaining) if d in take]
+        out_dims = tuple(sorted(labels, key=_sort_key(self.order)))
+        perm = [0] + [1 + labels.index(x) for x in out_dims]
+        sel = index if select else None
+
+        def taken(v):
+            x = getattr(v, name)
+            x = x[sel] if sel is not None else x
+            x = np.broadcast_to(x, (x.shape[0], *(len(self.dims[d]) for d in remaining)))
+            for axis, pos in steps:
+                x = np.take(x, pos, axis=axis)
+            return np.transpose(x, perm)
+
+        return _Expr(taken, out_dims)
+
+    def _widen(self, expr: _Expr, sub_dim: str, dim: str) -> _Expr:
+        """`expr` over `sub_dim` placed on the matching elements of `dim` (0 elsewhere)."""
+        pos = self._positions(sub_dim, dim)
+        if dim in expr.dims:
+            raise _Unsupported(f"{sub_dim!r} and {dim!r} in one piece are not supported")
+        own = tuple(expr.dims)
+        new = tuple(sorted([d for d in own if d != sub_dim] + [dim], key=_sort_key(self.order)))
+        f = _align(expr, own, self.dims)
+        lengths = {d: len(self.dims[d.rstrip("!")]) for d in (*own, dim)}
+        src = 1 + own.index(sub_dim)
+        order_after = [d for d in own if d != sub_dim]
+        dst = 1 + new.index(dim)
+
+        def widened(v):
+            x = np.asarray(f(v), dtype=float)
+            if x.ndim == 0:
+                x = x.reshape((1,) * (len(own) + 1))
+            x = np.broadcast_to(x, (x.shape[0], *(lengths[d] for d in own)))
+            x = np.moveaxis(x, src, -1)
+            # remaining axes in `new` order, the widened one last
+            rest = [1 + order_after.index(d) for d in new if d != dim]
+            x = np.transpose(x, [0, *rest, x.ndim - 1])
+            out = np.zeros((*x.shape[:-1], lengths[dim]))
+            out[..., pos] = x
+            return np.moveaxis(out, -1, dst)
+
+        return _Expr(widened, new)
 
     def _combine(self, op, exprs: list[_Expr]) -> _Expr:
         dims = _union([e.dims for e in exprs], self.order)
@@ -1310,6 +1444,21 @@ def _signed_terms(ast, ae) -> list[tuple[int, Any]] | None:
             return None
         out += [(sign * s, r) for s, r in inner]
     return out
+
+
+def _rename(expr: _Expr, old: str, new: str, order) -> _Expr:
+    """`expr` with its axis `old` read as `new` (same length, element by element)."""
+    own = tuple(expr.dims)
+    renamed = tuple(new if d == old else d for d in own)
+    out = tuple(sorted(renamed, key=_sort_key(order)))
+    perm = [0] + [1 + renamed.index(d) for d in out]
+    fn = expr.fn
+
+    def moved(v):
+        x = np.asarray(fn(v))
+        return np.transpose(x, perm) if x.ndim == len(perm) else x
+
+    return _Expr(moved, out, expr.constant)
 
 
 def _sort_key(order):

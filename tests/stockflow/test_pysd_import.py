@@ -229,26 +229,20 @@ zone:
 	east, west
 	~	~	|
 
-sub: east
-	~	~	|
-
 x[zone]= INTEG (-x[zone]/5, 1)
 	~	widgets	~	|
 
-trend of x= TREND(x[east], 3, 0)
-	~	1/Month	~	|
+forecast of x= FORECAST(x[east], 3, 2)
+	~	widgets	~	|
 
-fixed= DELAY FIXED(x[east], 2, 0)
+gamed= GAME(x[east])
 	~	widgets	~	|
 
 sampled= SAMPLE IF TRUE(Time > 3, x[west], 0)
 	~	widgets	~	|
 
-part[sub]= 1
+uses forecast= forecast of x*2
 	~	widgets	~	|
-
-uses trend= trend of x*2
-	~	1/Month	~	|
 """ + CONTROL.format(final=10, initial=0, time_units="Month")
 
 
@@ -256,8 +250,8 @@ def test_what_cannot_be_translated_is_named():
     with pytest.raises(PysdImportError) as info:
         import_model(write_tmp("unsupported.mdl", UNSUPPORTED))
     err = info.value
-    assert set(err.untranslated) >= {"trend of x", "fixed", "sampled", "sub"}
-    for name in ("trend of x", "fixed", "sampled", "sub"):
+    assert set(err.untranslated) >= {"forecast of x", "gamed", "sampled"}
+    for name in ("forecast of x", "gamed", "sampled"):
         assert f"  {name}: " in str(err)
     assert "cannot be translated to stockflow" in str(err)
 
@@ -265,8 +259,8 @@ def test_what_cannot_be_translated_is_named():
 def test_not_strict_returns_the_report():
     imported = import_model(write_tmp("unsupported2.mdl", UNSUPPORTED), strict=False)
     assert imported.model is None
-    assert "TrendStructure" in imported.untranslated["trend of x"]
-    assert "subranges" in imported.untranslated["sub"]
+    assert "ForecastStructure" in imported.untranslated["forecast of x"]
+    assert "GameStructure" in imported.untranslated["gamed"]
     with pytest.raises(PysdImportError, match="not translated"):
         _ = imported.stockflow_model
 
