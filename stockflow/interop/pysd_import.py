@@ -329,6 +329,7 @@ class _Builder:
         self.tables: dict[str, Callable] = {}
         self.declared_dims: dict[str, tuple[str, ...]] = {}
         self.missing: set[str] = set()
+        self._context: tuple[str, ...] = ()  # the ranges of the equation being compiled
         sections = abstract.sections
         for macro in sections[1:]:
             self.untranslated[macro.name] = "macros are not supported"
@@ -517,7 +518,7 @@ class _Builder:
         asts = [c.ast for c in comps]
         if all(isinstance(a, int | float | np.number | np.ndarray) for a in asts):
             return "constant"
-        if len(asts) == 1 and isinstance(asts[0], ae.IntegStructure):
+        if all(isinstance(a, ae.IntegStructure) for a in asts):
             return "stock"
         return "aux"
 
@@ -530,6 +531,9 @@ class _Builder:
         self.net: set[str] = set()
         for key, el in self.elements.items():
             if self.kinds[key] != "stock":
+                continue
+            if len(el.components) > 1 or el.components[0].subscripts[1]:
+                self.net.add(key)  # defined piece by piece: one net rate
                 continue
             integ = el.components[0].ast
             terms = _signed_terms(integ.flow, ae)
@@ -617,6 +621,11 @@ class _Builder:
             )
         return tuple(dims)
 
+    def _mapped(self, a: str, b: str) -> bool:
+        """Whether ranges `a` and `b` correspond element by element through a mapping."""
+        linked = b in self.maps.get(a, ()) or a in self.maps.get(b, ())
+        return linked and len(self.dims[a]) == len(self.dims[b])
+
     def _positions(self, sub_dim: str, dim: str) -> np.ndarray | None:
         """Where the elements of `sub_dim` sit in `dim`: a subrange (or a copy) by name,
         a mapped range by position; None if neither."""
@@ -643,11 +652,10 @@ class _Builder:
         kind = self.kinds[key]
         name = self.ident[key]
         comps = el.components
-        if any(c.subscripts[1] for c in comps):
-            raise _Unsupported(":EXCEPT: in subscripts is not supported")
         decl = self._element_dims(el)
         self.declared_dims[name] = decl
         dims = self._model_order(decl)
+        self._context = dims
         units = self.units[key]
         doc = (el.documentation or "").strip() or el.name
         if kind == "data":
@@ -703,13 +711,25 @@ class _Builder:
         else:
             raise _Unsupported(f"lookups of type {lk.type!r} are not supported")
 
-    def _constant_value(self, el, decl, dims) -> np.ndarray:
+    def _constant_value(self, el, decl, dims, partial=False) -> np.ndarray:
         shape = tuple(len(self.dims[d]) for d in decl)
         full = np.full(shape, np.nan)
         for comp in el.components:
+            if comp.subscripts[1]:  # :EXCEPT: the piece on the elements it applies to
+                piece = self._constant_value(
+                    type(el)(**{**el.__dict__, "components": [_without_except(comp)]}),
+                    decl,
+                    decl,
+                    partial=True,
+                )
+                keep = self._piece_mask(comp, decl)
+                full[keep] = piece[keep]
+                continue
             idx = self._component_index(comp.subscripts[0], decl)
             value = np.asarray(comp.ast, dtype=float)
             sub_shape = full[idx].shape
+            if value.size == 1:
+                value = value.reshape(())
             if value.ndim == 0:
                 value = np.broadcast_to(value, sub_shape)
             if value.shape != sub_shape:
@@ -720,7 +740,7 @@ class _Builder:
                         f"values of shape {value.shape} do not fit subscripts {comp.subscripts[0]}"
                     ) from None
             full[idx] = value
-        if np.isnan(full).any():
+        if np.isnan(full).any() and not partial:
             raise _Unsupported("some elements are not defined")
         perm = [decl.index(d) for d in dims]
         return np.transpose(full, perm) if decl else full
@@ -750,6 +770,22 @@ class _Builder:
 
     def _stock(self, key, name, el, dims, units, doc) -> None:
         integ = el.components[0].ast
+        comps = el.components
+        if len(comps) > 1 or comps[0].subscripts[1]:  # INTEG piece by piece
+            decl = self._element_dims(el)
+            init = self._pieces(name, comps, decl, dims, lambda c: c.ast.initial)
+            nonneg = any(bool(getattr(c.ast, "non_negative", False)) for c in comps)
+            self.m.stock(name, init, dims=dims, units=units, long_name=doc, nonnegative=nonneg)
+            rate = self._pieces(name, comps, decl, dims, lambda c: c.ast.flow)
+            self.m.flow(
+                f"{name}__net",
+                rate,
+                target=name,
+                dims=dims,
+                units=str(parse_units(units) * PER_TIME),
+                long_name=f"net rate of change of {el.name}",
+            )
+            return
         initial = self._compile(integ.initial, name)
         init = self._to_dims(initial, dims, name)
         nonneg = bool(getattr(integ, "non_negative", False))
@@ -780,7 +816,7 @@ class _Builder:
 
         comps = el.components
         flow = self.flows.get(key)
-        if len(comps) == 1:
+        if len(comps) == 1 and not comps[0].subscripts[1]:
             ast = comps[0].ast
             if isinstance(ast, _BUILTINS(ae)):
                 self._builtin(name, ast, dims, units, doc, flow, whole=True)
@@ -809,27 +845,57 @@ class _Builder:
         else:
             self.m.aux(name, fn, dims=dims, units=units, long_name=doc)
 
-    def _pieces(self, name, comps, decl, dims):
-        """An element defined element by element: each piece where its subscripts say."""
+    def _piece_mask(self, comp, decl) -> np.ndarray:
+        """Where one piece applies, over `decl`: its subscripts less its :EXCEPT: ones."""
+        mask = np.zeros(tuple(len(self.dims[d]) for d in decl), dtype=bool)
+        mask[self._component_index(comp.subscripts[0], decl)] = True
+        for excluded in comp.subscripts[1] or ():
+            mask[self._component_index(excluded, decl)] = False
+        return mask
+
+    def _pieces(self, name, comps, decl, dims, ast_of=None):
+        """An element defined element by element: each piece where its subscripts say.
+
+        `ast_of(component)` picks the expression (default: the component's own; for a
+        stock, its initial value or its rate)."""
+        ast_of = ast_of or (lambda c: c.ast)
         shape = tuple(len(self.dims[d]) for d in dims)
         parts = []
         covered = np.zeros(shape, dtype=bool)
         for comp in comps:
+            ast = ast_of(comp)
             idx_decl = self._component_index(comp.subscripts[0], decl)
-            mask = np.zeros(tuple(len(self.dims[d]) for d in decl), dtype=bool)
-            mask[idx_decl] = True
-            mask = np.transpose(mask, [decl.index(d) for d in dims])
+            mask = np.transpose(self._piece_mask(comp, decl), [decl.index(d) for d in dims])
             covered |= mask
-            if isinstance(comp.ast, int | float | np.number | np.ndarray):
+            if isinstance(ast, int | float | np.number | np.ndarray):
                 full = np.zeros(tuple(len(self.dims[d]) for d in decl))
-                full[idx_decl] = np.reshape(np.asarray(comp.ast, dtype=float), full[idx_decl].shape)
+                part = np.asarray(ast, dtype=float)
+                target = full[idx_decl].shape
+                full[idx_decl] = (
+                    np.broadcast_to(part.reshape(()), target)
+                    if part.size == 1
+                    else part.reshape(target)
+                )
                 value = np.transpose(full, [decl.index(d) for d in dims])
                 fn = lambda v, value=value: value  # noqa: E731
             else:
-                expr = self._compile(comp.ast, name)
+                outer = self._context
+                self._context = tuple(
+                    self.dim_names.get(_key(x)) or d
+                    for d, x in zip(decl, comp.subscripts[0], strict=True)
+                )
+                try:
+                    expr = self._compile(ast, name)
+                finally:
+                    self._context = outer
                 for d, s in zip(decl, comp.subscripts[0], strict=True):
                     r = self.dim_names.get(_key(s))
-                    if r is not None and r != d and r in expr.dims:
+                    if r is None or r == d:
+                        continue
+                    for e in [e for e in expr.dims if e not in dims and e != r]:
+                        if self._mapped(e, r):  # a mapped range read element by element
+                            expr = _rename(expr, e, r, self.order)
+                    if r in expr.dims:
                         expr = self._widen(expr, r, d)
                 fn = self._to_dims(expr, dims, name)
             parts.append((mask, fn))
@@ -1071,12 +1137,8 @@ class _Builder:
         for d in [d for d in expr.dims if d not in dims]:
             # a range mapped to one of the variable's ranges, or a subrange of one the
             # variable's own ranges is a subrange of: matched element by element
-            target = [
-                t
-                for t in dims
-                if t not in expr.dims and (t in self.maps.get(d, ()) or d in self.maps.get(t, ()))
-            ]
-            if len(target) == 1 and len(self.dims[d]) == len(self.dims[target[0]]):
+            target = [t for t in dims if t not in expr.dims and self._mapped(d, t)]
+            if len(target) == 1:
                 expr = _rename(expr, d, target[0], self.order)
         extra = [d for d in expr.dims if d not in dims]
         if extra:
@@ -1166,6 +1228,15 @@ class _Builder:
                     "a subrange nor a mapped range"
                 )
         index = (slice(None),) + tuple(select.get(d, slice(None)) for d in mdims)
+        expr = self._reference_value(name, mdims, keep, select, take, index, ref)
+        # a range mapped to one of the equation's ranges is read element by element
+        for e in [x for x in expr.dims if not x.endswith("!") and x not in self._context]:
+            to = [c for c in self._context if c not in expr.dims and self._mapped(e, c)]
+            if len(to) == 1:
+                expr = _rename(expr, e, to[0], self.order)
+        return expr
+
+    def _reference_value(self, name, mdims, keep, select, take, index, ref) -> _Expr:
         if not take:
             out_dims = tuple(keep[d] for d in mdims if d in keep)
             if select:
@@ -1443,6 +1514,15 @@ def _signed_terms(ast, ae) -> list[tuple[int, Any]] | None:
         if inner is None:
             return None
         out += [(sign * s, r) for s, r in inner]
+    return out
+
+
+def _without_except(comp):
+    """A copy of a PySD component without its :EXCEPT: subscripts."""
+    import copy
+
+    out = copy.copy(comp)
+    out.subscripts = (comp.subscripts[0], [])
     return out
 
 
