@@ -331,8 +331,8 @@ class _Builder:
         self.missing: set[str] = set()
         self._context: tuple[str, ...] = ()  # the ranges of the equation being compiled
         sections = abstract.sections
-        for macro in sections[1:]:
-            self.untranslated[macro.name] = "macros are not supported"
+        self.macros = {_key(sec.name): sec for sec in sections[1:]}
+        self._scope: dict[str, Any] = {}  # inside a macro: its names -> ours
         self.section = sections[0]
 
     # -------------------------------------------------------------- overview
@@ -1183,6 +1183,14 @@ class _Builder:
 
     def _reference(self, ast, owner) -> _Expr:
         ref = ast.reference
+        if ref in self._scope:  # a name inside a macro: an argument, or the instance's own
+            bound = self._scope[ref]
+            if isinstance(bound, _Expr):
+                if ast.subscripts:
+                    raise _Unsupported("subscripted macro arguments are not supported")
+                return bound
+            ref = bound
+            ast = type(ast)(reference=ref, subscripts=ast.subscripts)
         if ref == "time":
             t0 = self.t0
             return _Expr(lambda v: v.t + t0, ())
@@ -1314,6 +1322,46 @@ class _Builder:
             out = self._combine(fn, [out, rhs])
         return out
 
+    def _macro(self, sec, args, owner) -> _Expr:
+        """One call of a macro: its variables declared afresh for this call (their own
+        stocks), its parameters bound to the call's arguments; the value is the
+        variable named like the macro."""
+        if sec.returns:
+            raise _Unsupported(f"macro {sec.name} with extra outputs is not supported")
+        if len(args) != len(sec.params):
+            raise _Unsupported(
+                f"macro {sec.name} takes {len(sec.params)} arguments, got {len(args)}"
+            )
+        self.hidden += 1
+        prefix = f"{owner}__{_identifier(sec.name)}{self.hidden}"
+        scope = {_key(p): self._compile(a, owner) for p, a in zip(sec.params, args, strict=True)}
+        fresh = {}
+        for el in sec.elements:
+            key = f"{prefix}__{_key(el.name)}"
+            scope[_key(el.name)] = key
+            fresh[key] = el
+            self.elements[key] = el
+            self.ident[key] = f"{prefix}__{_identifier(el.name)}"
+            self.kinds[key] = self._kind(el)
+            self.units[key] = self._read_units(el)
+            if self.kinds[key] == "stock":
+                self.net.add(key)
+        result = scope.get(_key(sec.name))
+        if result is None:
+            raise _Unsupported(f"macro {sec.name} defines no variable of its own name")
+        outer_scope, outer_context = self._scope, self._context
+        self._scope = scope
+        try:
+            for key, el in sorted(fresh.items(), key=lambda kv: self.kinds[kv[0]] != "lookup"):
+                self._declare(key, el)
+                if key != result and self.ident[key] in self.m.variables:
+                    self.m._mark_internal(self.ident[key])
+        finally:
+            self._scope, self._context = outer_scope, outer_context
+        name = self.ident[result]
+        dims = self._model_order(self._element_dims(self.elements[result]))
+        return _Expr(lambda v: getattr(v, name), dims)
+
     def _apply_lookup(self, lname: str, arg: _Expr) -> _Expr:
         f = _align(arg, arg.dims, self.dims)
         if lname in self.tables:
@@ -1324,6 +1372,10 @@ class _Builder:
     def _call(self, ast, owner) -> _Expr:
         fname = ast.function.reference
         args = list(ast.arguments)
+        if fname in self.macros and fname not in self._scope:
+            return self._macro(self.macros[fname], args, owner)
+        if fname in self._scope and isinstance(self._scope[fname], str):
+            fname = self._scope[fname]
         if fname in self.elements and self.kinds.get(fname) == "lookup":
             if len(args) != 1:
                 raise _Unsupported(f"lookup {fname} called with {len(args)} arguments")
