@@ -327,6 +327,7 @@ class _Builder:
         self.notes: list[str] = []
         self.hidden = 0
         self.tables: dict[str, Callable] = {}
+        self.lookup_sets: dict[str, tuple] = {}
         self.declared_dims: dict[str, tuple[str, ...]] = {}
         self.missing: set[str] = set()
         self._context: tuple[str, ...] = ()  # the ranges of the equation being compiled
@@ -693,9 +694,63 @@ class _Builder:
             return "1"
 
     def _lookup(self, name, el, units, doc) -> None:
-        if len(el.components) != 1 or el.components[0].subscripts[0]:
-            raise _Unsupported("subscripted lookups are not supported")
-        self._table(name, el.components[0].ast, units, doc)
+        if len(el.components) == 1 and not el.components[0].subscripts[0]:
+            self._table(name, el.components[0].ast, units, doc)
+            return
+        # one table per element: kept until a call says which elements it reads
+        decl = self._element_dims(el)
+        tables: dict[tuple[int, ...], Callable] = {}
+        for comp in el.components:
+            lk = comp.ast
+            if not hasattr(lk, "x"):
+                raise _Unsupported(f"{type(lk).__name__} (lookups read from external files)")
+            x, y = np.asarray(lk.x, float), np.asarray(lk.y, float)
+            if lk.type == "interpolate":
+                fn = _interpolation(x, y)
+            elif lk.type in ("hold_backward", "extrapolate"):
+                fn = _table_function(x, y, lk.type)
+            else:
+                raise _Unsupported(f"lookups of type {lk.type!r} are not supported")
+            for cell in zip(*np.nonzero(self._piece_mask(comp, decl)), strict=True):
+                tables[tuple(int(i) for i in cell)] = fn
+        shape = tuple(len(self.dims[d]) for d in decl)
+        if len(tables) != int(np.prod(shape)):
+            raise _Unsupported("some elements of the lookup are not defined")
+        self.lookup_sets[name] = (decl, tables)
+
+    def _call_lookup_set(self, name, subscripts, arg: _Expr) -> _Expr:
+        """A call of a subscripted lookup: each element's table on the matching values."""
+        decl, tables = self.lookup_sets[name]
+        subs = list(subscripts) if subscripts else list(decl)
+        if len(subs) != len(decl):
+            raise _Unsupported(f"lookup {name} takes {len(decl)} subscripts, got {len(subs)}")
+        fixed: dict[str, int] = {}
+        kept = []
+        for d, x in zip(decl, subs, strict=True):
+            r = self.dim_names.get(_key(x))
+            if r == d:
+                kept.append(d)
+            elif r is None and _key(x) in self.labels[d]:
+                fixed[d] = self.labels[d][_key(x)]
+            else:
+                raise _Unsupported(f"subscript {x!r} of lookup {name} is not supported")
+        union = _union([tuple(kept), arg.dims], self.order)
+        f = _align(arg, union, self.dims)
+        lengths = [len(self.dims[u.rstrip("!")]) for u in union]
+        cells = list(np.ndindex(*(len(self.dims[d]) for d in kept)))
+
+        def looked_up(v):
+            a = np.asarray(f(v), dtype=float)
+            a = np.broadcast_to(a, (a.shape[0] if a.ndim else 1, *lengths))
+            out = np.empty(a.shape)
+            for cell in cells:
+                at = dict(zip(kept, cell, strict=True))
+                ix = (slice(None), *(at.get(u, slice(None)) for u in union))
+                key = tuple(at[d] if d in at else fixed[d] for d in decl)
+                out[ix] = tables[key](a[ix])
+            return out
+
+        return _Expr(looked_up, union)
 
     def _table(self, name, lk, units="1", doc="") -> None:
         """A lookup: a stockflow lookup when it interpolates, else a function of its own."""
@@ -1379,6 +1434,13 @@ class _Builder:
         if fname in self.elements and self.kinds.get(fname) == "lookup":
             if len(args) != 1:
                 raise _Unsupported(f"lookup {fname} called with {len(args)} arguments")
+            if self.ident[fname] in self.lookup_sets:
+                subs = ast.function.subscripts
+                return self._call_lookup_set(
+                    self.ident[fname],
+                    subs.subscripts if subs else None,
+                    self._compile(args[0], owner),
+                )
             return self._apply_lookup(self.ident[fname], self._compile(args[0], owner))
         if fname == "elmcount" and len(args) == 1:
             d = self.dim_names.get(_key(getattr(args[0], "reference", "")))
@@ -1455,6 +1517,11 @@ def _BUILTINS(ae) -> tuple[type, ...]:  # noqa: N802 (a constant, built on deman
         ae.TrendStructure,
         ae.DelayFixedStructure,
     )
+
+
+def _interpolation(x: np.ndarray, y: np.ndarray) -> Callable:
+    """A lookup's interpolation: linear between points, held beyond the ends."""
+    return lambda a: np.interp(a, x, y)
 
 
 def _table_function(x: np.ndarray, y: np.ndarray, kind: str) -> Callable:
