@@ -23,6 +23,8 @@ from stockflow.model import Model, check_mapping
 from stockflow.output import Recorder, to_dataset
 
 FIXED_STEP = ("euler", "rk4")
+# set (true) in the values equations see while the initial values of stocks are computed
+INITIALIZING = "_initializing"
 SOLVE_IVP = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")
 METHODS = FIXED_STEP + SOLVE_IVP
 
@@ -261,11 +263,13 @@ def initial_state(
             y[slot.start : slot.start + slot.size] = np.broadcast_to(init, slot.shape).reshape(
                 -1, 1
             )
+    # equations may tell the start from the run by ``getattr(v, INITIALIZING, False)``
+    starting = {**consts, INITIALIZING: True}
     for _ in range(len(computed) + 1):
         if not computed:
             break
         with np.errstate(all="ignore"):
-            ns = cm.evaluate(0.0, y, consts, inputs, tau_min=1.0)
+            ns = cm.evaluate(0.0, y, starting, inputs, tau_min=1.0)
             values = Values(ns)
             before = y.copy()
             for slot, init in computed:

@@ -1456,6 +1456,14 @@ class _Builder:
             return _Expr(lambda v: red(f(v), axis=axes) if axes else f(v), ())
         if fname in ("vmin_xmile", "vmax_xmile"):
             fname = "min" if fname == "vmin_xmile" else "max"
+        if fname == "active_initial" and len(exprs) == 2:
+            # the second argument while the initial values are computed, the first after
+            from stockflow.integrate import INITIALIZING
+
+            value, start = exprs
+            dims = _union([value.dims, start.dims], self.order)
+            fv, fs = _align(value, dims, self.dims), _align(start, dims, self.dims)
+            return _Expr(lambda v: fs(v) if getattr(v, INITIALIZING, False) else fv(v), dims)
         if fname == "pulse_train" and len(exprs) == 4:
             return self._pulse_train(exprs)
         if fname in _ELEMENTWISE:
