@@ -974,7 +974,11 @@ class _Builder:
             init = self._to_dims(self._compile(ast.initial, name), dims, name)
             self.m.stock(name, init, dims=dims, units=units, long_name=doc, nonnegative=False)
             return name
+        if isinstance(ast, ae.SampleIfTrueStructure):
+            return self._sample_if_true(name, ast, dims, units, doc, flow)
         inp = self._to_dims(self._compile(ast.input, name), dims, name)
+        if isinstance(ast, ae.ForecastStructure):
+            return self._forecast(name, ast, inp, dims, units, doc, flow)
         if isinstance(ast, ae.TrendStructure):
             return self._trend(name, ast, inp, dims, units, doc, flow)
         if isinstance(ast, ae.DelayFixedStructure):
@@ -1113,6 +1117,68 @@ class _Builder:
         except (_Unsupported, RecursionError):
             return None
 
+    def _sample_if_true(self, name, ast, dims, units, doc, flow) -> str:
+        """``SAMPLE IF TRUE(condition, input, initial)``: the input while the condition
+        holds, else the value it had a step before. The value kept is a stock that takes
+        the whole difference in one step: exact under Euler at ``TIME STEP``."""
+        if flow is not None:
+            raise _Unsupported("a SAMPLE IF TRUE used as the flow of a stock is not supported")
+        cond = self._to_dims(self._compile(ast.condition, name), dims, name)
+        inp = self._to_dims(self._compile(ast.input, name), dims, name)
+        initial = self._to_dims(self._compile(ast.initial, name), dims, name)
+        dt = self.control_values["time_step"]
+        held = f"{name}__held"
+        self.m.stock(held, initial, dims=dims, units=units, nonnegative=False)
+        self.m._mark_internal(held)
+        self.m.aux(
+            name,
+            lambda v: np.where(cond(v), inp(v), getattr(v, held)),
+            dims=dims,
+            units=units,
+            long_name=doc,
+        )
+        self.m.flow(
+            f"{held}__update",
+            lambda v: (getattr(v, name) - getattr(v, held)) / dt,
+            target=held,
+            dims=dims,
+        )
+        self.m._mark_internal(f"{held}__update")
+        return name
+
+    def _forecast(self, name, ast, inp, dims, units, doc, flow) -> str:
+        """Vensim ``FORECAST(input, average time, horizon, initial trend)`` as PySD
+        computes it: the input extrapolated by its trend against a first-order smooth."""
+        if flow is not None:
+            raise _Unsupported("a FORECAST used as the flow of a stock is not supported")
+        tau = self._to_dims(self._compile(ast.average_time, name), dims, name)
+        horizon = self._to_dims(self._compile(ast.horizon, name), dims, name)
+        trend0 = self._to_dims(self._compile(ast.initial_trend, name), dims, name)
+        average = self.m.smooth(
+            f"{name}__average",
+            inp,
+            tau,
+            dims=dims,
+            units=units,
+            initial=lambda v: inp(v) / (1.0 + trend0(v)),
+        )
+        self.m._mark_internal(average)
+        zidz = _ELEMENTWISE["zidz"][0]
+        self.m.aux(
+            name,
+            lambda v: (
+                inp(v)
+                * (
+                    1
+                    + zidz(inp(v) - getattr(v, average), tau(v) * getattr(v, average)) * horizon(v)
+                )
+            ),
+            dims=dims,
+            units=units,
+            long_name=doc,
+        )
+        return name
+
     def _trend(self, name, ast, inp, dims, units, doc, flow) -> str:
         """Vensim ``TREND(input, average time, initial trend)``: the fractional rate of
         change of `input` against its first-order smooth (as PySD computes it)."""
@@ -1230,6 +1296,9 @@ class _Builder:
         if isinstance(ast, _BUILTINS(ae)):
             inner = ast.initial if isinstance(ast, ae.InitialStructure) else ast.input
             dims = self._compile(inner, owner).dims
+            if isinstance(ast, ae.SampleIfTrueStructure):
+                parts = [self._compile(a, owner).dims for a in (ast.condition, ast.initial)]
+                dims = _union([dims, *parts], self.order)
             if any(d.endswith("!") for d in dims):
                 raise _Unsupported("a builtin over a dim! subscript is not supported")
             name = self._hidden_builtin(owner, ast, dims)
@@ -1524,6 +1593,8 @@ def _BUILTINS(ae) -> tuple[type, ...]:  # noqa: N802 (a constant, built on deman
         ae.InitialStructure,
         ae.TrendStructure,
         ae.DelayFixedStructure,
+        ae.SampleIfTrueStructure,
+        ae.ForecastStructure,
     )
 
 

@@ -1,0 +1,113 @@
+"""
+Python model 'exponentiation.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+
+from pysd.py_backend.functions import if_then_else
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+_control_vars = {
+    "initial_time": lambda: 0,
+    "final_time": lambda: 4,
+    "time_step": lambda: 1,
+    "saveper": lambda: time_step(),
+}
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+@component.add(
+    name="INITIAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def initial_time():
+    """
+    The initial time for the simulation.
+    """
+    return __data["time"].initial_time()
+
+
+@component.add(
+    name="FINAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def final_time():
+    """
+    The final time for the simulation.
+    """
+    return __data["time"].final_time()
+
+
+@component.add(
+    name="TIME STEP", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def time_step():
+    """
+    The time step for the simulation.
+    """
+    return __data["time"].time_step()
+
+
+@component.add(
+    name="SAVEPER",
+    units="Months",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"time_step": 1},
+)
+def saveper():
+    """
+    The save time step for the simulation.
+    """
+    return __data["time"].saveper()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(
+    name="test",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"associativity": 1},
+)
+def test():
+    return if_then_else(associativity() == 4, lambda: 1, lambda: 0)
+
+
+@component.add(
+    name="output", comp_type="Auxiliary", comp_subtype="Normal", depends_on={"time": 1}
+)
+def output():
+    return time() ** 2
+
+
+@component.add(name="associativity", comp_type="Constant", comp_subtype="Normal")
+def associativity():
+    return -(2**2)

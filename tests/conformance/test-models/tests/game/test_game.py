@@ -1,0 +1,125 @@
+"""
+Python model 'test_game.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+
+from pysd.py_backend.statefuls import Integ
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+_control_vars = {
+    "initial_time": lambda: 0,
+    "final_time": lambda: 100,
+    "time_step": lambda: 1,
+    "saveper": lambda: time_step(),
+}
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+@component.add(
+    name="INITIAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def initial_time():
+    """
+    The initial time for the simulation.
+    """
+    return __data["time"].initial_time()
+
+
+@component.add(
+    name="FINAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def final_time():
+    """
+    The final time for the simulation.
+    """
+    return __data["time"].final_time()
+
+
+@component.add(
+    name="TIME STEP", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def time_step():
+    """
+    The time step for the simulation.
+    """
+    return __data["time"].time_step()
+
+
+@component.add(
+    name="SAVEPER",
+    units="Months",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"time_step": 1},
+)
+def saveper():
+    """
+    The save time step for the simulation.
+    """
+    return __data["time"].saveper()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(
+    name="Gamed Equation",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"stock": 1, "constant": 1},
+)
+def gamed_equation():
+    return stock() + constant()
+
+
+@component.add(name="Constant", comp_type="Constant", comp_subtype="Normal")
+def constant():
+    return 3
+
+
+@component.add(name="Gamed Variable", comp_type="Constant", comp_subtype="Normal")
+def gamed_variable():
+    return 12
+
+
+@component.add(
+    name="Stock",
+    comp_type="Stateful",
+    comp_subtype="Integ",
+    depends_on={"_integ_stock": 1},
+    other_deps={"_integ_stock": {"initial": {}, "step": {"gamed_variable": 1}}},
+)
+def stock():
+    return _integ_stock()
+
+
+_integ_stock = Integ(lambda: gamed_variable(), lambda: 0, "_integ_stock")

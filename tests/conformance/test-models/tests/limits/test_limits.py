@@ -1,0 +1,122 @@
+"""
+Python model 'test_limits.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+
+from pysd.py_backend.statefuls import Integ
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+_control_vars = {
+    "initial_time": lambda: 0,
+    "final_time": lambda: 50,
+    "time_step": lambda: 1,
+    "saveper": lambda: time_step(),
+}
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+@component.add(
+    name="INITIAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def initial_time():
+    """
+    The initial time for the simulation.
+    """
+    return __data["time"].initial_time()
+
+
+@component.add(
+    name="FINAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def final_time():
+    """
+    The final time for the simulation.
+    """
+    return __data["time"].final_time()
+
+
+@component.add(
+    name="TIME STEP", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def time_step():
+    """
+    The time step for the simulation.
+    """
+    return __data["time"].time_step()
+
+
+@component.add(
+    name="SAVEPER",
+    units="Months",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"time_step": 1},
+)
+def saveper():
+    """
+    The save time step for the simulation.
+    """
+    return __data["time"].saveper()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(
+    name="Limited Flow",
+    units="Widgets/Month",
+    comp_type="Constant",
+    comp_subtype="Normal",
+)
+def limited_flow():
+    """
+    The flow is limited to between negative 10 and positive 10, and has increments of 1
+    """
+    return 1
+
+
+@component.add(
+    name="Limited Stock",
+    units="Widgets",
+    comp_type="Stateful",
+    comp_subtype="Integ",
+    depends_on={"_integ_limited_stock": 1},
+    other_deps={"_integ_limited_stock": {"initial": {}, "step": {"limited_flow": 1}}},
+)
+def limited_stock():
+    """
+    The value of the stock is limited to between 0 and 100.
+    """
+    return _integ_limited_stock()
+
+
+_integ_limited_stock = Integ(lambda: limited_flow(), lambda: 1, "_integ_limited_stock")

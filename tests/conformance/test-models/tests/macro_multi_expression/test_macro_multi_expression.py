@@ -1,0 +1,132 @@
+"""
+Python model 'test_macro_multi_expression.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+import numpy as np
+
+from pysd.py_backend.model import Macro
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+_control_vars = {
+    "initial_time": lambda: 0,
+    "final_time": lambda: 1,
+    "time_step": lambda: 1,
+    "saveper": lambda: time_step(),
+}
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+@component.add(
+    name="FINAL TIME", units="Month", comp_type="Constant", comp_subtype="Normal"
+)
+def final_time():
+    """
+    The final time for the simulation.
+    """
+    return __data["time"].final_time()
+
+
+@component.add(
+    name="INITIAL TIME", units="Month", comp_type="Constant", comp_subtype="Normal"
+)
+def initial_time():
+    """
+    The initial time for the simulation.
+    """
+    return __data["time"].initial_time()
+
+
+@component.add(
+    name="SAVEPER",
+    units="Month",
+    limits=(0.0, np.nan),
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"time_step": 1},
+)
+def saveper():
+    """
+    The frequency with which output is stored.
+    """
+    return __data["time"].saveper()
+
+
+@component.add(
+    name="TIME STEP",
+    units="Month",
+    limits=(0.0, np.nan),
+    comp_type="Constant",
+    comp_subtype="Normal",
+)
+def time_step():
+    """
+    The time step for the simulation.
+    """
+    return __data["time"].time_step()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(name="macro input", comp_type="Constant", comp_subtype="Normal")
+def macro_input():
+    return 5
+
+
+@component.add(
+    name="macro output",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"_macro_expression_macro_macro_output": 1},
+    other_deps={
+        "_macro_expression_macro_macro_output": {
+            "initial": {"macro_input": 1, "macro_parameter": 1},
+            "step": {"macro_input": 1, "macro_parameter": 1},
+        }
+    },
+)
+def macro_output():
+    return _macro_expression_macro_macro_output()
+
+
+_macro_expression_macro_macro_output = Macro(
+    _root.joinpath("expression_macro.py"),
+    {"input": lambda: macro_input(), "parameter": lambda: macro_parameter()},
+    "expression_macro",
+    time_initialization=lambda: __data["time"],
+    py_name="_macro_expression_macro_macro_output",
+)
+
+
+@component.add(name="macro parameter", comp_type="Constant", comp_subtype="Normal")
+def macro_parameter():
+    return 1.1

@@ -1,0 +1,55 @@
+"""
+Python model 'second_macro.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+_params = {"input": "input_1", "parameter": "parameter"}
+
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(
+    name="SECOND MACRO",
+    units="input",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"input_1": 1, "parameter": 1},
+)
+def second_macro():
+    """
+    tests that multiple macros can be parsed
+    """
+    return input_1() / parameter()

@@ -1,0 +1,115 @@
+"""
+Python model 'test_parens.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+_control_vars = {
+    "initial_time": lambda: 0,
+    "final_time": lambda: 1,
+    "time_step": lambda: 1,
+    "saveper": lambda: time_step(),
+}
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+@component.add(
+    name="INITIAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def initial_time():
+    """
+    The initial time for the simulation.
+    """
+    return __data["time"].initial_time()
+
+
+@component.add(
+    name="FINAL TIME", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def final_time():
+    """
+    The final time for the simulation.
+    """
+    return __data["time"].final_time()
+
+
+@component.add(
+    name="TIME STEP", units="Months", comp_type="Constant", comp_subtype="Normal"
+)
+def time_step():
+    """
+    The time step for the simulation.
+    """
+    return __data["time"].time_step()
+
+
+@component.add(
+    name="SAVEPER",
+    units="Months",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"time_step": 1},
+)
+def saveper():
+    """
+    The save time step for the simulation.
+    """
+    return __data["time"].saveper()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(name="Var2", comp_type="Constant", comp_subtype="Normal")
+def var2():
+    return 7
+
+
+@component.add(
+    name="Equation Parenthesis Test",
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"var1": 1, "var3": 1, "var2": 1},
+)
+def equation_parenthesis_test():
+    return var1() * (var2() + var3())
+
+
+@component.add(name="Var1", comp_type="Constant", comp_subtype="Normal")
+def var1():
+    return 6
+
+
+@component.add(name="Var3", comp_type="Constant", comp_subtype="Normal")
+def var3():
+    return 17

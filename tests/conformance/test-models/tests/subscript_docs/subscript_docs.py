@@ -1,0 +1,130 @@
+"""
+Python model 'subscript_docs.py'
+Translated using PySD
+"""
+
+from pathlib import Path
+import numpy as np
+import xarray as xr
+
+from pysd import Component
+
+__pysd_version__ = "3.14.3"
+
+__data = {"scope": None, "time": lambda: 0}
+
+_root = Path(__file__).parent
+
+
+_subscript_dict = {"Sub1": ["Sub1a", "Sub1b"], "Sub2": ["Sub2a", "Sub2b", "Sub2c"]}
+
+component = Component()
+
+#######################################################################
+#                          CONTROL VARIABLES                          #
+#######################################################################
+
+_control_vars = {
+    "initial_time": lambda: 0,
+    "final_time": lambda: 1,
+    "time_step": lambda: 1,
+    "saveper": lambda: time_step(),
+}
+
+
+def _init_outer_references(data):
+    for key in data:
+        __data[key] = data[key]
+
+
+@component.add(name="Time")
+def time():
+    """
+    Current time of the model.
+    """
+    return __data["time"]()
+
+
+@component.add(
+    name="FINAL TIME", units="Month", comp_type="Constant", comp_subtype="Normal"
+)
+def final_time():
+    """
+    The final time for the simulation.
+    """
+    return __data["time"].final_time()
+
+
+@component.add(
+    name="INITIAL TIME", units="Month", comp_type="Constant", comp_subtype="Normal"
+)
+def initial_time():
+    """
+    The initial time for the simulation.
+    """
+    return __data["time"].initial_time()
+
+
+@component.add(
+    name="SAVEPER",
+    units="Month",
+    limits=(0.0, np.nan),
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"time_step": 1},
+)
+def saveper():
+    """
+    The frequency with which output is stored.
+    """
+    return __data["time"].saveper()
+
+
+@component.add(
+    name="TIME STEP",
+    units="Month",
+    limits=(0.0, np.nan),
+    comp_type="Constant",
+    comp_subtype="Normal",
+)
+def time_step():
+    """
+    The time step for the simulation.
+    """
+    return __data["time"].time_step()
+
+
+#######################################################################
+#                           MODEL VARIABLES                           #
+#######################################################################
+
+
+@component.add(
+    name="Element1",
+    subscripts=["Sub1", "Sub2"],
+    comp_type="Constant",
+    comp_subtype="Normal",
+)
+def element1():
+    """
+    This section is just to test that DOCSTRINGS are properly Handled!
+    """
+    return xr.DataArray(
+        [[11.0, 12.0, 13.0], [21.0, 22.0, 23.0]],
+        {"Sub1": _subscript_dict["Sub1"], "Sub2": _subscript_dict["Sub2"]},
+        ["Sub1", "Sub2"],
+    )
+
+
+@component.add(
+    name="Element2",
+    subscripts=["Sub1", "Sub2"],
+    comp_type="Auxiliary",
+    comp_subtype="Normal",
+    depends_on={"element1": 1},
+)
+def element2():
+    """
+    This also checks docstrings. =)
+    """
+    return element1()
