@@ -614,13 +614,26 @@ class _Builder:
             holders = [d for d in self.order if wanted <= set(self.labels[d])]
             if not holders:
                 raise _Unsupported(f"unknown subscript {subs[0]!r}")
-            dims.append(min(holders, key=lambda d: len(self.dims[d])))
-        if len(set(dims)) != len(dims):
-            raise _Unsupported(
-                "a variable that spans the same dimension twice is not supported "
-                f"({', '.join(comps[0].subscripts[0])})"
-            )
+            holder = min(holders, key=lambda d: len(self.dims[d]))
+            if wanted != set(self.labels[holder]):  # defined on fewer elements: a range
+                labels = [x for x in self.dims[holder] if _key(x) in wanted]
+                holder = self._implicit_dim(el.name, i, labels)
+            dims.append(holder)
+        for i, d in enumerate(dims):
+            if d in dims[:i]:  # the same range twice: the second is a copy of it
+                dims[i] = self._implicit_dim(el.name, i, list(self.dims[d]))
         return tuple(dims)
+
+    def _implicit_dim(self, element: str, position: int, labels: list[str]) -> str:
+        """A range the model does not name: the elements a variable is defined on, or a
+        copy of a range the variable spans twice."""
+        ident = f"{_identifier(element)}__range{position + 1}"
+        if ident not in self.dims:
+            self.dims[ident] = tuple(labels)
+            self.labels[ident] = {_key(x): i for i, x in enumerate(labels)}
+            self.order.append(ident)
+            self.m.dims[ident] = tuple(labels)
+        return ident
 
     def _mapped(self, a: str, b: str) -> bool:
         """Whether ranges `a` and `b` correspond element by element through a mapping."""
@@ -1331,6 +1344,10 @@ class _Builder:
             positions = np.array([1.0 + self.labels[root][k] for k in keys])[None]
             return _Expr(lambda v: positions, (d,))
         if ref not in self.elements:
+            families = [d for d in self.order if ref in self.labels[d]]
+            if families:  # an element used as a value: its position in its range
+                value = 1.0 + self.labels[families[0]][ref]
+                return _Expr(lambda v: value, (), value)
             raise _Unsupported(f"it refers to {ref!r}, which is not a variable")
         if self.kinds[ref] == "lookup":
             raise _Unsupported(f"lookup {ref!r} is used as a value")
