@@ -1306,6 +1306,8 @@ class _Builder:
             self._table(lname, ast.lookups)
             arg = self._compile(ast.argument, owner)
             return self._apply_lookup(lname, arg)
+        if isinstance(ast, ae.GameStructure):  # no gaming here: the expression itself
+            return self._compile(ast.expression, owner)
         if isinstance(ast, _BUILTINS(ae)):
             inner = ast.initial if isinstance(ast, ae.InitialStructure) else ast.input
             dims = self._compile(inner, owner).dims
@@ -1550,6 +1552,22 @@ class _Builder:
             dims = _union([value.dims, start.dims], self.order)
             fv, fs = _align(value, dims, self.dims), _align(start, dims, self.dims)
             return _Expr(lambda v: fs(v) if getattr(v, INITIALIZING, False) else fv(v), dims)
+        if fname == "invert_matrix" and len(exprs) == 2:
+            arg = exprs[0]
+            if len(arg.dims) < 2 or any(d.endswith("!") for d in arg.dims):
+                raise _Unsupported("INVERT MATRIX needs a matrix over two ranges")
+            f = _align(arg, arg.dims, self.dims)
+            lengths = [len(self.dims[d]) for d in arg.dims]
+
+            def inverted(v):
+                x = np.asarray(f(v), dtype=float)
+                x = np.broadcast_to(x, (x.shape[0] if x.ndim else 1, *lengths))
+                try:
+                    return np.linalg.inv(x)
+                except np.linalg.LinAlgError:  # singular: no inverse (NaN, reported by a run)
+                    return np.full(x.shape, np.nan)
+
+            return _Expr(inverted, arg.dims)
         if fname == "pulse_train" and len(exprs) == 4:
             return self._pulse_train(exprs)
         if fname in _ELEMENTWISE:
