@@ -517,7 +517,10 @@ class _Builder:
         if types - {"AbstractComponent", "AbstractUnchangeableConstant"}:
             return "data"
         asts = [c.ast for c in comps]
-        if all(isinstance(a, int | float | np.number | np.ndarray) for a in asts):
+        if all(
+            isinstance(a, int | float | np.number | np.ndarray | ae.GetConstantsStructure)
+            for a in asts
+        ):
             return "constant"
         if all(isinstance(a, ae.IntegStructure) for a in asts):
             return "stock"
@@ -708,15 +711,19 @@ class _Builder:
 
     def _lookup(self, name, el, units, doc) -> None:
         if len(el.components) == 1 and not el.components[0].subscripts[0]:
-            self._table(name, el.components[0].ast, units, doc)
+            self._table(name, el.components[0].ast, units, doc, el.components[0])
             return
         # one table per element: kept until a call says which elements it reads
         decl = self._element_dims(el)
         tables: dict[tuple[int, ...], Callable] = {}
         for comp in el.components:
             lk = comp.ast
-            if not hasattr(lk, "x"):
-                raise _Unsupported(f"{type(lk).__name__} (lookups read from external files)")
+            if not hasattr(lk, "x"):  # GET XLS LOOKUPS: one table per element it covers
+                xs, ys = self._read_external(comp, decl, "lookup")
+                cells = list(zip(*np.nonzero(self._piece_mask(comp, decl)), strict=True))
+                for cell, row in zip(cells, ys.reshape(-1, ys.shape[-1]), strict=True):
+                    tables[tuple(int(i) for i in cell)] = _interpolation(xs, row)
+                continue
             x, y = np.asarray(lk.x, float), np.asarray(lk.y, float)
             if lk.type == "interpolate":
                 fn = _interpolation(x, y)
@@ -765,12 +772,14 @@ class _Builder:
 
         return _Expr(looked_up, union)
 
-    def _table(self, name, lk, units="1", doc="") -> None:
+    def _table(self, name, lk, units="1", doc="", comp=None) -> None:
         """A lookup: a stockflow lookup when it interpolates, else a function of its own."""
         if not hasattr(lk, "x"):
-            raise _Unsupported(
-                f"{type(lk).__name__} (lookups read from external files) is not supported"
-            )
+            if comp is None:
+                raise _Unsupported(f"{type(lk).__name__} is not supported here")
+            x, y = self._read_external(comp, (), "lookup")
+            self.m.lookup(name, x, y.reshape(-1), units=units, long_name=doc or name)
+            return
         x, y = np.asarray(lk.x, float), np.asarray(lk.y, float)
         if lk.type == "interpolate":
             self.m.lookup(name, x, y, units=units, long_name=doc or name)
@@ -794,7 +803,10 @@ class _Builder:
                 full[keep] = piece[keep]
                 continue
             idx = self._component_index(comp.subscripts[0], decl)
-            value = np.asarray(comp.ast, dtype=float)
+            ast = comp.ast
+            if not isinstance(ast, int | float | np.number | np.ndarray):
+                ast = self._read_external(comp, decl, "constant")
+            value = np.asarray(ast, dtype=float)
             sub_shape = full[idx].shape
             if value.size == 1:
                 value = value.reshape(())
@@ -912,6 +924,53 @@ class _Builder:
             )
         else:
             self.m.aux(name, fn, dims=dims, units=units, long_name=doc)
+
+    def _read_external(self, comp, decl, what: str):
+        """Values a piece reads from a spreadsheet or text file (``GET XLS CONSTANTS``,
+        ``GET XLS LOOKUPS``, ``GET DIRECT ...``), read by PySD's readers.
+
+        Returns the constants over the piece's elements (in `decl` order), or for a
+        lookup ``(x, y)`` with y of shape ``(*elements, len(x))``."""
+        from pysd.py_backend import external
+
+        ast = comp.ast
+        coords = {}
+        for d, x in zip(decl, comp.subscripts[0], strict=False):
+            r = self.dim_names.get(_key(x))
+            if r is not None:
+                coords[d] = [self.dims[r][i] for i in range(len(self.dims[r]))]
+            else:
+                coords[d] = [self.dims[d][self.labels[d][_key(x)]]]
+        root = self.path.parent
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                if what == "constant":
+                    reader = external.ExtConstant(
+                        ast.file, ast.tab, ast.cell, coords, root, coords, "constant"
+                    )
+                else:
+                    reader = external.ExtLookup(
+                        ast.file,
+                        ast.tab,
+                        ast.x_row_or_col,
+                        ast.cell,
+                        coords,
+                        root,
+                        coords,
+                        "lookup",
+                    )
+                reader.initialize()
+            except Exception as exc:  # the file or the cells cannot be read
+                raise _Unsupported(
+                    f"cannot read {ast.file!r} ({type(exc).__name__}: {exc})".replace("\n", " ")
+                ) from None
+        data = reader.data
+        if what == "constant":
+            return np.asarray(getattr(data, "values", data), dtype=float)
+        x = np.asarray(data.coords["lookup_dim"].values, dtype=float)
+        y = np.asarray(data.transpose(*coords, "lookup_dim").values, dtype=float)
+        return x, y
 
     def _piece_mask(self, comp, decl) -> np.ndarray:
         """Where one piece applies, over `decl`: its subscripts less its :EXCEPT: ones."""
