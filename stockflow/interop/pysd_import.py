@@ -668,7 +668,6 @@ class _Builder:
     def _declare(self, key: str, el) -> None:
         kind = self.kinds[key]
         name = self.ident[key]
-        comps = el.components
         decl = self._element_dims(el)
         self.declared_dims[name] = decl
         dims = self._model_order(decl)
@@ -676,10 +675,8 @@ class _Builder:
         units = self.units[key]
         doc = (el.documentation or "").strip() or el.name
         if kind == "data":
-            raise _Unsupported(
-                f"{sorted({type(c).__name__ for c in comps})} (data or external files) "
-                "are not supported"
-            )
+            self._data(name, el, decl, dims, units, doc)
+            return
         if kind == "lookup":
             self._lookup(name, el, units, doc)
         elif kind == "constant":
@@ -745,28 +742,31 @@ class _Builder:
         if len(subs) != len(decl):
             raise _Unsupported(f"lookup {name} takes {len(decl)} subscripts, got {len(subs)}")
         fixed: dict[str, int] = {}
-        kept = []
+        kept: dict[str, tuple[str, np.ndarray]] = {}  # lookup range -> (range read, where)
         for d, x in zip(decl, subs, strict=True):
             r = self.dim_names.get(_key(x))
-            if r == d:
-                kept.append(d)
+            if r is not None and (pos := self._positions(r, d)) is not None:
+                kept[d] = (r, pos)
             elif r is None and _key(x) in self.labels[d]:
                 fixed[d] = self.labels[d][_key(x)]
             else:
                 raise _Unsupported(f"subscript {x!r} of lookup {name} is not supported")
-        union = _union([tuple(kept), arg.dims], self.order)
+        read = tuple(r for r, _ in kept.values())
+        union = _union([read, arg.dims], self.order)
         f = _align(arg, union, self.dims)
         lengths = [len(self.dims[u.rstrip("!")]) for u in union]
-        cells = list(np.ndindex(*(len(self.dims[d]) for d in kept)))
+        cells = list(np.ndindex(*(len(self.dims[r]) for r in read)))
 
         def looked_up(v):
             a = np.asarray(f(v), dtype=float)
             a = np.broadcast_to(a, (a.shape[0] if a.ndim else 1, *lengths))
             out = np.empty(a.shape)
             for cell in cells:
-                at = dict(zip(kept, cell, strict=True))
+                at = dict(zip(read, cell, strict=True))
                 ix = (slice(None), *(at.get(u, slice(None)) for u in union))
-                key = tuple(at[d] if d in at else fixed[d] for d in decl)
+                key = tuple(
+                    int(kept[d][1][at[kept[d][0]]]) if d in kept else fixed[d] for d in decl
+                )
                 out[ix] = tables[key](a[ix])
             return out
 
@@ -925,6 +925,61 @@ class _Builder:
         else:
             self.m.aux(name, fn, dims=dims, units=units, long_name=doc)
 
+    def _data(self, name, el, decl, dims, units, doc) -> None:
+        """A data variable read from a spreadsheet (``GET XLS DATA``, ``GET DIRECT
+        DATA``): its values at the file's times, between them as its keyword says
+        (``interpolate``, ``look_forward``, ``hold_backward``, ``raw``), as PySD reads it."""
+        from pysd.py_backend import external
+        from pysd.translators.structures import abstract_expressions as ae
+
+        final = {d: list(self.dims[d]) for d in decl}
+        reader = None
+        interp = None
+        for comp in el.components:
+            ast = comp.ast
+            if not isinstance(ast, ae.GetDataStructure):
+                raise _Unsupported(
+                    f"{type(ast).__name__}: data given by a file outside the model is not supported"
+                )
+            coords = self._piece_coords(comp, decl)
+            keyword = getattr(comp, "keyword", None) or "interpolate"
+            if interp not in (None, keyword):
+                raise _Unsupported("pieces of a data variable read differently")
+            interp = keyword
+            args = (ast.file, ast.tab, ast.time_row_or_col, ast.cell, keyword, coords)
+            if reader is None:
+                reader = external.ExtData(*args, self.path.parent, final, name)
+            else:
+                reader.add(*args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                reader.initialize()
+            except Exception as exc:  # the file or its cells cannot be read
+                raise _Unsupported(
+                    f"cannot read its data ({type(exc).__name__}: {exc})".replace("\n", " ")
+                ) from None
+        data = reader.data.transpose("time", *decl)
+        times = np.asarray(data.coords["time"].values, dtype=float) - self.t0
+        values = np.transpose(
+            np.asarray(data.values, dtype=float), [0, *(1 + decl.index(d) for d in dims)]
+        )
+        if interp == "raw":
+            self.missing.add(name)
+        series = _data_function(times, values, interp)
+        self.m.aux(name, lambda v: series(v.t), dims=dims, units=units, long_name=doc)
+
+    def _piece_coords(self, comp, decl) -> dict[str, list[str]]:
+        """The elements one piece covers, by range, as PySD's readers take them."""
+        coords = {}
+        for d, x in zip(decl, comp.subscripts[0], strict=False):
+            r = self.dim_names.get(_key(x))
+            if r is not None:
+                coords[d] = list(self.dims[r])
+            else:
+                coords[d] = [self.dims[d][self.labels[d][_key(x)]]]
+        return coords
+
     def _read_external(self, comp, decl, what: str):
         """Values a piece reads from a spreadsheet or text file (``GET XLS CONSTANTS``,
         ``GET XLS LOOKUPS``, ``GET DIRECT ...``), read by PySD's readers.
@@ -934,13 +989,7 @@ class _Builder:
         from pysd.py_backend import external
 
         ast = comp.ast
-        coords = {}
-        for d, x in zip(decl, comp.subscripts[0], strict=False):
-            r = self.dim_names.get(_key(x))
-            if r is not None:
-                coords[d] = [self.dims[r][i] for i in range(len(self.dims[r]))]
-            else:
-                coords[d] = [self.dims[d][self.labels[d][_key(x)]]]
+        coords = self._piece_coords(comp, decl)
         root = self.path.parent
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -1690,6 +1739,37 @@ def _BUILTINS(ae) -> tuple[type, ...]:  # noqa: N802 (a constant, built on deman
         ae.SampleIfTrueStructure,
         ae.ForecastStructure,
     )
+
+
+def _data_function(times: np.ndarray, values: np.ndarray, interp: str) -> Callable:
+    """``f(t)`` giving data `values` (shape ``(len(times), *dims)``) at model time `t`:
+    the value at a listed time; the first or last beyond them; between them interpolated,
+    the next (``look_forward``), the last (``hold_backward``), or NaN (``raw``)."""
+    flat = values.reshape(len(times), -1)
+    shape = values.shape[1:]
+
+    def at(t):
+        t = float(np.asarray(t).reshape(-1)[0])
+        exact = np.flatnonzero(np.isclose(times, t, rtol=0, atol=1e-9))
+        if exact.size:
+            row = flat[exact[0]]
+        elif interp == "raw":
+            row = np.full(flat.shape[1], np.nan)
+        elif t > times[-1]:
+            row = flat[-1]
+        elif t < times[0]:
+            row = flat[0]
+        elif interp == "interpolate":
+            i = int(np.searchsorted(times, t))
+            w = (t - times[i - 1]) / (times[i] - times[i - 1])
+            row = (1 - w) * flat[i - 1] + w * flat[i]
+        elif interp == "look_forward":
+            row = flat[int(np.searchsorted(times, t))]
+        else:  # hold_backward
+            row = flat[int(np.searchsorted(times, t)) - 1]
+        return row.reshape((1, *shape)) if shape else row.reshape(1)
+
+    return at
 
 
 def _interpolation(x: np.ndarray, y: np.ndarray) -> Callable:
