@@ -37,8 +37,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import time
 import traceback
 import warnings
@@ -266,10 +268,17 @@ def grade_pysd(path: Path, ref_path: Path, timeout: float | None = 120) -> tuple
     import pysd
 
     try:
-        with _time_limit(timeout), warnings.catch_warnings():
+        with (
+            _time_limit(timeout),
+            warnings.catch_warnings(),
+            tempfile.TemporaryDirectory() as tmp,
+        ):
             warnings.simplefilter("ignore")
+            # PySD writes its translation beside the model: translate a copy of the folder
+            folder = Path(tmp) / path.parent.name
+            shutil.copytree(path.parent, folder)
             reader = pysd.read_vensim if path.suffix.lower() == ".mdl" else pysd.read_xmile
-            model = reader(str(path))
+            model = reader(str(folder / path.name))
             sim = model.run()
     except Exception as exc:  # PySD's failures are graded, and the run goes on
         return "ERROR", _error(exc)
