@@ -1660,6 +1660,17 @@ class _Builder:
             dims = _union([value.dims, start.dims], self.order)
             fv, fs = _align(value, dims, self.dims), _align(start, dims, self.dims)
             return _Expr(lambda v: fs(v) if getattr(v, INITIALIZING, False) else fv(v), dims)
+        if fname == "vector_select" and len(exprs) == 5:
+            return self._vector_select(*exprs)
+        if fname == "get_time_value" and len(exprs) == 3:
+            relative, offset, measure = exprs
+            if relative.constant != 0 or measure.constant != 0:
+                raise _Unsupported(
+                    "GET TIME VALUE is supported relative to the model's time (0) in its "
+                    "own unit (0) only"
+                )
+            t0 = self.t0
+            return self._combine(lambda t, o: t + o, [_Expr(lambda v: v.t + t0, ()), offset])
         if fname == "invert_matrix" and len(exprs) == 2:
             arg = exprs[0]
             if len(arg.dims) < 2 or any(d.endswith("!") for d in arg.dims):
@@ -1694,6 +1705,38 @@ class _Builder:
         if fname in ("step", "pulse", "ramp"):
             return self._time_function(fname, exprs)
         raise _Unsupported(f"function {fname.upper()} is not supported")
+
+    def _vector_select(self, sel, values, missing, action, _errors) -> _Expr:
+        """Vensim ``VECTOR SELECT(selection, expression, missing, numerical action,
+        error action)`` over the ``dim!`` ranges, as PySD computes it (the error action
+        is not checked)."""
+        union = _union([sel.dims, values.dims], self.order)
+        axes = tuple(1 + i for i, d in enumerate(union) if d.endswith("!"))
+        if not axes:
+            raise _Unsupported("VECTOR SELECT needs dim! subscripts")
+        out_dims = tuple(d for d in union if not d.endswith("!"))
+        fs, fe = _align(sel, union, self.dims), _align(values, union, self.dims)
+        fm = _align(missing, out_dims, self.dims)
+        fa = action.fn
+        reduce = {0: np.nansum, 1: np.nanprod, 2: np.nanmin, 3: np.nanmax, 4: np.nanmean}
+
+        def selected(v):
+            s_, e_ = np.broadcast_arrays(np.asarray(fs(v), float), np.asarray(fe(v), float))
+            a = int(np.asarray(fa(v)).reshape(-1)[0])
+            if a == 5:
+                picked = e_**s_
+            elif a <= 4:
+                picked = s_ * e_
+            else:
+                picked = e_
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore", RuntimeWarning)
+                arr = np.where(s_ == 0, np.nan, picked)
+                out = reduce[{5: 1, 6: 0, 7: 1, 8: 2, 9: 3, 10: 4}.get(a, a)](arr, axis=axes)
+            zeros = np.all(s_ == 0, axis=axes)
+            return np.where(zeros, fm(v), out)
+
+        return _Expr(selected, out_dims)
 
     def _pulse_train(self, exprs) -> _Expr:
         """Vensim ``PULSE TRAIN(start, interval, width, end)`` as PySD computes it."""
