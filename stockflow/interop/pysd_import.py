@@ -1138,7 +1138,12 @@ class _Builder:
             return name
         fixed_time = self._fixed(ast.delay_time)
         if isinstance(ast, ae.DelayNStructure) and fixed_time is None:
-            raise _Unsupported("DELAY N with a delay time that changes is not supported")
+            start_time = self._at_start(ast.delay_time, name)
+            dt = self.control_values["time_step"]
+            while start_time is not None and order > 1 and order * dt > start_time:
+                order -= 1
+            initial = self._to_dims(self._compile(ast.initial, name), dims, name)
+            return self._delay_n_varying(name, inp, tau, initial, order, dims, units, doc, flow)
         if fixed_time is not None:
             # as Vensim and PySD: no more stages than whole TIME STEPs in the delay
             dt = self.control_values["time_step"]
@@ -1154,6 +1159,58 @@ class _Builder:
         else:
             initial = self._to_dims(self._compile(ast.initial, name), dims, name)
         self._delay(name, inp, tau, initial, order, dims, units, doc, target)
+        return name
+
+    def _delay_n_varying(self, name, inp, tau, initial, order, dims, units, doc, flow) -> str:
+        """``DELAY N`` with a delay time that changes, as Vensim and PySD compute it: stage
+        ``j`` drains with the delay time of ``j`` steps before (each kept in a stock that
+        takes the whole change in one step, so exact under Euler at ``TIME STEP``)."""
+        if flow is not None:
+            raise _Unsupported("a DELAY N with a changing delay time as a flow is not supported")
+        dt = self.control_values["time_step"]
+        m = self.m
+        lags = [f"{name}__time{j}" for j in range(1, max(order, 2))]
+        stages = [f"{name}__stage{j + 1}" for j in range(order)]
+
+        def time_of(j):
+            return tau if j == 0 else (lambda v, lag=lags[j - 1]: getattr(v, lag))
+
+        for j, lag in enumerate(lags):
+            before = time_of(j)
+            m.stock(lag, lambda v: tau(v), dims=dims, nonnegative=False)
+            m.flow(
+                f"{lag}__shift",
+                lambda v, b=before, lag=lag: (b(v) - getattr(v, lag)) / dt,
+                target=lag,
+                dims=dims,
+            )
+            m._mark_internal(lag)
+            m._mark_internal(f"{lag}__shift")
+        for j, st in enumerate(stages):
+            own = time_of(j)
+            if j == 0:
+                coming = inp
+            else:
+                prev, prev_time = stages[j - 1], time_of(j - 1)
+                coming = (lambda p, pt: lambda v: getattr(v, p) / pt(v))(prev, prev_time)
+            m.stock(st, lambda v: initial(v) * tau(v), dims=dims, nonnegative=False)
+            m.flow(
+                f"{st}__net",
+                lambda v, c=coming, st=st, own=own: (c(v) - getattr(v, st) / own(v)) * order,
+                target=st,
+                dims=dims,
+            )
+            m._mark_internal(st)
+            m._mark_internal(f"{st}__net")
+        # the output reads the delay time of the step before (PySD's order of updates)
+        last, before = stages[-1], lags[0]
+        m.aux(
+            name,
+            lambda v: getattr(v, last) / getattr(v, before),
+            dims=dims,
+            units=units,
+            long_name=doc,
+        )
         return name
 
     def _delay_fixed(self, name, ast, inp, dims, units, doc, flow) -> str:
