@@ -232,16 +232,16 @@ zone:
 x[zone]= INTEG (-x[zone]/5, 1)
 	~	widgets	~	|
 
-forecast of x= FORECAST(x[east], 3, 2)
+noise= RANDOM UNIFORM(0, 1, 0)
 	~	widgets	~	|
 
-gamed= GAME(x[east])
+ranked[zone]= VECTOR RANK(x[zone], 1)
 	~	widgets	~	|
 
-sampled= SAMPLE IF TRUE(Time > 3, x[west], 0)
+clock= GET TIME VALUE(2, 0, 1)
 	~	widgets	~	|
 
-uses forecast= forecast of x*2
+uses noise= noise*2
 	~	widgets	~	|
 """ + CONTROL.format(final=10, initial=0, time_units="Month")
 
@@ -250,8 +250,8 @@ def test_what_cannot_be_translated_is_named():
     with pytest.raises(PysdImportError) as info:
         import_model(write_tmp("unsupported.mdl", UNSUPPORTED))
     err = info.value
-    assert set(err.untranslated) >= {"forecast of x", "gamed", "sampled"}
-    for name in ("forecast of x", "gamed", "sampled"):
+    assert set(err.untranslated) >= {"noise", "ranked", "clock"}
+    for name in ("noise", "ranked", "clock"):
         assert f"  {name}: " in str(err)
     assert "cannot be translated to stockflow" in str(err)
 
@@ -259,8 +259,8 @@ def test_what_cannot_be_translated_is_named():
 def test_not_strict_returns_the_report():
     imported = import_model(write_tmp("unsupported2.mdl", UNSUPPORTED), strict=False)
     assert imported.model is None
-    assert "ForecastStructure" in imported.untranslated["forecast of x"]
-    assert "GameStructure" in imported.untranslated["gamed"]
+    assert "RANDOM_UNIFORM is not supported" in imported.untranslated["noise"]
+    assert "VECTOR_RANK is not supported" in imported.untranslated["ranked"]
     with pytest.raises(PysdImportError, match="not translated"):
         _ = imported.stockflow_model
 
