@@ -935,8 +935,24 @@ class _Builder:
         final = {d: list(self.dims[d]) for d in decl}
         reader = None
         interp = None
+        shape = tuple(len(self.dims[d]) for d in decl)
+        fixed_mask = np.zeros(shape, dtype=bool)  # pieces that are constants
+        fixed = np.zeros(shape)
         for comp in el.components:
             ast = comp.ast
+            if isinstance(ast, int | float | np.number | np.ndarray | ae.GetConstantsStructure):
+                if comp.subscripts[1]:
+                    raise _Unsupported(":EXCEPT: in a data variable is not supported")
+                value = (
+                    self._read_external(comp, decl, "constant")
+                    if isinstance(ast, ae.GetConstantsStructure)
+                    else np.asarray(ast, dtype=float)
+                )
+                idx = self._component_index(comp.subscripts[0], decl)
+                target = fixed[idx].shape
+                fixed[idx] = value.reshape(()) if value.size == 1 else value.reshape(target)
+                fixed_mask[idx] = True
+                continue
             if not isinstance(ast, ae.GetDataStructure):
                 raise _Unsupported(
                     f"{type(ast).__name__}: data given by a file outside the model is not supported"
@@ -951,6 +967,8 @@ class _Builder:
                 reader = external.ExtData(*args, self.path.parent, final, name)
             else:
                 reader.add(*args)
+        if reader is None:
+            raise _Unsupported("a data variable without data")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -960,6 +978,9 @@ class _Builder:
                     f"cannot read its data ({type(exc).__name__}: {exc})".replace("\n", " ")
                 ) from None
         data = reader.data.transpose("time", *decl)
+        if fixed_mask.any():  # constant pieces: the same value at every time
+            data = data.copy()
+            data.values[:, fixed_mask] = fixed[fixed_mask]
         times = np.asarray(data.coords["time"].values, dtype=float) - self.t0
         values = np.transpose(
             np.asarray(data.values, dtype=float), [0, *(1 + decl.index(d) for d in dims)]
