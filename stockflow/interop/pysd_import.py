@@ -350,6 +350,28 @@ class _Builder:
                 if other is None or other.name in seen:
                     raise _Unsupported(f"copy of unknown subscript range {sub.subscripts!r}")
                 return labels_of(other, (*seen, sub.name))
+            if isinstance(sub.subscripts, dict):  # GET XLS/DIRECT SUBSCRIPT: from a file
+                from pysd.py_backend.external import ExtSubscript
+
+                spec = sub.subscripts
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        return list(
+                            ExtSubscript(
+                                spec["file"],
+                                spec["tab"],
+                                spec["firstcell"],
+                                spec["lastcell"],
+                                spec["prefix"],
+                                self.path.parent,
+                            ).subscript
+                        )
+                except Exception as exc:  # the file or its cells cannot be read
+                    raise _Unsupported(
+                        f"cannot read its elements from {spec.get('file')!r} "
+                        f"({type(exc).__name__}: {exc})"
+                    ) from None
             out = []
             for x in sub.subscripts:  # a range named among the elements stands for its own
                 inner = ranges.get(_key(str(x)))
