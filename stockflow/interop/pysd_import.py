@@ -1760,6 +1760,8 @@ class _Builder:
             dims = _union([value.dims, start.dims], self.order)
             fv, fs = _align(value, dims, self.dims), _align(start, dims, self.dims)
             return _Expr(lambda v: fs(v) if getattr(v, INITIALIZING, False) else fv(v), dims)
+        if fname in ("vector_sort_order", "vector_rank", "vector_reorder") and len(exprs) == 2:
+            return self._vector_order(fname, args[0], exprs)
         if fname == "vector_select" and len(exprs) == 5:
             return self._vector_select(*exprs)
         if fname == "get_time_value" and len(exprs) == 3:
@@ -1805,6 +1807,54 @@ class _Builder:
         if fname in ("step", "pulse", "ramp"):
             return self._time_function(fname, exprs)
         raise _Unsupported(f"function {fname.upper()} is not supported")
+
+    def _vector_order(self, fname, first_ast, exprs) -> _Expr:
+        """``VECTOR SORT ORDER``, ``VECTOR RANK`` and ``VECTOR REORDER`` along the last
+        subscript of the vector, as PySD computes them (positions from 0, ranks from 1)."""
+        subs = getattr(getattr(first_ast, "subscripts", None), "subscripts", None)
+        last = self.dim_names.get(_key(subs[-1])) if subs else None
+        vector, other = exprs
+        if last is not None and last not in vector.dims:  # read through a mapping
+            mapped = [c for c in vector.dims if self._mapped(last, c)]
+            last = mapped[0] if len(mapped) == 1 else None
+        if last is None or last not in vector.dims:
+            raise _Unsupported(f"{fname.upper()} of something that is not a subscripted vector")
+        axis = 1 + vector.dims.index(last)
+        lengths = [len(self.dims[d]) for d in vector.dims]
+        fv = _align(vector, vector.dims, self.dims)
+
+        def full(f, v):
+            x = np.asarray(f(v), dtype=float)
+            return np.broadcast_to(x, (x.shape[0] if x.ndim else 1, *lengths))
+
+        if fname == "vector_reorder":
+            order = other
+            for d in [d for d in order.dims if d not in vector.dims]:
+                to = [c for c in vector.dims if c not in order.dims and self._mapped(d, c)]
+                if len(to) != 1:
+                    raise _Unsupported("VECTOR REORDER with an order over other ranges")
+                order = _rename(order, d, to[0], self.order)
+            fo = _align(order, vector.dims, self.dims)
+
+            def reordered(v):
+                x = full(fv, v)
+                idx = np.broadcast_to(np.asarray(fo(v)), x.shape).astype(int)
+                return np.take_along_axis(x, idx, axis=axis)
+
+            return _Expr(reordered, vector.dims)
+        if other.constant is None:
+            raise _Unsupported(f"{fname.upper()} with a direction that is not a constant")
+        descending = other.constant <= 0
+
+        def sort_order(v):
+            idx = np.argsort(full(fv, v), axis=axis)
+            return np.flip(idx, axis=axis) if descending else idx
+
+        if fname == "vector_sort_order":
+            return _Expr(lambda v: sort_order(v).astype(float), vector.dims)
+        return _Expr(
+            lambda v: (np.argsort(sort_order(v), axis=axis) + 1).astype(float), vector.dims
+        )
 
     def _vector_select(self, sel, values, missing, action, _errors) -> _Expr:
         """Vensim ``VECTOR SELECT(selection, expression, missing, numerical action,
