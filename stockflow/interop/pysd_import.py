@@ -1514,6 +1514,8 @@ class _Builder:
             self._table(lname, ast.lookups)
             arg = self._compile(ast.argument, owner)
             return self._apply_lookup(lname, arg)
+        if isinstance(ast, ae.AllocateByPriorityStructure):
+            return self._allocate_by_priority(ast, owner)
         if isinstance(ast, ae.GameStructure):  # no gaming here: the expression itself
             return self._compile(ast.expression, owner)
         if isinstance(ast, _BUILTINS(ae)):
@@ -1807,6 +1809,47 @@ class _Builder:
         if fname in ("step", "pulse", "ramp"):
             return self._time_function(fname, exprs)
         raise _Unsupported(f"function {fname.upper()} is not supported")
+
+    def _last_range(self, ast, expr: _Expr) -> str | None:
+        """The range of the last subscript of reference `ast`, as it appears in `expr`."""
+        subs = getattr(getattr(ast, "subscripts", None), "subscripts", None)
+        last = self.dim_names.get(_key(subs[-1].rstrip("!"))) if subs else None
+        if last is not None and last not in expr.dims:  # read through a mapping
+            mapped = [c for c in expr.dims if self._mapped(last, c)]
+            last = mapped[0] if len(mapped) == 1 else None
+        return last if last in expr.dims else None
+
+    def _allocate_by_priority(self, ast, owner) -> _Expr:
+        """``ALLOCATE BY PRIORITY(request, priority, size, width, supply)`` along the last
+        subscript of the request, with PySD's own one-dimensional allocation."""
+        from pysd.py_backend.allocation import _allocate_by_priority_1d
+
+        request = self._compile(ast.request, owner)
+        last = self._last_range(ast.request, request)
+        if last is None:
+            raise _Unsupported("ALLOCATE BY PRIORITY of a request that is not subscripted")
+        priority, width, supply = (
+            self._compile(a, owner) for a in (ast.priority, ast.width, ast.supply)
+        )
+        dims = _union([request.dims, priority.dims, width.dims, supply.dims], self.order)
+        if any(d.endswith("!") for d in dims):
+            raise _Unsupported("ALLOCATE BY PRIORITY over dim! subscripts is not supported")
+        lengths = [len(self.dims[d]) for d in dims]
+        axis = 1 + dims.index(last)
+        fns = [_align(e, dims, self.dims) for e in (request, priority, width, supply)]
+
+        def allocated(v):
+            arrays = [np.asarray(f(v), dtype=float) for f in fns]
+            k = max(a.shape[0] if a.ndim else 1 for a in arrays)
+            req, pri, wid, sup = (
+                np.moveaxis(np.broadcast_to(a, (k, *lengths)), axis, -1) for a in arrays
+            )
+            out = np.zeros(req.shape)
+            for ix in np.ndindex(*req.shape[:-1]):
+                out[ix] = _allocate_by_priority_1d(req[ix], pri[ix], wid[ix][0], sup[ix][0])
+            return np.moveaxis(out, -1, axis)
+
+        return _Expr(allocated, dims)
 
     def _vector_order(self, fname, first_ast, exprs) -> _Expr:
         """``VECTOR SORT ORDER``, ``VECTOR RANK`` and ``VECTOR REORDER`` along the last

@@ -235,7 +235,7 @@ x[zone]= INTEG (-x[zone]/5, 1)
 noise= RANDOM UNIFORM(0, 1, 0)
 	~	widgets	~	|
 
-ranked[zone]= ALLOCATE BY PRIORITY(x[zone], x[zone], ELMCOUNT(zone), 1, 5)
+ranked= GET TIME VALUE(1, 0, 0)
 	~	widgets	~	|
 
 clock= GET TIME VALUE(2, 0, 1)
@@ -260,7 +260,7 @@ def test_not_strict_returns_the_report():
     imported = import_model(write_tmp("unsupported2.mdl", UNSUPPORTED), strict=False)
     assert imported.model is None
     assert "RANDOM_UNIFORM is not supported" in imported.untranslated["noise"]
-    assert "AllocateByPriorityStructure" in imported.untranslated["ranked"]
+    assert "GET TIME VALUE is supported relative to" in imported.untranslated["ranked"]
     with pytest.raises(PysdImportError, match="not translated"):
         _ = imported.stockflow_model
 
