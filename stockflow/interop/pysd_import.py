@@ -9,32 +9,34 @@ a parameter, with the model's ranges as bounds).
 
 What is translated
 ------------------
-- subscript ranges as dimensions; subscripted constants (``1, 2, 3``) and equations,
-  whole-range references (``x[region]``), single elements (``x[north]``), sums and other
-  reductions over ``dim!`` (``SUM``, ``PROD``, ``VMAX``, ``VMIN``); elements defined piece
-  by piece (``x[north] = ...``, ``x[south] = ...``);
+- subscript ranges as dimensions, subranges, copies and mappings (each a dimension of its
+  own; subranges and mapped ranges are read element by element), ranges read from
+  spreadsheets; subscripted constants and equations, single elements, ``dim!``
+  reductions, pieces and ``:EXCEPT:``; ranges and elements used as values;
 - ``INTEG`` stocks: a rate written as ``inflow - outflow - ...`` of whole variables makes
   those variables stockflow flows between the stocks, so that the ledger balances; any
-  other rate becomes one net flow ``<stock>__net``;
-- constants (parameters, or policy inputs), lookups (``name(x)``, ``WITH LOOKUP``),
-  ``Time``; arithmetic, comparisons, ``:AND:``/``:OR:``/``:NOT:``, ``IF THEN ELSE``,
-  ``MIN``, ``MAX``, ``ABS``, ``EXP``, ``LN``, ``LOG``, ``SQRT``, ``SIN``, ``COS``,
-  ``TAN``, ``ARCSIN``, ``ARCCOS``, ``ARCTAN``, ``INTEGER``, ``MODULO``, ``POWER``,
-  ``XIDZ``, ``ZIDZ``, ``STEP``, ``RAMP``, ``PULSE``;
-- ``SMOOTH``/``SMOOTHI``/``SMOOTH3``/``SMOOTH3I`` (stockflow smooths), ``DELAY1``/
-  ``DELAY3`` (stockflow material delays, started in steady state), ``INITIAL``.
+  other rate, or a stock defined piece by piece, becomes one net flow ``<stock>__net``;
+- constants (parameters, or policy inputs), lookups (subscripted ones too), constants,
+  lookups and data read from spreadsheets with PySD's readers; Vensim's functions
+  (arithmetic with Vensim's precedence, logic, ``IF THEN ELSE``, the elementwise and
+  vector functions, ``STEP``/``RAMP``/``PULSE``/``PULSE TRAIN``, ``ALLOCATE BY
+  PRIORITY``, ...), the smooths, delays (``DELAY1``/``DELAY3``/``DELAY N``/``DELAY
+  FIXED``), ``TREND``, ``FORECAST``, ``SAMPLE IF TRUE``, ``INITIAL``, ``ACTIVE INITIAL``
+  and macros. ``docs/interop.md`` lists them all.
 
-Anything else (data, external files, ``DELAY FIXED``, ``TREND``, ``FORECAST``,
-``SAMPLE IF TRUE``, allocation, macros, subscript subranges and mappings, ``:EXCEPT:``)
-is listed by variable name in the :class:`PysdImportError` raised, or in
-:attr:`ImportedModel.untranslated` with ``strict=False``; nothing is dropped silently.
+Anything else is listed by variable name with the reason in the :class:`PysdImportError`
+raised, or in :attr:`ImportedModel.untranslated` with ``strict=False``; nothing is
+dropped silently and nothing raises a traceback.
 
 Time
 ----
-stockflow's model time counts months from the model's `start` month; the imported model
-must count time in months. ``Time`` in equations is ``t + INITIAL TIME``. ``STEP``,
-``PULSE`` and ``RAMP`` switch at their time exactly (their times are breakpoints);
-Vensim switches at the nearest time step, which is the same when the time is on the grid.
+An imported model keeps its own time unit; :meth:`ImportedModel.run` runs it on its own
+clock (:func:`stockflow.run_clock`: Euler at exactly ``TIME STEP``, saved every
+``SAVEPER``), as Vensim and PySD do. ``Time`` in equations is ``t + INITIAL TIME``. A
+model whose time is in months also gets stockflow's calendar (`start`), so that
+:func:`stockflow.simulate` and sdmig run it; there ``STEP``, ``PULSE`` and ``RAMP``
+switch at their time exactly (their times are breakpoints), where Vensim switches at
+the nearest time step, which is the same when the time is on the grid.
 """
 
 from __future__ import annotations
