@@ -218,7 +218,8 @@ def import_model(
     path : str or path
         A ``.mdl`` (Vensim) or ``.xmile``/``.xml``/``.stmx`` (XMILE) file.
     start : str, default "2000-01"
-        Calendar month of ``INITIAL TIME``, for the dates of stockflow's output.
+        Calendar month of ``INITIAL TIME``, for the dates of stockflow's output (models
+        whose time is in months; the others have no calendar).
     inputs : iterable of str
         Constants (original or stockflow names) to declare as policy inputs, so that
         scenario levers can act on them as time series; every other constant is a
@@ -236,9 +237,9 @@ def import_model(
     Raises
     ------
     PysdImportError
-        PySD cannot read the file; the model's time is not in months; a name in `inputs`
-        is not a constant; or (`strict`) variables that cannot be translated, each named
-        with the reason.
+        PySD cannot read the file; the control variables are not constants; a name in
+        `inputs` is not a constant; or (`strict`) variables that cannot be translated,
+        each named with the reason.
     """
     path = Path(path)
     abstract = _read_with_pysd(path)
