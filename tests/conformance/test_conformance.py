@@ -48,3 +48,16 @@ def test_expected_file_is_checked(tmp_path):
     diff = cf.differences(results, {"a.mdl": ("UNTRANSLATED", "")})
     assert diff[0].startswith("new pass: a.mdl")
     assert diff[1].startswith("regression: b.mdl")
+
+
+def test_command_line_fails_on_a_difference(tmp_path, capsys):
+    expected = tmp_path / "expected.txt"
+    cf.write_expected(expected, [cf.Result("tests/abs/test_abs.mdl", "UNTRANSLATED", "x", 0)])
+    code = cf.main([str(SUITE), "--match", "tests/abs/", "--expected", str(expected)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "new pass: tests/abs/test_abs.mdl (was UNTRANSLATED)" in out
+    assert "stockflow: 3 of 3 pass" in out
+    cf.write_expected(expected, [])
+    assert cf.main([str(SUITE), "--match", "tests/abs/", "--expected", str(expected)]) == 0
+    assert cf.main([str(tmp_path / "nowhere")]) == 2
