@@ -23,8 +23,10 @@ from stockflow.errors import (
 from stockflow.integrate import METHODS, simulate
 from stockflow.ledger import check_ledger, ledger
 from stockflow.model import Lookup, Model, Variable
+from stockflow.protocols import ModelHolder
 
 __all__ = [
+    "ModelHolder",
     "METHODS",
     "CompiledModel",
     "DeclarationError",

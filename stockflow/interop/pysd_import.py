@@ -3,9 +3,10 @@
 PySD parses the file (its ``translators`` turn Vensim and XMILE into one abstract model);
 :func:`import_model` then builds a stockflow model from that abstract model, so that the
 imported model runs under stockflow and everything built on it: ``solve_ivp`` and the
-vectorized ensembles, ``check_ledger``, sdmig's scenarios (levers act on the constants
-named in `inputs`, which become policy inputs), and calibration (every other constant is
-a parameter, with the model's ranges as bounds).
+vectorized ensembles, ``check_ledger``, and any application that takes a
+:class:`~stockflow.ModelHolder` (scenarios whose levers act on the constants named in
+`inputs`, which become policy inputs; calibration, where every other constant is a
+parameter with the model's ranges as bounds).
 
 What is translated
 ------------------
@@ -34,7 +35,7 @@ An imported model keeps its own time unit; :meth:`ImportedModel.run` runs it on 
 clock (:func:`stockflow.run_clock`: Euler at exactly ``TIME STEP``, saved every
 ``SAVEPER``), as Vensim and PySD do. ``Time`` in equations is ``t + INITIAL TIME``. A
 model whose time is in months also gets stockflow's calendar (`start`), so that
-:func:`stockflow.simulate` and sdmig run it; there ``STEP``, ``PULSE`` and ``RAMP``
+:func:`stockflow.simulate` and calendar-based applications run it; there ``STEP``, ``PULSE`` and ``RAMP``
 switch at their time exactly (their times are breakpoints), where Vensim switches at
 the nearest time step, which is the same when the time is on the grid.
 """
@@ -124,7 +125,7 @@ class ImportedModel:
     time_units: str = ""
     missing: frozenset[str] = frozenset()
 
-    # what sdmig's ensembles and sensitivity analyses read from a model object
+    # the ModelHolder protocol (stockflow.protocols): what code built on stockflow reads
     @property
     def stockflow_model(self) -> Model:
         """The stockflow model (raises if some variables could not be translated)."""
