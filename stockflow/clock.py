@@ -36,6 +36,19 @@ KIND_CELL = "time: point"
 def clock_steps(duration: float, dt: float, saveper: float) -> tuple[int, int]:
     """``(number of steps, steps between saves)`` for a run of `duration` time units.
 
+    Parameters
+    ----------
+    duration : float
+        ``FINAL TIME - INITIAL TIME``, in the model's time unit.
+    dt : float
+        The integration step (``TIME STEP``).
+    saveper : float
+        The interval between saved times (``SAVEPER``).
+
+    Returns
+    -------
+    (int, int)
+
     Raises
     ------
     DeclarationError

@@ -81,7 +81,7 @@ CONTROL_COLUMNS = {"time", "initial_time", "final_time", "time_step", "saveper"}
 class Result:
     """The grade of one model file.
 
-    Attributes
+    Parameters
     ----------
     model : str
         Path of the model file relative to the suite folder (``tests/abs/test_abs.mdl``).
@@ -128,8 +128,17 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 def find_models(folder: str | Path, match: str | None = None) -> list[tuple[Path, Path]]:
     """Every model file under `folder` with a reference output beside it, sorted.
 
-    Returns ``(model file, reference file)`` pairs; `match` keeps those whose relative
-    path contains it.
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The suite's folder.
+    match : str, optional
+        Keep only the models whose relative path contains it.
+
+    Returns
+    -------
+    list of (pathlib.Path, pathlib.Path)
+        ``(model file, reference file)`` pairs.
     """
     folder = Path(folder)
     pairs = []
@@ -196,6 +205,17 @@ def compare(sim: pd.DataFrame, ref: pd.DataFrame, rtol: float = RTOL) -> str:
     Both are frames indexed by time; columns are matched by :func:`column_key`. Every
     reference column (control variables aside) at every reference time must be present in
     `sim`; values that are NaN in the reference are skipped.
+
+    Parameters
+    ----------
+    sim, ref : pandas.DataFrame
+        The simulated and the reference output.
+    rtol : float, default 1e-3
+        Tolerance: ``|sim - ref| <= rtol * max(1, |ref|)``.
+
+    Returns
+    -------
+    str
     """
     by_key = {column_key(c): c for c in sim.columns}
     worst = (0.0, "")
@@ -247,7 +267,22 @@ def _graded(sim: pd.DataFrame, ref_path: Path) -> tuple[str, str]:
 
 
 def grade_stockflow(path: Path, ref_path: Path, timeout: float | None = 120) -> tuple[str, str]:
-    """Import and run one model with stockflow; ``(status, detail)``."""
+    """Import and run one model with stockflow; ``(status, detail)``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The model file.
+    ref_path : pathlib.Path
+        Its reference output.
+    timeout : float or None, default 120
+        Seconds before the run is graded ``ERROR``.
+
+    Returns
+    -------
+    (str, str)
+        The status (one of ``STATUSES``) and why it is not ``PASS``.
+    """
     from stockflow.interop.pysd_import import PysdImportError, import_model
 
     try:
@@ -269,7 +304,22 @@ def grade_stockflow(path: Path, ref_path: Path, timeout: float | None = 120) -> 
 
 
 def grade_pysd(path: Path, ref_path: Path, timeout: float | None = 120) -> tuple[str, str]:
-    """Translate and run one model with PySD itself; ``(status, detail)``."""
+    """Translate and run one model with PySD itself; ``(status, detail)``.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The model file.
+    ref_path : pathlib.Path
+        Its reference output.
+    timeout : float or None, default 120
+        Seconds before the run is graded ``ERROR``.
+
+    Returns
+    -------
+    (str, str)
+        The status (one of ``STATUSES``) and why it is not ``PASS``.
+    """
     import pysd
 
     try:
@@ -299,7 +349,26 @@ def run_suite(
     timeout: float | None = 120,
     progress=None,
 ) -> dict[str, list[Result]]:
-    """Grade every model of `folder`: ``{"stockflow": [...], "pysd": [...]}`` (PySD on request)."""
+    """Grade every model of `folder` with stockflow, and with PySD on request.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The suite's folder.
+    match : str, optional
+        Keep only the models whose relative path contains it.
+    pysd : bool, default False
+        Also grade PySD, in the same run.
+    timeout : float or None, default 120
+        Seconds per model before it is graded ``ERROR``.
+    progress : callable, optional
+        Called as ``progress(tool, result)`` after each model is graded.
+
+    Returns
+    -------
+    dict of str to list of Result
+        ``{"stockflow": [...]}``, and ``"pysd"`` when asked.
+    """
     folder = Path(folder)
     out: dict[str, list[Result]] = {"stockflow": []}
     if pysd:
@@ -352,6 +421,14 @@ def read_expected(path: str | Path) -> dict[str, tuple[str, str]]:
 
     One line per model, tab-separated: relative path, status, why; ``#`` starts a comment.
     A model that is not listed is expected to pass.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    dict of str to (str, str)
     """
     out = {}
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -368,7 +445,15 @@ def read_expected(path: str | Path) -> dict[str, tuple[str, str]]:
 
 
 def write_expected(path: str | Path, results: list[Result]) -> None:
-    """Write the expected-results file listing every model of `results` not passing."""
+    """Write the expected-results file listing every model of `results` not passing.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file to write.
+    results : list of Result
+        The grades of a run.
+    """
     lines = [
         "# SDXorg test-models not yet passing through stockflow's import, and why.",
         "# Written by `python -m stockflow.interop.conformance DIR --update-expected FILE`;",
@@ -381,7 +466,20 @@ def write_expected(path: str | Path, results: list[Result]) -> None:
 
 
 def differences(results: list[Result], expected: dict[str, tuple[str, str]]) -> list[str]:
-    """What differs from the expected results: regressions, new passes, changed statuses."""
+    """What differs from the expected results: regressions, new passes, changed statuses.
+
+    Parameters
+    ----------
+    results : list of Result
+        This run's grades.
+    expected : dict
+        :func:`read_expected`'s content.
+
+    Returns
+    -------
+    list of str
+        One line per difference; empty when the run is as expected.
+    """
     out = []
     seen = set()
     for r in results:

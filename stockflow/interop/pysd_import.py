@@ -146,8 +146,16 @@ class ImportedModel:
         """Run the model on its own clock, as Vensim and PySD do (:func:`stockflow.run_clock`).
 
         Euler at exactly ``TIME STEP`` from ``INITIAL TIME`` to ``FINAL TIME``, saved every
-        ``SAVEPER``, flows as instantaneous rates; `kwargs` (`params`, `inputs`,
-        `variables`) go to :func:`~stockflow.run_clock`.
+        ``SAVEPER``, flows as instantaneous rates.
+
+        Parameters
+        ----------
+        **kwargs
+            ``params``, ``inputs``, ``variables``: passed to :func:`~stockflow.run_clock`.
+
+        Returns
+        -------
+        xarray.Dataset
         """
         from stockflow.clock import run_clock
 
@@ -167,6 +175,10 @@ class ImportedModel:
 
         Indexed by the model's time; columns named ``"Name[label,label]"`` with the
         original names and subscripts in their declared order, as Vensim writes them.
+
+        Returns
+        -------
+        pandas.DataFrame
         """
         ds = self.run()
         times = ds["time"].values
