@@ -107,7 +107,7 @@ def forecast_command(
         write_outputs,
     )
     from sdmig.outputs.tables import format_table, summary_table
-    from sdmig.policy.scenario import load_scenario
+    from sdmig.policy.scenario import check_scenario_names, load_scenario
     from sdmig.run.distributed import connect
     from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window, forecast
 
@@ -117,10 +117,9 @@ def forecast_command(
             raise click.BadParameter(f"{members} must be at least 1", param_hint="--members")
         fmt = check_formats(formats)
         kinds = _plot_kinds(plots)
-        loaded = {}
-        for name in scenarios or DEFAULT_SCENARIOS:
-            scen = load_scenario(name)
-            loaded[scen.name] = scen
+        listed = [load_scenario(name) for name in scenarios or DEFAULT_SCENARIOS]
+        check_scenario_names(listed)
+        loaded = {scen.name: scen for scen in listed}
         out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
         show = not quiet and sys.stderr.isatty()
         with (

@@ -129,6 +129,7 @@ __all__ = [
     "ComposedInput",
     "Scenario",
     "builtin_scenarios",
+    "check_scenario_names",
     "load_scenario",
 ]
 
@@ -171,6 +172,11 @@ class Scenario:
     benchmarks : sequence of Benchmark, optional
         Performance benchmarks (``[[benchmark]]`` tables; see :mod:`sdmig.policy.benchmarks`),
         inherited from the scenario it extends, then its own.
+    origin : str, optional
+        ``"builtin"`` for a built-in scenario read by name, ``"file"`` for a file,
+        ``"text"`` for TOML text, None for a scenario made in code; not part of equality.
+        :func:`check_scenario_names` uses it to refuse user scenarios that take a built-in
+        scenario's name.
 
     Raises
     ------
@@ -195,6 +201,7 @@ class Scenario:
     source: str | None = field(default=None, compare=False)
     locations: tuple[str, ...] = field(default=(), compare=False, repr=False)
     benchmarks: tuple[Benchmark, ...] = ()
+    origin: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not self.name:
@@ -380,6 +387,7 @@ class Scenario:
         lines = [f"name = {_toml(self.name)}"]
         if self.description:
             lines.append(f"description = {_toml(self.description)}")
+        lines.append('extends = "none"  # the inherited levers are written out below')
         for lever, loc in zip(self.levers, self.locations, strict=True):
             tm = lever.timing
             if not tm.is_dated:
@@ -387,24 +395,41 @@ class Scenario:
                     f"{loc}: timing {tm} is in model months; scenario files need dates"
                 )
             lines += ["", "[[lever]]", f"lever = {_toml(lever.name)}"]
-            items: list[tuple[str, Any]] = [
-                ("label", lever.label),
-                ("phase", tm.phase),
-                ("start", format_date(tm.start)),
-                ("ramp_months", tm.ramp_months or None),
-                ("shape", None if tm.shape == "linear" else tm.shape),
-                ("end", None if tm.end is None else format_date(tm.end)),
-                ("ramp_down_months", tm.ramp_down_months or None),
-                ("corridor", lever.corridor),
-                ("origin", lever.origin),
-                ("monthly_cost", lever.monthly_cost or None),
-                ("setup_cost", lever.setup_cost or None),
-                *lever.values().items(),
-            ]
-            for key, value in items:
+            for key, value in _lever_items(lever):
                 if value is not None:
                     lines.append(f"{key} = {_toml(value, loc, key)}")
         return "\n".join(lines) + "\n"
+
+
+def _lever_items(lever: Lever) -> list[tuple[str, Any]]:
+    """A lever (dated timing) as scenario-file keys and values (None: leave it out)."""
+    tm = lever.timing
+    return [
+        ("label", lever.label),
+        ("phase", tm.phase),
+        ("start", format_date(tm.start)),
+        ("ramp_months", tm.ramp_months or None),
+        ("shape", None if tm.shape == "linear" else tm.shape),
+        ("end", None if tm.end is None else format_date(tm.end)),
+        ("ramp_down_months", tm.ramp_down_months or None),
+        ("corridor", lever.corridor),
+        ("origin", lever.origin),
+        ("monthly_cost", lever.monthly_cost or None),
+        ("setup_cost", lever.setup_cost or None),
+        *lever.values().items(),
+    ]
+
+
+def _lever_table(lever: Lever) -> dict[str, Any]:
+    """A lever as the ``[[lever]]`` table that makes it (for a child's changes)."""
+    table: dict[str, Any] = {"lever": lever.name}
+    for key, value in _lever_items(lever):
+        if value is None:
+            continue
+        table[key] = list(value) if isinstance(value, tuple) else value
+    table["monthly_cost"] = lever.monthly_cost
+    table["setup_cost"] = lever.setup_cost
+    return table
 
 
 def _label_errors(levers: Sequence[Lever], locations: Sequence[str]) -> list[str]:
@@ -900,6 +925,41 @@ def builtin_scenarios() -> dict[str, Any]:
     return {p.name.removesuffix(".toml"): p for p in sorted(files, key=lambda p: p.name)}
 
 
+def check_scenario_names(scenarios: Sequence[Any]) -> None:
+    """Refuse scenarios that would be confused in a comparison.
+
+    Scenario names must be distinct, and a scenario that is not the built-in one of its
+    name (a user's file or a scenario made in code) must not take a built-in scenario's
+    name: comparisons are made against the built-in ``baseline``, and a user file named
+    ``baseline`` would silently replace it.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the scenario, where it came from and what to do.
+    """
+    builtins = builtin_scenarios()
+    seen: dict[str, str] = {}
+    errors = []
+    for scenario in scenarios:
+        name = scenario.name
+        where = getattr(scenario, "source", None) or f"scenario {name!r}"
+        if name in builtins and getattr(scenario, "origin", None) != "builtin":
+            errors.append(
+                f"{where}: name = {name!r} is the name of a built-in scenario; give the "
+                f'scenario its own name (name = "my_{name}") so that it cannot be taken '
+                "for the built-in one"
+            )
+        if name in seen:
+            errors.append(
+                f"{where}: scenario name {name!r} is already used by {seen[name]}; scenario "
+                "names must be distinct"
+            )
+        seen.setdefault(name, where)
+    if errors:
+        raise ScenarioError("\n".join(errors))
+
+
 def load_scenario(
     source: str | os.PathLike,
     *,
@@ -1060,7 +1120,20 @@ class _Loader:
                 "extend itself, directly or through others"
             )
         data = self._parse(ref)
+        if not data:
+            raise ScenarioError(
+                f"{ref.display}: the file is empty; a scenario file needs at least "
+                '`extends = "baseline"` (the historical regime and the status quo) or '
+                '`extends = "none"` (no levers at all), then its [[lever]] tables'
+            )
         errors: list[str] = []
+        if "extends" not in data:
+            errors.append(
+                f"{ref.display}: missing field 'extends'. Write "
+                '`extends = "baseline"` to build on the historical policy regime (what '
+                'almost every scenario wants), or `extends = "none"` to start from a model '
+                "with no levers at all (no COVID-19, Title 42 or CBP One)"
+            )
         for key in data:
             if key not in TOP_LEVEL_FIELDS:
                 close = difflib.get_close_matches(key, TOP_LEVEL_FIELDS, n=1)
@@ -1091,12 +1164,22 @@ class _Loader:
         if errors:
             raise ScenarioError("\n".join(errors))
         parent = None
-        if text_fields.get("extends"):
-            parent = self.load(self._extends_ref(ref, text_fields["extends"]), (*chain, ref))
-        own: list[tuple[Lever, str]] = []
+        extends = text_fields.get("extends")
+        if extends == "":
+            raise ScenarioError(
+                f'{ref.display}: extends = \'\' names no scenario; use "baseline" or "none"'
+            )
+        if extends is not None and extends != "none":
+            parent = self.load(self._extends_ref(ref, extends), (*chain, ref))
+        inherited_by_label = (
+            dict(zip(parent.labels, zip(parent.levers, parent.locations, strict=True), strict=True))
+            if parent
+            else {}
+        )
+        own: list[tuple[Lever | None, str, str | None]] = []
         for i, table in enumerate(tables, 1):
             try:
-                own.append(self._lever(table, ref.display, i))
+                own.append(self._own_lever(table, ref.display, i, inherited_by_label, parent))
             except ScenarioError as err:
                 errors.append(str(err))
         benchmarks = list(parent.benchmarks) if parent else []
@@ -1118,26 +1201,87 @@ class _Loader:
                 errors.append(str(err))
         if errors:
             raise ScenarioError("\n".join(errors))
-        levers = list(parent.levers) if parent else []
+        levers: list[Lever | None] = list(parent.levers) if parent else []
         locations = list(parent.locations) if parent else []
         inherited = {lever.label: k for k, lever in enumerate(levers) if lever.label}
-        for lever, loc in own:
-            if lever.label in inherited:
-                k = inherited.pop(lever.label)
+        if parent:
+            inherited.update({label: k for k, label in enumerate(parent.labels)})
+        for lever, loc, changes in own:
+            key = changes if changes is not None else (lever.label if lever else None)
+            if key in inherited:
+                k = inherited.pop(key)
                 levers[k] = lever
                 locations[k] = loc
-            else:
+            elif lever is not None:
                 levers.append(lever)
                 locations.append(loc)
+        kept = [(lv, loc) for lv, loc in zip(levers, locations, strict=True) if lv is not None]
         return Scenario(
             name=text_fields.get("name") or ref.stem,
             description=text_fields.get("description") or "",
-            levers=tuple(levers),
-            extends=text_fields.get("extends"),
+            levers=tuple(lv for lv, _ in kept),
+            extends=None if extends == "none" else extends,
             source=ref.display,
-            locations=tuple(locations),
+            locations=tuple(loc for _, loc in kept),
             benchmarks=tuple(benchmarks),
+            origin=ref.key.partition(":")[0],
         )
+
+    def _own_lever(
+        self,
+        table: Any,
+        display: str,
+        i: int,
+        inherited: Mapping[str, tuple[Lever, str]],
+        parent: Scenario | None,
+    ) -> tuple[Lever | None, str, str | None]:
+        """A ``[[lever]]`` table: a new lever, or a change to an inherited one.
+
+        Returns ``(lever or None when removed, location, inherited label it changes or
+        None)``. A table with a ``label`` of an inherited lever and no ``lever`` key
+        changes that lever: its keys replace the inherited ones (``end = "2027-01"`` ends
+        it, ``remove = true`` drops it).
+        """
+        if not isinstance(table, dict) or "lever" in table or "label" not in table:
+            if isinstance(table, dict) and "remove" in table:
+                raise ScenarioError(
+                    f"{display}, lever {i}: `remove` needs the `label` of an inherited lever "
+                    "and no `lever` key"
+                )
+            lever, loc = self._lever(table, display, i)
+            return lever, loc, None
+        label = table["label"]
+        if not isinstance(label, str) or label not in inherited:
+            labels = ", ".join(inherited) or "none"
+            close = difflib.get_close_matches(str(label), list(inherited), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise ScenarioError(
+                f"{display}, lever {i}: missing field 'lever'; a table without it changes an "
+                f"inherited lever, but label = {_shown(label)} is not the label of one.{hint} "
+                f"Inherited labels: {labels}"
+            )
+        old, _ = inherited[label]
+        loc = f"{display}, lever {i} (changes {label!r} of {parent.source or parent.name})"
+        remove = table.get("remove", False)
+        if not isinstance(remove, bool):
+            raise ScenarioError(
+                f"{loc}: remove = {_shown(remove)} has the wrong type ({_toml_type(remove)}); "
+                "expected true or false"
+            )
+        if remove:
+            extra = sorted(set(table) - {"label", "remove"})
+            if extra:
+                raise ScenarioError(
+                    f"{loc}: remove = true drops the lever; other fields ({', '.join(extra)}) "
+                    "would do nothing"
+                )
+            return None, loc, label
+        merged = _lever_table(old)
+        merged.update({k: v for k, v in table.items() if k != "remove"})
+        if old.label is None:
+            merged.pop("label", None)
+        lever, _ = self._lever(merged, display, i)
+        return lever, loc, label
 
     def _parse(self, ref: _Ref) -> dict:
         try:

@@ -122,17 +122,19 @@ def forecast(
     Raises
     ------
     ForecastError
-        `members` below 1, or scenario names that are not distinct.
+        `members` below 1.
+    ScenarioError
+        Scenario names that are not distinct, or a user scenario with a built-in
+        scenario's name (:func:`~sdmig.policy.scenario.check_scenario_names`).
     """
-    from sdmig.policy.scenario import load_scenario
+    from sdmig.policy.scenario import check_scenario_names, load_scenario
 
     if int(members) < 1:
         raise ForecastError(f"--members = {members} must be at least 1")
     model = model or BorderModel()
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
-    if len(set(names)) != len(names):
-        raise ForecastError(f"scenario names must be distinct, got {names}")
+    check_scenario_names(loaded)
     params, alpha = None, None
     if members > 1:
         from sdmig.inference.calibrate import CalibrationResults
