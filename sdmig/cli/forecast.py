@@ -142,6 +142,9 @@ def forecast_command(
             click.echo(format_comparison(comparison))
             click.echo()
         click.echo(format_table(table))
+        if ds.attrs.get("trigger_switches"):
+            click.echo()
+            click.echo("Triggered levers (member 0): " + ds.attrs["trigger_switches"])
         met = benchmark_report(ds, loaded, start=str(lo))
         if not met.empty:
             click.echo()

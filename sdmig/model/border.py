@@ -848,13 +848,15 @@ class BorderModel:
             in USD when a scenario is given.
         """
         end = end or self.end
-        inputs, breakpoints, bound = {}, [], None
+        inputs, breakpoints, bound, compiled = {}, [], None, self.compiled
         if scenario is not None:
             bound = scenario.bind(self.stockflow_model)
             inputs, breakpoints = bound.inputs, list(bound.breakpoints)
+            if bound.model is not self.stockflow_model:  # with the triggers' stocks
+                compiled = bound.compiled()
         try:
             ds = sf.simulate(
-                self.compiled,
+                compiled,
                 end,
                 params=params,
                 inputs=inputs,
@@ -870,4 +872,7 @@ class BorderModel:
             cost = bound.cost(ds["time"])
             ds["lever_cost"] = cost
             ds.attrs["scenario"] = getattr(scenario, "name", "")
+            if getattr(bound, "latches", None):
+                ds["trigger_active"] = bound.trigger_states(ds["time"])
+                ds.attrs["trigger_switches"] = bound.trigger_switches()
         return ds

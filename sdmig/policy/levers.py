@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from sdmig.errors import LeverError
+from sdmig.policy.triggers import Trigger
 from stockflow import months_since
 
 __all__ = [
@@ -85,7 +86,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 # Declarations made with class attributes, never dataclass fields.
 _CLASS_ATTRS = ("name", "description", "params", "acts_on", "mode", "intensity")
 # Fields every lever has (declared on the base class).
-BASE_FIELDS = ("timing", "corridor", "origin", "label", "monthly_cost", "setup_cost")
+BASE_FIELDS = ("timing", "corridor", "origin", "label", "monthly_cost", "setup_cost", "trigger")
 
 
 # --------------------------------------------------------------------------- formatting
@@ -517,6 +518,9 @@ class Lever:
         Cost at full effect [USD/month], scaled by the timing weight.
     setup_cost : float, default 0
         One-off cost [USD] in the month the lever starts.
+    trigger : sdmig.policy.triggers.Trigger, optional
+        Switch the lever on and off with a model variable (thresholds with hysteresis and
+        hold times); it then acts only while the trigger is on, within its timing.
     **params
         One float per declared parameter.
     """
@@ -534,6 +538,7 @@ class Lever:
     label: str | None = None
     monthly_cost: float = 0.0
     setup_cost: float = 0.0
+    trigger: Trigger | None = None
 
     def __init_subclass__(cls, **kwargs):
         """Turn each declared parameter into a float field (before ``@dataclass`` runs)."""
@@ -566,6 +571,10 @@ class Lever:
             object.__setattr__(self, dim, _labels(dim, getattr(self, dim)))
         if self.label is not None and (not isinstance(self.label, str) or not self.label):
             raise LeverError(f"label = {self.label!r} must be a non-empty string")
+        if self.trigger is not None and not isinstance(self.trigger, Trigger):
+            raise LeverError(
+                f"trigger = {self.trigger!r} must be a sdmig.policy.triggers.Trigger or None"
+            )
         usd = Param("USD/month", low=0)
         object.__setattr__(self, "monthly_cost", usd.check("monthly_cost", self.monthly_cost))
         once = Param("USD", low=0)

@@ -117,6 +117,7 @@ from sdmig.policy.levers import (
     format_number,
 )
 from sdmig.policy.registry import available_levers, unknown_lever_message
+from sdmig.policy.triggers import Latch, Trigger, monitored_model, switch_month
 from stockflow import Model, months_since
 
 __all__ = [
@@ -140,7 +141,7 @@ TOP_LEVEL_FIELDS = ("name", "description", "extends", "lever", "benchmark")
 #: Keys of a ``[[lever]]`` table that make its :class:`~sdmig.policy.levers.Timing`.
 TIMING_FIELDS = ("start", "ramp_months", "shape", "end", "ramp_down_months", "phase")
 #: Keys every ``[[lever]]`` table may have, besides the timing and the lever's parameters.
-COMMON_FIELDS = ("lever", "label", "corridor", "origin", "monthly_cost", "setup_cost")
+COMMON_FIELDS = ("lever", "label", "corridor", "origin", "monthly_cost", "setup_cost", "trigger")
 
 #: Timing fields that ``Scenario.bind(member_values=...)`` can vary by member [model months].
 MEMBER_TIMING_FIELDS = ("start", "ramp_months", "end", "ramp_down_months")
@@ -321,6 +322,17 @@ class Scenario:
         if isinstance(model, stockflow.CompiledModel):
             model = model.model
         levers = tuple(lever.in_months(model.start) for lever in self.levers)
+        triggers = {
+            label: lever.trigger
+            for label, lever in zip(self.labels, levers, strict=True)
+            if lever.trigger is not None
+        }
+        if triggers:
+            try:
+                model = monitored_model(model, triggers)
+            except ScenarioError as err:
+                where = self.source or f"scenario {self.name!r}"
+                raise ScenarioError(f"{where}: {err}") from None
         n_members, varying = None, frozenset()
         if member_values:
             levers, varying, n_members = _member_levers(self, levers, member_values, model)
@@ -328,7 +340,13 @@ class Scenario:
         input_names = ", ".join(v.name for v in inputs) or "none"
         errors: list[str] = []
         terms: dict[str, dict[str, list[_Term]]] = {}
-        for lever, loc in zip(levers, self.locations, strict=True):
+        latches: dict[str, Latch] = {}
+        for label, lever, loc in zip(self.labels, levers, self.locations, strict=True):
+            latch = None
+            if lever.trigger is not None:
+                latch = latches[label] = Latch(
+                    lever.trigger, lever.trigger.stock_name(label), lever.timing.window()
+                )
             for name, mode in lever.actions().items():
                 var = model.variables.get(name)
                 if var is None or var.kind != "input":
@@ -346,7 +364,7 @@ class Scenario:
                     errors.append(f"{loc}: {err}")
                     continue
                 terms.setdefault(name, {"set": [], "multiply": [], "add": []})[mode].append(
-                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0)
+                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0, latch)
                 )
             errors += _untargetable(lever, loc, model)
         if not errors:
@@ -372,6 +390,7 @@ class Scenario:
             inputs=types.MappingProxyType(composed),
             breakpoints=tuple(breakpoints),
             n_members=n_members,
+            latches=types.MappingProxyType(latches),
         )
 
     # -------------------------------------------------------------------- writing
@@ -416,6 +435,7 @@ def _lever_items(lever: Lever) -> list[tuple[str, Any]]:
         ("origin", lever.origin),
         ("monthly_cost", lever.monthly_cost or None),
         ("setup_cost", lever.setup_cost or None),
+        ("trigger", lever.trigger.to_table() if lever.trigger is not None else None),
         *lever.values().items(),
     ]
 
@@ -528,6 +548,7 @@ class _Term(NamedTuple):
     location: str
     mask: np.ndarray | None
     members: int = 0  # the number of members when the lever's parameters vary by member
+    latch: Latch | None = None  # the lever's trigger state, when it has a trigger
 
 
 def _member_levers(
@@ -735,6 +756,10 @@ class ComposedInput:
         nothing: ``x * 1``, ``x + 0``)."""
         nd = len(self.dims)
         w = np.asarray(term.lever.weight(t, v), dtype=float)
+        if term.latch is not None:  # always advanced, so that its clock follows the run
+            w = w * term.latch(t, v)
+            if not w.any():
+                return None
         if w.ndim == 0 and w == 0.0:
             return None
         if w.ndim == 1:
@@ -817,11 +842,59 @@ class BoundScenario:
     inputs: Mapping[str, ComposedInput]
     breakpoints: tuple[float, ...]
     n_members: int | None = None
+    latches: Mapping[str, Latch] = field(default_factory=dict)
 
     @property
     def labels(self) -> tuple[str, ...]:
         """One unique label per lever (see :attr:`Scenario.labels`)."""
         return self.scenario.labels
+
+    def compiled(self) -> stockflow.CompiledModel:
+        """:attr:`model` compiled (once). With triggers, :attr:`model` is a copy of the model
+        bound to, with the triggers' averaging stocks; run that one."""
+        cached = self.__dict__.get("_compiled")
+        if cached is None:
+            cached = stockflow.compile_model(self.model)
+            object.__setattr__(self, "_compiled", cached)
+        return cached
+
+    def trigger_states(self, times: Any) -> xr.DataArray | None:
+        """Each triggered lever's state (1 on, 0 off) at the end of each month of the last
+        run, ``(trigger, time[, member])``; None without triggers.
+
+        `times` are the run's months (``ds.time``); the state of a month is the state at
+        its end, when the run records it.
+        """
+        if not self.latches:
+            return None
+        if isinstance(times, xr.DataArray):
+            times = times.values
+        index = pd.Index(times)
+        t_end = [months_since(self.model.start, x) + 1.0 for x in index]
+        data = np.stack([latch.state_at(t_end) for latch in self.latches.values()])
+        dims: tuple[str, ...] = ("trigger", "time", "member")
+        if data.shape[-1] == 1 and self.n_members is None:
+            data, dims = data[..., 0], ("trigger", "time")
+        return xr.DataArray(
+            data,
+            dims=dims,
+            coords={"trigger": list(self.latches), "time": index},
+            name="trigger_active",
+            attrs={"units": "1", "long_name": "triggered lever on (1) or off (0) at month end"},
+        )
+
+    def trigger_switches(self) -> str:
+        """The switching months of every trigger in the last run, for reports:
+        ``"proclamation_2024: on 2024-06, off 2025-03"`` (member 0; "; " between levers)."""
+        parts = []
+        for label, latch in self.latches.items():
+            events = [
+                f"{what} {switch_month(self.model.start, t)}"
+                for t, member, what in latch.switches()
+                if member == 0
+            ]
+            parts.append(f"{label}: {', '.join(events) or 'never on'}")
+        return "; ".join(parts)
 
     def cost(self, times: Iterable[Any]) -> xr.DataArray:
         """Each lever's cost in each month, in USD.
@@ -891,7 +964,7 @@ class BoundScenario:
             kwargs["chunk_size"] = max(int(kwargs.get("chunk_size", 1)), self.n_members)
             kwargs["params"] = _with_members(self.model, kwargs.get("params"), self.n_members)
         return stockflow.simulate(
-            self.model, end, inputs=dict(self.inputs), breakpoints=self.breakpoints, **kwargs
+            self.compiled(), end, inputs=dict(self.inputs), breakpoints=self.breakpoints, **kwargs
         )
 
 
@@ -1370,6 +1443,8 @@ class _Loader:
         for key, units in (("monthly_cost", "USD/month"), ("setup_cost", "USD")):
             if key in table:
                 kwargs[key] = self._number(loc, key, table[key], Param(units, low=0))
+        if "trigger" in table:
+            kwargs["trigger"] = Trigger.from_table(table["trigger"], loc)
         hints = _type_hints(cls)
         for f in own:
             if f.name in table:
@@ -1467,4 +1542,7 @@ def _toml(value: Any, loc: str = "", key: str = "") -> str:
         return format_number(x)
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_toml(x, loc, key) for x in value) + "]"
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{k} = {_toml(x, loc, key)}" for k, x in value.items())
+        return "{ " + items + " }"
     raise ScenarioError(f"{loc}: {key} = {value!r} cannot be written to TOML")

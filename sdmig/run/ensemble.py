@@ -200,7 +200,9 @@ class _Job:
         variables = list(dict.fromkeys(s.variable for s in self.series))
         try:
             ds = sf.simulate(
-                self.model.compiled,
+                self.model.compiled
+                if bound is None or bound.model is self.model.stockflow_model
+                else bound.compiled(),
                 self.end,
                 params=params,
                 inputs=None if bound is None else dict(bound.inputs),

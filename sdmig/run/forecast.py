@@ -145,7 +145,7 @@ def forecast(
         params = draws
         method = method or "rk4"
     method = method or "RK45"
-    runs = []
+    runs, switches = [], []
     for scenario in loaded:
         if progress is not None:
             progress(scenario.name)
@@ -153,6 +153,8 @@ def forecast(
             ds = _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size)
         else:
             ds = _simulate_chunk(model, scenario, params, end, method, chunk_size)
+        if ds.attrs.get("trigger_switches"):
+            switches.append(f"{scenario.name}: {ds.attrs['trigger_switches']}")
         run = ds[[v for v in OUTPUT_VARIABLES if v in ds]]
         if alpha is not None:
             run["expected_encounters"] = run["encounters"].copy()
@@ -172,6 +174,7 @@ def forecast(
         start=START,
         solver=method if members == 1 else f"{method}, step 0.25 month",
         scenarios=" ".join(names),
+        trigger_switches=" | ".join(switches),
         **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
     )
     return out
