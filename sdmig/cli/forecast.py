@@ -76,6 +76,12 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
     default=None,
     help="Workers of the local cluster (with --scheduler local).",
 )
+@click.option(
+    "--fixed-assumptions",
+    is_flag=True,
+    help="With --members, keep the assumed elasticities and lever effects at their values "
+    "(by default they are drawn from their documented ranges, paired across scenarios).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def forecast_command(
     scenarios,
@@ -89,6 +95,7 @@ def forecast_command(
     overwrite,
     scheduler,
     workers,
+    fixed_assumptions,
     quiet,
 ) -> None:
     """Run scenarios from 2019-10 and compare each with the baseline over START..END.
@@ -134,6 +141,7 @@ def forecast_command(
                 seed=seed,
                 client=client,
                 progress=lambda _name: bar.update(1),
+                fixed_assumptions=fixed_assumptions,
             )
         table = summary_table(ds, str(lo), str(hi))
         comparison = None

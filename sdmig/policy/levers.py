@@ -84,7 +84,7 @@ TARGET_DIMS = ("corridor", "origin")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 # Declarations made with class attributes, never dataclass fields.
-_CLASS_ATTRS = ("name", "description", "params", "acts_on", "mode", "intensity")
+_CLASS_ATTRS = ("name", "description", "params", "acts_on", "mode", "intensity", "effects")
 # Fields every lever has (declared on the base class).
 BASE_FIELDS = ("timing", "corridor", "origin", "label", "monthly_cost", "setup_cost", "trigger")
 
@@ -502,7 +502,10 @@ class Lever:
        the time, stocks and parameters from ``v``.
     7. A subclass that defines ``__post_init__`` calls ``super().__post_init__()`` first
        (it validates the parameters, the timing and the targeting).
-    8. Register the class under ``[project.entry-points."sdmig.levers"]`` in the plugin's
+    8. Optionally declare ``effects = {param: "factor" | "amount"}``: the parameters that
+       carry an uncertain effect (not decisions such as capacity or spending); forecast
+       ensembles draw them (:mod:`sdmig.policy.assumptions`).
+    9. Register the class under ``[project.entry-points."sdmig.levers"]`` in the plugin's
        ``pyproject.toml``: ``name = "package.module:ClassName"``.
 
     Parameters
@@ -531,6 +534,7 @@ class Lever:
     acts_on: ClassVar[tuple[str, ...] | Mapping[str, str]] = ()
     mode: ClassVar[str] = "multiply"
     intensity: ClassVar[str | None] = None
+    effects: ClassVar[Mapping[str, str]] = MappingProxyType({})
 
     timing: Timing
     corridor: tuple[str, ...] | None = None
@@ -699,6 +703,14 @@ def check_lever_class(cls: Any) -> None:
             raise LeverError(f"{where}: parameter {pname!r} is not a dataclass field")
         if pname in BASE_FIELDS:
             raise LeverError(f"{where}: parameter {pname!r} clashes with a common lever field")
+    effects = cls.effects
+    if not isinstance(effects, Mapping) or any(
+        k not in cls.params or kind not in ("factor", "amount") for k, kind in effects.items()
+    ):
+        raise LeverError(
+            f"{where}: effects = {dict(effects) if isinstance(effects, Mapping) else effects!r}"
+            " must map declared parameters to 'factor' or 'amount'"
+        )
     if cls.mode not in MODES:
         raise LeverError(f"{where}: mode = {cls.mode!r} is not one of {MODES}")
     acts_on = cls.acts_on

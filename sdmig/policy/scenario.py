@@ -341,11 +341,23 @@ class Scenario:
         errors: list[str] = []
         terms: dict[str, dict[str, list[_Term]]] = {}
         latches: dict[str, Latch] = {}
+        logs: dict[str, _StateLog] = {}
         for label, lever, loc in zip(self.labels, levers, self.locations, strict=True):
             latch = None
+            log = logs[label] = _StateLog() if type(lever).weight is not Lever.weight else None
             if lever.trigger is not None:
+                previous = lever.trigger.continues
+                if previous is not None and previous not in latches:
+                    errors.append(
+                        f"{loc}: trigger continues = {previous!r}, which is not the label of "
+                        "a triggered lever listed before it; triggered levers: "
+                        f"{', '.join(latches) or 'none'}"
+                    )
                 latch = latches[label] = Latch(
-                    lever.trigger, lever.trigger.stock_name(label), lever.timing.window()
+                    lever.trigger,
+                    lever.trigger.stock_name(label),
+                    lever.timing.window(),
+                    latches.get(previous) if previous else None,
                 )
             for name, mode in lever.actions().items():
                 var = model.variables.get(name)
@@ -364,7 +376,7 @@ class Scenario:
                     errors.append(f"{loc}: {err}")
                     continue
                 terms.setdefault(name, {"set": [], "multiply": [], "add": []})[mode].append(
-                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0, latch)
+                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0, latch, log)
                 )
             errors += _untargetable(lever, loc, model)
         if not errors:
@@ -391,6 +403,7 @@ class Scenario:
             breakpoints=tuple(breakpoints),
             n_members=n_members,
             latches=types.MappingProxyType(latches),
+            logs=types.MappingProxyType({k: v for k, v in logs.items() if v is not None}),
         )
 
     # -------------------------------------------------------------------- writing
@@ -549,6 +562,31 @@ class _Term(NamedTuple):
     mask: np.ndarray | None
     members: int = 0  # the number of members when the lever's parameters vary by member
     latch: Latch | None = None  # the lever's trigger state, when it has a trigger
+    log: _StateLog | None = None  # the state-aware part of its weight, as the run went
+
+
+class _StateLog:
+    """The state-aware factor of a lever's weight (``weight(t, v) / timing weight``, mean
+    over members) at each time the integrator evaluated it; earlier times are looked up,
+    a new run (time 0) starts afresh. Costs use it: a lever is charged as it acted."""
+
+    def __init__(self):
+        self.times: list[float] = []
+        self.values: list[float] = []
+
+    def record(self, t: float, factor: Any) -> None:
+        t = float(t)
+        if t <= 0.0 or not self.times:
+            self.times, self.values = [], []
+        if not self.times or t > self.times[-1]:
+            self.times.append(t)
+            self.values.append(float(np.mean(factor)))
+
+    def at(self, times: np.ndarray) -> np.ndarray:
+        if not self.times:
+            return np.ones_like(times, dtype=float)
+        idx = np.searchsorted(np.asarray(self.times), times, side="right") - 1
+        return np.asarray(self.values)[np.maximum(idx, 0)]
 
 
 def _member_levers(
@@ -756,6 +794,9 @@ class ComposedInput:
         nothing: ``x * 1``, ``x + 0``)."""
         nd = len(self.dims)
         w = np.asarray(term.lever.weight(t, v), dtype=float)
+        if term.log is not None:
+            tw = np.asarray(term.lever.timing.weight(t), dtype=float)
+            term.log.record(t, np.where(tw > 0, w / np.where(tw > 0, tw, 1.0), 1.0))
         if term.latch is not None:  # always advanced, so that its clock follows the run
             w = w * term.latch(t, v)
             if not w.any():
@@ -843,6 +884,7 @@ class BoundScenario:
     breakpoints: tuple[float, ...]
     n_members: int | None = None
     latches: Mapping[str, Latch] = field(default_factory=dict)
+    logs: Mapping[str, _StateLog] = field(default_factory=dict)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -911,7 +953,11 @@ class BoundScenario:
             ``lever_cost`` with dims ``(lever, time)``, coords ``lever`` (labels),
             ``lever_name``, ``phase`` and ``time`` (as given); units USD. A month's value
             is the lever's ``cost_rate`` averaged over the month (times one month), plus
-            its ``setup_cost`` in the month its start falls in.
+            its ``setup_cost`` in the month its start falls in. After a run, a lever
+            that acted only part of the time is charged only for that time: a triggered
+            lever while its trigger was on, a state-aware lever (aid conditional on a
+            benchmark) in proportion to its state-aware weight, as disbursed (the mean
+            over members).
 
         Raises
         ------
@@ -930,8 +976,13 @@ class BoundScenario:
         t0 = np.array([months_since(self.model.start, x) for x in index], dtype=float)
         grid = t0[:, None] + (np.arange(_COST_SUBSTEPS) + 0.5) / _COST_SUBSTEPS
         data = np.zeros((len(self.levers), len(t0)))
-        for i, lever in enumerate(self.levers):
+        for i, (label, lever) in enumerate(zip(self.labels, self.levers, strict=True)):
             rate = np.broadcast_to(np.asarray(lever.cost_rate(grid), dtype=float), grid.shape)
+            if label in self.latches and self.latches[label].times:
+                on = self.latches[label].state_at(grid.ravel()).mean(axis=-1)
+                rate = rate * on.reshape(grid.shape)
+            if label in self.logs:
+                rate = rate * self.logs[label].at(grid.ravel()).reshape(grid.shape)
             start = lever.timing.start
             data[i] = rate.mean(axis=1) + lever.setup_cost * ((t0 <= start) & (start < t0 + 1))
         return xr.DataArray(

@@ -27,8 +27,10 @@ How it runs
 -----------
 :func:`monitored_model` adds to a copy of the model one stock per trigger,
 ``trigger_<label>_average``: a first-order smooth of the variable (per day when ``per =
-"day"``) with a time constant of half the window, which has the mean lag of a moving
-average over the window. Policy inputs can read stocks, so the trigger reads this one.
+"day"``) with the window as its time constant, which forgets a past day as a moving
+average over the window does (its mean lag is the window, that of the moving average half
+of it); explicit integrators stay stable with steps up to the window (Euler) or 2.7
+windows (RK4). Policy inputs can read stocks, so the trigger reads this one.
 
 The switch itself is a :class:`Latch`: a small state machine advanced on the integrator's
 clock, at every time the right-hand side is evaluated. When the integrator moves forward
@@ -68,6 +70,10 @@ TRIGGER_FIELDS = {
     "off_below": "switch off when the average has stayed below this (at most on_above)",
     "hold_on_days": "days the average must stay at or above on_above first (default 0)",
     "hold_off_days": "days the average must stay below off_below first (default 0)",
+    "initially": '"off" (default) or "on": the state when the lever starts (the June 2024 '
+    "proclamation took effect at once: the threshold was already exceeded)",
+    "continues": "label of an earlier triggered lever whose state this one starts from "
+    "(a rule that replaces another without a gap)",
 }
 
 
@@ -88,6 +94,15 @@ class Trigger:
         Averaging window [days].
     hold_on_days, hold_off_days : float, default 0
         How long a condition must hold before the switch [days].
+    initially : {'off', 'on'}, default 'off'
+        The state when the lever's window opens: ``"on"`` for a rule that takes effect at
+        once because its threshold was found exceeded (Proclamation 10773), after which
+        only the off condition (and a new on condition) apply. Ignored with `continues`.
+    continues : str, optional
+        The label of another triggered lever of the scenario that this one replaces:
+        when this lever's window opens it starts in that lever's state at that moment
+        (the October 2024 final rule continued the June 2024 suspension with a stricter
+        off condition), rather than off.
 
     Examples
     --------
@@ -102,8 +117,20 @@ class Trigger:
     average_days: float = 7.0
     hold_on_days: float = 0.0
     hold_off_days: float = 0.0
+    initially: str = "off"
+    continues: str | None = None
 
     def __post_init__(self):
+        if self.initially not in ("off", "on"):
+            raise ScenarioError(
+                f"trigger initially = {self.initially!r} is not allowed; allowed 'off', 'on'"
+            )
+        if self.continues is not None and (
+            not isinstance(self.continues, str) or not self.continues
+        ):
+            raise ScenarioError(
+                f"trigger continues = {self.continues!r} must be the label of a lever"
+            )
         if not isinstance(self.variable, str) or not self.variable.isidentifier():
             raise ScenarioError(f"trigger variable = {self.variable!r} must be a variable name")
         if self.per not in ("month", "day"):
@@ -162,6 +189,10 @@ class Trigger:
             out["hold_on_days"] = self.hold_on_days
         if self.hold_off_days:
             out["hold_off_days"] = self.hold_off_days
+        if self.initially != "off":
+            out["initially"] = self.initially
+        if self.continues:
+            out["continues"] = self.continues
         return out
 
     def describe(self) -> str:
@@ -175,6 +206,10 @@ class Trigger:
         text += f", off below {self.off_below:g}"
         if self.hold_off_days:
             text += f" for {self.hold_off_days:g} days"
+        if self.initially == "on":
+            text += ", on at its start"
+        if self.continues:
+            text += f", continuing {self.continues}"
         return text
 
     def stock_name(self, label: str) -> str:
@@ -222,7 +257,7 @@ def monitored_model(model: Any, triggers: Mapping[str, Trigger]) -> Any:
         out.smooth(
             trig.stock_name(label),
             total,
-            trig.average_days / 2.0 / DAYS_PER_MONTH,
+            trig.average_days / DAYS_PER_MONTH,
             units=units if var.units not in ("", "1") else "1",
             long_name=f"{trig.describe()} (trigger of lever {label})",
         )
@@ -237,10 +272,17 @@ class Latch:
     new runs are handled.
     """
 
-    def __init__(self, trigger: Trigger, stock: str, window: tuple[float, float]):
+    def __init__(
+        self,
+        trigger: Trigger,
+        stock: str,
+        window: tuple[float, float],
+        previous: Latch | None = None,
+    ):
         self.trigger = trigger
         self.stock = stock
         self.window = window  # (first, stop) model months where the lever's timing acts
+        self.previous = previous  # the latch of the lever this one continues
         self.times: list[float] = []
         self.states: list[np.ndarray] = []
         self._timer_on: np.ndarray | None = None
@@ -249,7 +291,8 @@ class Latch:
     def _reset(self, t: float, x: np.ndarray) -> None:
         hold_on = self.trigger.hold_on_days / DAYS_PER_MONTH
         inside = self.window[0] <= t < self.window[1]
-        active = (x >= self.trigger.on_above) & (hold_on == 0) & inside
+        active = (x >= self.trigger.on_above) & (hold_on == 0) | (self.trigger.initially == "on")
+        active = active & inside
         self.times, self.states = [t], [active.astype(float)]
         self._timer_on = np.zeros_like(x, dtype=float)
         self._timer_off = np.zeros_like(x, dtype=float)
@@ -267,6 +310,12 @@ class Latch:
         turn_off = below & (self._timer_off >= trig.hold_off_days / DAYS_PER_MONTH - eps)
         active = (active | turn_on) & ~turn_off
         inside = self.window[0] <= t < self.window[1]
+        if inside and not self.window[0] <= self.times[-1] < self.window[1]:  # it opens
+            if self.previous is not None and self.previous.times:
+                before = np.nextafter(self.window[0], -np.inf)
+                active = self.previous.state_at([before])[0] > 0.5
+            elif trig.initially == "on":
+                active = np.ones_like(active)
         active = active & inside
         if not inside:
             self._timer_on = np.zeros_like(self._timer_on)

@@ -201,7 +201,7 @@ class _Job:
         try:
             ds = sf.simulate(
                 self.model.compiled
-                if bound is None or bound.model is self.model.stockflow_model
+                if getattr(bound, "model", self.model.stockflow_model) is self.model.stockflow_model
                 else bound.compiled(),
                 self.end,
                 params=params,

@@ -81,6 +81,8 @@ def forecast(
     client=None,
     chunk_size: int = 2048,
     progress: Callable[[str], None] | None = None,
+    fixed_assumptions: bool = False,
+    assumptions=None,
 ) -> xr.Dataset:
     """Run each scenario from 2019-10 to `end` and stack the results.
 
@@ -112,6 +114,13 @@ def forecast(
         Members a task integrates at once.
     progress : callable, optional
         Called with each scenario's name before it runs.
+    fixed_assumptions : bool, default False
+        With more than one member, the assumed elasticities and lever effects are drawn
+        too, paired across scenarios (:func:`sdmig.policy.assumptions.draw_assumptions`),
+        so that the comparison's intervals include them; True keeps them at their values.
+    assumptions : mapping of str to Assumption, optional
+        Ranges of the assumed model parameters to draw (default
+        :data:`sdmig.policy.assumptions.MODEL_ASSUMPTIONS`).
 
     Returns
     -------
@@ -135,7 +144,7 @@ def forecast(
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
     check_scenario_names(loaded)
-    params, alpha = None, None
+    params, alpha, drawn = None, None, {}
     if members > 1:
         from sdmig.inference.calibrate import CalibrationResults
 
@@ -144,15 +153,32 @@ def forecast(
         draws.pop("alpha_court", None)
         params = draws
         method = method or "rk4"
+        if not fixed_assumptions:
+            from sdmig.policy.assumptions import draw_assumptions
+
+            shapes = {k: np.shape(v) for k, v in model.params.items()}
+            for scenario in loaded:
+                a_params, member_values = draw_assumptions(
+                    scenario,
+                    int(members),
+                    int(seed),
+                    param_shapes=shapes,
+                    model_assumptions=assumptions,
+                )
+                drawn[scenario.name] = member_values
+            params = {**params, **a_params}
     method = method or "RK45"
     runs, switches = [], []
     for scenario in loaded:
         if progress is not None:
             progress(scenario.name)
+        levers = drawn.get(scenario.name) or None
         if client is not None and params is not None:
-            ds = _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size)
+            ds = _simulate_on_cluster(
+                client, model, scenario, params, end, method, chunk_size, levers
+            )
         else:
-            ds = _simulate_chunk(model, scenario, params, end, method, chunk_size)
+            ds = _simulate_chunk(model, scenario, params, end, method, chunk_size, levers)
         if ds.attrs.get("trigger_switches"):
             switches.append(f"{scenario.name}: {ds.attrs['trigger_switches']}")
         run = ds[[v for v in OUTPUT_VARIABLES if v in ds]]
@@ -175,15 +201,22 @@ def forecast(
         solver=method if members == 1 else f"{method}, step 0.25 month",
         scenarios=" ".join(names),
         trigger_switches=" | ".join(switches),
+        assumptions_drawn=int(members > 1 and not fixed_assumptions),
         **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
     )
     return out
 
 
-def _simulate_chunk(model, scenario, params, end, method, chunk_size=2048) -> xr.Dataset:
+def _simulate_chunk(
+    model, scenario, params, end, method, chunk_size=2048, member_values=None
+) -> xr.Dataset:
+    extra = {"member_values": member_values} if member_values else {}
+    if member_values:  # member-varying levers run all their members in one chunk
+        chunk_size = max(chunk_size, len(next(iter(params.values()))))
     return model.simulate(
         scenario,
         params=params,
+        **extra,
         end=end,
         method=method,
         dt=ENSEMBLE_DT,
@@ -192,12 +225,23 @@ def _simulate_chunk(model, scenario, params, end, method, chunk_size=2048) -> xr
     )
 
 
-def _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size):
+def _simulate_on_cluster(
+    client, model, scenario, params, end, method, chunk_size, member_values=None
+):
     """The members in chunks as Dask tasks, joined back in member order."""
     from sdmig.run.distributed import gather
 
     n = len(next(iter(params.values())))
     starts = list(range(0, n, chunk_size))
+
+    def part(lo):
+        if not member_values:
+            return None
+        return {
+            label: {k: v[lo : lo + chunk_size] for k, v in fields.items()}
+            for label, fields in member_values.items()
+        }
+
     futures = [
         client.submit(
             _simulate_chunk,
@@ -206,6 +250,8 @@ def _simulate_on_cluster(client, model, scenario, params, end, method, chunk_siz
             {k: v[lo : lo + chunk_size] for k, v in params.items()},
             end,
             method,
+            chunk_size,
+            part(lo),
             pure=False,
         )
         for lo in starts
