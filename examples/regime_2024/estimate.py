@@ -16,7 +16,8 @@ month).
 
 Run from the repository root::
 
-    python examples/regime_2024/estimate.py
+    python examples/regime_2024/estimate.py             # all three
+    python examples/regime_2024/estimate.py --stay 1    # south_rate alone, the elasticity fixed
 
 It prints the estimates, the fit and the comparison with the baseline without the
 2023-12..2024-12 levers; the numbers in ``forecasts/baseline.toml`` and the README here
@@ -92,7 +93,41 @@ def mape(model: pd.Series, obs: pd.Series) -> float:
     return float(np.mean(np.abs(model[months] / obs[months] - 1.0)) * 100)
 
 
+def main_fixed_stay(stay: float) -> None:
+    """Fit ``south_rate`` alone, with ``north_rate`` at 0 and ``stay_deterrence`` fixed."""
+    from scipy.optimize import minimize_scalar
+
+    obs = observed()
+    base = load_scenario("baseline")
+
+    def loss(south: float) -> float:
+        model, _ = run(scenario_with(base, south, 0.0), stay)
+        return float(np.sum(shape_residuals(model, obs) ** 2))
+
+    fit = minimize_scalar(loss, bounds=(0.0, 2.0), method="bounded", options={"xatol": 0.01})
+    print(f"fit with stay_deterrence = {stay:g}: {fit.nfev} runs, sum of squares {fit.fun:.4f}")
+    print(f"south_rate = {fit.x:.3f} /month")
+    report(obs, base, fit.x, 0.0, stay)
+
+
+def report(obs, base, south, north, stay) -> None:
+    """The fit against the data, with and without the regime's levers."""
+    best, switches = run(scenario_with(base, south, north), stay)
+    none, _ = run(without_regime(base), stay)
+    print(f"trigger switches: {switches}")
+    table = pd.DataFrame({"observed": obs, "with regime": best, "without": none})
+    print(table.loc["2023-11" : FIT[1]].round(0).to_string())
+    res_with = shape_residuals(best, obs)
+    res_without = shape_residuals(none, obs)
+    print(
+        f"RMS log residual of the shape: with {np.sqrt(np.mean(res_with**2)):.3f}, "
+        f"without {np.sqrt(np.mean(res_without**2)):.3f}"
+    )
+    print(f"MAPE of the level: with {mape(best, obs):.1f} %, without {mape(none, obs):.1f} %")
+
+
 def main() -> None:
+    """Fit all three magnitudes."""
     obs = observed()
     base = load_scenario("baseline")
 
@@ -108,19 +143,13 @@ def main() -> None:
     print(f"fit: {fit.nfev} runs, sum of squared log residuals {fit.fun:.4f}")
     print(f"south_rate = {south:.3f} /month, north_rate = {north:.3f} /month, ")
     print(f"stay_deterrence = {stay:.3f}")
-    best, switches = run(scenario_with(base, south, north), stay)
-    none, _ = run(without_regime(base), stay)
-    print(f"trigger switches: {switches}")
-    table = pd.DataFrame({"observed": obs, "with regime": best, "without": none})
-    print(table.loc["2023-11" : FIT[1]].round(0).to_string())
-    res_with = shape_residuals(best, obs)
-    res_without = shape_residuals(none, obs)
-    print(
-        f"RMS log residual of the shape: with {np.sqrt(np.mean(res_with**2)):.3f}, "
-        f"without {np.sqrt(np.mean(res_without**2)):.3f}"
-    )
-    print(f"MAPE of the level: with {mape(best, obs):.1f} %, without {mape(none, obs):.1f} %")
+    report(obs, base, south, north, stay)
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if len(sys.argv) == 3 and sys.argv[1] == "--stay":
+        main_fixed_stay(float(sys.argv[2]))
+    else:
+        main()

@@ -507,7 +507,7 @@ POLICY_RESPONSE_PARAMETERS: tuple[ParamSpec, ...] = (
         1.0,
         "1",
         0,
-        2,
+        5,
         (),
         "assumption; the 2024 regime (forecasts/baseline.toml) checks it against the "
         "observed fall of encounters after the June 2024 proclamation",

@@ -249,9 +249,11 @@ def monitored_model(model: Any, triggers: Mapping[str, Trigger]) -> Any:
             )
         scale = 1.0 / DAYS_PER_MONTH if trig.per == "day" else 1.0
 
-        def total(v, name=trig.variable, scale=scale):
-            x = np.asarray(getattr(v, name))
-            return x.reshape(x.shape[0], -1).sum(axis=1) * scale
+        axes = tuple(range(1, len(var.dims) + 1))  # after the leading member axis
+
+        def total(v, name=trig.variable, scale=scale, axes=axes):
+            x = getattr(v, name)
+            return (x.sum(axis=axes) if axes else x) * scale
 
         units = var.units + ("*month/day" if trig.per == "day" else "")
         out.smooth(
