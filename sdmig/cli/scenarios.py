@@ -59,7 +59,10 @@ def render_scenario(scenario: Scenario, origin: str) -> str:
         for name, (_, lever) in zip(names, members, strict=True):
             targets = "; ".join(f"{d}: {', '.join(v)}" for d, v in lever.targets().items())
             text = f"    {name.ljust(width)}  {lever.timing}"
-            lines.append(text + (f"; {targets}" if targets else ""))
+            text += f"; {targets}" if targets else ""
+            if lever.trigger is not None:
+                text += f"; while {lever.trigger.describe()}"
+            lines.append(text)
     return "\n".join(lines)
 
 

@@ -1348,8 +1348,20 @@ class _Loader:
             source=ref.display,
             locations=tuple(loc for _, loc in kept),
             benchmarks=tuple(benchmarks),
-            origin=ref.key.partition(":")[0],
+            origin=self._origin(ref),
         )
+
+    def _origin(self, ref: _Ref) -> str:
+        """``"builtin"``, ``"file"`` or ``"text"``; a built-in scenario's own file read by
+        its path counts as built-in."""
+        kind, _, where = ref.key.partition(":")
+        if kind == "file" and ref.stem in self.builtins:
+            try:
+                if Path(str(self.builtins[ref.stem])).resolve() == Path(where):
+                    return "builtin"
+            except OSError:  # pragma: no cover - a resource that is not a file
+                pass
+        return kind
 
     def _own_lever(
         self,

@@ -164,3 +164,12 @@ def test_validate_refuses_what_forecast_refuses(tmp_path, lever, message):
     assert result.exit_code == 1, result.output
     assert message in result.stderr
     assert result.stdout == ""
+
+
+def test_the_builtin_files_read_by_path_are_the_builtins():
+    from sdmig.policy.scenario import builtin_scenarios
+
+    for name, resource in builtin_scenarios().items():
+        assert load_scenario(str(resource)).origin == "builtin", name
+    result = cli("scenarios", "validate", *(str(r) for r in builtin_scenarios().values()))
+    assert result.exit_code == 0, result.output
