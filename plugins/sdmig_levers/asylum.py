@@ -6,7 +6,10 @@ expanding visa programs"; the recommendation adds asylum officers.
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from sdmig.policy import Lever, Param
+from sdmig_levers.costs import UNIT_COSTS, scaled_cost
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,7 +29,12 @@ class ImmigrationJudges(Lever):
     acts_on = ("additional_judge_hiring",)
     mode = "add"
     intensity = "hires"
-    monthly_cost: float = 3e6  # assumption: a judge with staff ~$0.3M a year, growing corps
+
+    def cost_rate(self, t):
+        """Every judge hired since the start is paid: hires x months since the start."""
+        months = np.maximum(np.asarray(t, dtype=float) - float(np.min(self.timing.start)), 0.0)
+        judges = self.hires * months
+        return scaled_cost(self, t, judges * UNIT_COSTS["judge_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,7 +50,13 @@ class AsylumOfficers(Lever):
     acts_on = ("asylum_officer_share",)
     mode = "add"
     intensity = "share"
-    monthly_cost: float = 15e6  # assumption
+    #: Officers needed per unit of share (assumption: 800 officers decide ~75,000 cases a
+    #: year, CRS IF12162; a share of 0.2 of ~40,000 new cases a month needs ~1,000).
+    officers_per_share = 5_000.0
+
+    def cost_rate(self, t):
+        officers = self.share * self.officers_per_share
+        return scaled_cost(self, t, officers * UNIT_COSTS["asylum_officer_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,7 +72,9 @@ class StreamlinedProcessing(Lever):
     acts_on = ("court_streamlining",)
     mode = "add"
     intensity = "gain"
-    monthly_cost: float = 2e6  # assumption
+
+    def cost_rate(self, t):
+        return scaled_cost(self, t, self.gain * UNIT_COSTS["court_gain_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,4 +94,6 @@ class LegalPathways(Lever):
     acts_on = ("legal_pathway_capacity",)
     mode = "add"
     intensity = "capacity"
-    monthly_cost: float = 10e6  # assumption
+
+    def cost_rate(self, t):
+        return scaled_cost(self, t, self.capacity * UNIT_COSTS["parole_per_person"].value)

@@ -10,6 +10,7 @@ coordination weakens ... migration flows tend to increase".
 from dataclasses import dataclass
 
 from sdmig.policy import Lever, Param
+from sdmig_levers.costs import UNIT_COSTS, scaled_cost
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,7 +36,12 @@ class JointTaskForces(Lever):
     }
     acts_on = {"smuggling_disruption": "add", "apprehension_boost": "multiply"}
     corridor: tuple[str, ...] | None = ("tijuana_san_diego", "juarez_el_paso", "reynosa_mcallen")
-    monthly_cost: float = 20e6  # assumption
+
+    def cost_rate(self, t):
+        """Per corridor, in proportion to the disruption rate (0.15 a month at the unit cost)."""
+        corridors = len(self.corridor) if self.corridor is not None else 4
+        per = UNIT_COSTS["task_force_month"].value * self.disruption / 0.15
+        return scaled_cost(self, t, corridors * per)
 
     def effect(self, t, v):
         return {
@@ -57,7 +63,9 @@ class HumanitarianSafeguards(Lever):
     acts_on = ("search_and_rescue",)
     mode = "add"
     intensity = "averted"
-    monthly_cost: float = 5e6  # assumption
+
+    def cost_rate(self, t):
+        return scaled_cost(self, t, self.averted * UNIT_COSTS["safeguards_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,8 +86,11 @@ class PreScreeningHub(Lever):
     mode = "add"
     intensity = "capacity"
     corridor: tuple[str, ...] | None = ("tijuana_san_diego",)
-    monthly_cost: float = 6e6  # assumption
     setup_cost: float = 50e6  # assumption
+
+    def cost_rate(self, t):
+        """Screenings a month at full capacity times the cost of one."""
+        return scaled_cost(self, t, self.capacity * UNIT_COSTS["hub_screening"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,7 +110,12 @@ class MexicanReceptionCapacity(Lever):
     acts_on = ("reception_capacity",)
     mode = "add"
     intensity = "places"
-    monthly_cost: float = 8e6  # assumption
+
+    def cost_rate(self, t):
+        """Places in each targeted corridor (all four when not targeted)."""
+        corridors = len(self.corridor) if self.corridor is not None else 4
+        places = self.places * corridors
+        return scaled_cost(self, t, places * UNIT_COSTS["shelter_place_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -115,7 +131,10 @@ class JointOversight(Lever):
     acts_on = ("aid_effectiveness",)
     mode = "multiply"
     intensity = "effectiveness"
-    monthly_cost: float = 1e6  # assumption
+
+    def cost_rate(self, t):
+        scale = (self.effectiveness - 1.0) / 0.25
+        return scaled_cost(self, t, scale * UNIT_COSTS["oversight_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,6 +10,7 @@ to other corridors and raise the danger of crossing.
 from dataclasses import dataclass
 
 from sdmig.policy import Lever, Param
+from sdmig_levers.costs import UNIT_COSTS, scaled_cost
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,7 +26,10 @@ class PhysicalBarriers(Lever):
     acts_on = ("border_enforcement",)
     mode = "multiply"
     intensity = "enforcement_factor"
-    monthly_cost: float = 40e6  # assumption: $0.5bn a year of construction and upkeep
+
+    def cost_rate(self, t):
+        rise = self.enforcement_factor - 1.0
+        return scaled_cost(self, t, rise * UNIT_COSTS["barrier_index_month"].value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,7 +47,10 @@ class SurveillanceTechnology(Lever):
     }
     acts_on = ("border_enforcement", "apprehension_boost")
     mode = "multiply"
-    monthly_cost: float = 25e6  # assumption
+
+    def cost_rate(self, t):
+        rise = self.enforcement_factor - 1.0
+        return scaled_cost(self, t, rise * UNIT_COSTS["surveillance_index_month"].value)
 
     def effect(self, t, v):
         return {
@@ -65,4 +72,9 @@ class BorderPatrolStaffing(Lever):
     acts_on = ("border_enforcement",)
     mode = "multiply"
     intensity = "enforcement_factor"
-    monthly_cost: float = 60e6  # assumption: ~5,000 agents at ~$145,000 a year
+    #: Agents per unit rise of the enforcement index (assumption: +20 % ~ 5,000 agents).
+    agents_per_unit = 25_000.0
+
+    def cost_rate(self, t):
+        agents = (self.enforcement_factor - 1.0) * self.agents_per_unit
+        return scaled_cost(self, t, agents * UNIT_COSTS["agent_month"].value)

@@ -77,7 +77,7 @@ def export_command(fmt, scenario, end, dt, quiet, out) -> None:
         sc = load_scenario(scenario)
         bound = sc.bind(model.stockflow_model)
         result = export_xmile(
-            model.compiled,
+            bound.compiled(),  # with the averaging stocks of any triggered lever
             str(last),
             dt=dt,
             inputs=bound.inputs,
@@ -165,9 +165,12 @@ def import_command(model_file, inputs, scenario, start, method, out_path) -> Non
             sc = load_scenario(scenario, date_range=(imported.start, imported.end))
             bound = sc.bind(model)
             run_inputs, breakpoints = dict(bound.inputs), bound.breakpoints
+        compiled = imported.compiled
+        if bound is not None and bound.model is not model:  # with triggers' averaging stocks
+            compiled = bound.compiled()
         try:
             ds = sf.simulate(
-                imported.compiled,
+                compiled,
                 imported.n_months,
                 method=method,
                 dt=imported.dt,

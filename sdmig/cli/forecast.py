@@ -122,6 +122,12 @@ class _WholeNumber(click.IntRange):
     help="A calibration saved by 'sdmig calibrate --out': its estimates set the parameters "
     "and the member draws (default: sdmig/data/calibration.json).",
 )
+@click.option(
+    "--fixed-assumptions",
+    is_flag=True,
+    help="With --members, keep the assumed elasticities and lever effects at their values "
+    "(by default they are drawn from their documented ranges, paired across scenarios).",
+)
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def forecast_command(
     scenarios,
@@ -137,6 +143,7 @@ def forecast_command(
     workers,
     history_path,
     calibration_path,
+    fixed_assumptions,
     quiet,
 ) -> None:
     """Run scenarios from 2019-10 and compare each with the baseline over START..END.
@@ -158,7 +165,7 @@ def forecast_command(
         write_outputs,
     )
     from sdmig.outputs.tables import format_table
-    from sdmig.policy.scenario import load_scenario
+    from sdmig.policy.scenario import check_scenario_names, load_scenario
     from sdmig.run.distributed import connect
     from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window, forecast
 
@@ -168,10 +175,9 @@ def forecast_command(
             lo, hi = check_window(start, end)
             fmt = check_formats(formats)
             kinds = _plot_kinds(plots, out_dir)
-            loaded = {}
-            for name in scenarios or DEFAULT_SCENARIOS:
-                scen = load_scenario(name)
-                loaded[scen.name] = scen
+            listed = [load_scenario(name) for name in scenarios or DEFAULT_SCENARIOS]
+            check_scenario_names(listed)
+            loaded = {scen.name: scen for scen in listed}
             history = None if history_path is None else load_history(history_path)
             calibration = (
                 None if calibration_path is None else CalibrationResults.load(calibration_path)
@@ -192,12 +198,16 @@ def forecast_command(
                     history=history,
                     client=client,
                     progress=lambda _name: bar.update(1),
+                    fixed_assumptions=fixed_assumptions,
                 )
             report = build_report(ds, loaded, start=str(lo), end=str(hi), calibration=calibration)
             if report.comparison is not None:
                 click.echo(format_comparison(report.comparison))
                 click.echo()
             click.echo(format_table(report.table))
+            if ds.attrs.get("trigger_switches"):
+                click.echo()
+                click.echo("Triggered levers (member 0): " + ds.attrs["trigger_switches"])
             if not report.benchmarks.empty:
                 click.echo()
                 click.echo(benchmark_table(report.benchmarks))

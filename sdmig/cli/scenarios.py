@@ -7,7 +7,13 @@ import pandas as pd
 
 from sdmig.cli.common import DefaultGroup, user_errors
 from sdmig.errors import ScenarioError
-from sdmig.policy.scenario import DEFAULT_RANGE, Scenario, builtin_scenarios, load_scenario
+from sdmig.policy.scenario import (
+    DEFAULT_RANGE,
+    Scenario,
+    builtin_scenarios,
+    check_scenario_names,
+    load_scenario,
+)
 
 __all__ = ["render_scenario", "scenarios"]
 
@@ -53,7 +59,10 @@ def render_scenario(scenario: Scenario, origin: str) -> str:
         for name, (_, lever) in zip(names, members, strict=True):
             targets = "; ".join(f"{d}: {', '.join(v)}" for d, v in lever.targets().items())
             text = f"    {name.ljust(width)}  {lever.timing}"
-            lines.append(text + (f"; {targets}" if targets else ""))
+            text += f"; {targets}" if targets else ""
+            if lever.trigger is not None:
+                text += f"; while {lever.trigger.describe()}"
+            lines.append(text)
     return "\n".join(lines)
 
 
@@ -95,12 +104,24 @@ def list_scenarios(ctx: click.Context, files: tuple[str, ...], date_range) -> No
 @range_option
 @click.pass_context
 def validate(ctx: click.Context, files: tuple[str, ...], date_range) -> None:
-    """Check scenario FILES: exit 0 when all are valid, 1 with every problem otherwise."""
+    """Check scenario FILES: exit 0 when all are valid, 1 with every problem otherwise.
+
+    A file is valid when ``sdmig forecast`` would run it: it reads, its levers bind to the
+    model (inputs, dims, corridor and origin labels), and its name is not a built-in
+    scenario's.
+    """
+    from sdmig.model.border import build_model
+
     failed = False
+    model = None
     with user_errors():
         for source in files:
             try:
                 scenario = load_scenario(source, date_range=date_range)
+                if scenario.origin != "builtin":
+                    check_scenario_names([scenario])
+                model = model or build_model()
+                scenario.bind(model)
             except ScenarioError as err:
                 failed = True
                 for line in str(err).splitlines():

@@ -142,6 +142,13 @@ def _parse_factors(ctx, param, values: tuple[str, ...]) -> list[tuple]:
     default=None,
     help="Folder for sensitivity.png (the bar chart) and sensitivity.csv (the ranked table).",
 )
+@click.option(
+    "--assumptions",
+    "use_assumptions",
+    is_flag=True,
+    help="Rank the assumed elasticities and lever effects over their documented ranges "
+    "(what forecast ensembles draw), with any --factor added.",
+)
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def sensitivity_command(
     scenario,
@@ -158,6 +165,7 @@ def sensitivity_command(
     scheduler,
     workers,
     out_dir,
+    use_assumptions,
     quiet,
 ) -> None:
     """Rank the factors that drive the outcomes over START..END under a scenario.
@@ -171,7 +179,7 @@ def sensitivity_command(
     from sdmig.policy.scenario import load_scenario
     from sdmig.run.distributed import connect
     from sdmig.run.ensemble import DEFAULT_OUTCOMES
-    from sdmig.run.factors import default_factors, make_factor
+    from sdmig.run.factors import assumption_factors, default_factors, make_factor
     from sdmig.run.sensitivity import sensitivity
 
     def say(text: str) -> None:
@@ -182,9 +190,10 @@ def sensitivity_command(
     with user_errors():
         model = BorderModel()
         loaded = load_scenario(scenario)
-        if factors:
-            chosen = [make_factor(model, loaded, n, low=lo, high=hi) for n, lo, hi in factors]
-        else:
+        chosen = [make_factor(model, loaded, n, low=lo, high=hi) for n, lo, hi in factors]
+        if use_assumptions:
+            chosen = assumption_factors(model, loaded) + chosen
+        elif not chosen:
             chosen = default_factors(model, loaded)
         n = n_base if n_base is not None else (1024 if method == "sobol" else 50)
         runs = n * (len(chosen) + (2 if method == "sobol" else 1))

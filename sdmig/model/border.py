@@ -39,6 +39,7 @@ Structure (origin g in MEX, NTCA, OTHER; corridor c in the four corridors)
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -150,6 +151,36 @@ POLICY_INPUTS: dict[str, tuple[Any, tuple[str, ...], str, str]] = {
         (),
         "1",
         "share of new cases decided by asylum officers, not courts",
+    ),
+    "departure_pressure": (
+        1.0,
+        ("origin",),
+        "1",
+        "multiplier on would-be departures by origin (push factors a lever targets by origin)",
+    ),
+    "entry_suspension": (
+        0.0,
+        (),
+        "1",
+        "share of would-be releases removed instead while entry is suspended (asylum shutdown)",
+    ),
+    "expedited_removal": (
+        0.0,
+        ("origin",),
+        "1",
+        "share of would-be releases placed in expedited removal instead",
+    ),
+    "mexico_south_enforcement": (
+        0.0,
+        ("origin",),
+        "1/month",
+        "Mexican interdiction of people in transit, added to the 2019 effort (every origin)",
+    ),
+    "mexico_north_enforcement": (
+        0.0,
+        ("origin",),
+        "1/month",
+        "rate at which Mexico removes people waiting in its northern border cities",
     ),
 }
 
@@ -334,10 +365,29 @@ def _push(m: sf.Model) -> None:
         units="month",
         long_name="perceived asylum processing time",
     )
+    for k, name in enumerate(("stay_perceived_1", "stay_perceived_2", "perceived_stay")):
+        m.smooth(
+            name,
+            ("stay_ratio", "stay_perceived_1", "stay_perceived_2")[k],
+            lambda v: v.perception_delay / 3.0,
+            dims=("origin", "corridor"),
+            units="1",
+            long_name="perceived chance of staying in the U.S. relative to no asylum "
+            "restrictions (third-order information delay)",
+        )
     m.aux(
-        "departure_pressure",
+        "stay_deterrent",
+        lambda v: (v.route_share * v.perceived_stay).sum(axis=-1) ** v.stay_deterrence[..., None],
+        dims="origin",
+        units="1",
+        long_name="multiplier on departures from the perceived chance of staying",
+    )
+    m.aux(
+        "would_be_departures",
         lambda v: (
             v.base_departures
+            * v.departure_pressure
+            * v.stay_deterrent
             * v.push_pressure
             * v.season[..., None]
             * v.covid_mobility[..., None]
@@ -351,7 +401,7 @@ def _push(m: sf.Model) -> None:
     )
     m.flow(
         "pathway_entries",
-        lambda v: np.minimum(v.legal_pathway_capacity, v.pathway_eligible * v.departure_pressure),
+        lambda v: np.minimum(v.legal_pathway_capacity, v.pathway_eligible * v.would_be_departures),
         target="legal_entries",
         dims="origin",
         units="people/month",
@@ -359,7 +409,7 @@ def _push(m: sf.Model) -> None:
     )
     m.flow(
         "departures",
-        lambda v: v.departure_pressure - v.pathway_entries,
+        lambda v: v.would_be_departures - v.pathway_entries,
         target="in_transit",
         dims="origin",
         units="people/month",
@@ -377,7 +427,10 @@ def _transit_and_routes(m: sf.Model) -> None:
     )
     m.flow(
         "interdictions",
-        lambda v: v.interdiction_rate * v.mexico_interdiction * v.in_transit,
+        lambda v: (
+            (v.interdiction_rate * v.mexico_interdiction + v.mexico_south_enforcement)
+            * v.in_transit
+        ),
         source="in_transit",
         target="returned_by_mexico",
         dims="origin",
@@ -401,6 +454,7 @@ def _transit_and_routes(m: sf.Model) -> None:
             - v.route_enforcement[..., None, None] * (v.effective_enforcement[:, None, :] - 1.0)
             - v.route_danger[..., None, None] * np.log(np.maximum(v.danger, 1e-3))[:, None, :]
             + v.route_network[..., None, None] * np.log(v.network)[:, None, :]
+            + v.route_stay[..., None, None] * np.log(np.maximum(v.perceived_stay, 1e-6))
         )
         e = np.exp(utility - utility.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
@@ -604,10 +658,35 @@ def _border(m: sf.Model) -> None:
     )
     m.aux(
         "removal_fraction",
-        lambda v: v.removal_share + (1.0 - v.removal_share) * v.asylum_bar[..., None],
+        lambda v: (
+            1.0
+            - (1.0 - v.removal_share)
+            * (1.0 - v.asylum_bar[..., None])
+            * (1.0 - v.entry_suspension[..., None])
+            * (1.0 - v.expedited_removal)
+        ),
         dims="origin",
         units="1",
         long_name="share of Title 8 apprehensions removed",
+    )
+
+    def stay_ratio(v):
+        """Chance that an attempt ends in the U.S. rather than in a Title 8 removal, relative
+        to the same without asylum restrictions (the removal share alone). Expulsions are
+        left out: who is expelled may try again (``repeat_share``)."""
+        title8 = (1.0 - v.expulsion_share)[..., None]
+        q = title8 * v.removal_fraction[..., None]
+        q0 = title8 * v.removal_share[..., None]
+        p = v.apprehension_rate[:, None, :]
+        return (1.0 - p * q) / np.maximum(1.0 - p * q0, 1e-6)
+
+    m.aux(
+        "stay_ratio",
+        stay_ratio,
+        dims=("origin", "corridor"),
+        units="1",
+        long_name="chance of staying in the U.S. after an attempt, relative to no asylum "
+        "restrictions",
     )
     m.flow(
         "removals",
@@ -642,15 +721,25 @@ def _border(m: sf.Model) -> None:
         units="encounters/month",
         long_name="people processed at ports of entry (OFO encounters)",
     )
+    m.aux(
+        "port_processing_without_hub",
+        lambda v: np.minimum(
+            v.port_processing_capacity[:, None, :]
+            * v.waiting
+            / np.maximum(v.waiting_by_corridor, 1.0)[:, None, :],
+            v.waiting / 0.5,
+        ),
+        dims=("origin", "corridor"),
+        units="encounters/month",
+        long_name="people the ports alone would process (no pre-screening hub)",
+    )
     m.flow(
         "screened_out",
         lambda v: (
-            v.port_processing
-            * (
-                v.prescreening_capacity
-                / np.maximum(v.port_capacity, 1e-9)
-                * v.prescreen_out[:, None]
-            )[:, None, :]
+            # only the hub's extra throughput is screened: it never removes people the
+            # existing port processing would have let in
+            np.maximum(v.port_processing - v.port_processing_without_hub, 0.0)
+            * v.prescreen_out[:, None, None]
         ),
         source="waiting",
         target="returned_home",
@@ -666,6 +755,15 @@ def _border(m: sf.Model) -> None:
         dims=("origin", "corridor"),
         units="people/month",
         long_name="entries after processing at a port",
+    )
+    m.flow(
+        "mexico_north_returns",
+        lambda v: v.waiting * v.mexico_north_enforcement[..., None],
+        source="waiting",
+        target="returned_by_mexico",
+        dims=("origin", "corridor"),
+        units="people/month",
+        long_name="people removed by Mexico from its northern border cities",
     )
     m.flow(
         "giving_up",
@@ -859,6 +957,7 @@ class BorderModel:
         method: str = "RK45",
         dt: float = ENSEMBLE_DT,
         variables=None,
+        member_values: Mapping[str, Mapping[str, Any]] | None = None,
         **options,
     ) -> xr.Dataset:
         """Run the model under `scenario` (``None``: no levers) from 2019-10 to `end`.
@@ -870,6 +969,9 @@ class BorderModel:
         params : mapping, optional
             Parameter values for this run only; a leading member axis makes an ensemble.
         end : str, default "2028-12"
+        member_values : mapping, optional
+            Per-member values of the scenario's lever parameters, ``{label: {param:
+            array (n_members,)}}`` (see ``Scenario.bind``); all members run in one chunk.
         method, dt, variables, **options
             Passed to :func:`stockflow.simulate`.
 
@@ -881,13 +983,17 @@ class BorderModel:
             in USD when a scenario is given.
         """
         end = end or self.end
-        inputs, breakpoints, bound = {}, [], None
+        inputs, breakpoints, bound, compiled = {}, [], None, self.compiled
         if scenario is not None:
-            bound = scenario.bind(self.stockflow_model)
+            extra = {"member_values": member_values} if member_values else {}
+            bound = scenario.bind(self.stockflow_model, **extra)
             inputs, breakpoints = bound.inputs, list(bound.breakpoints)
+            if getattr(bound, "model", self.stockflow_model) is not self.stockflow_model:
+                # the model with the triggers' averaging stocks
+                compiled = bound.compiled()
         try:
             ds = sf.simulate(
-                self.compiled,
+                compiled,
                 end,
                 params=params,
                 inputs=inputs,
@@ -900,7 +1006,15 @@ class BorderModel:
         except sf.DeclarationError as exc:
             raise ForecastError(str(exc)) from None
         if bound is not None:
-            cost = bound.cost(ds["time"])
+            if member_values:  # costs per scenario: as planned, charged as the run acted
+                plain = scenario.bind(self.stockflow_model)
+                cost_bound = dataclasses.replace(plain, latches=bound.latches, logs=bound.logs)
+            else:
+                cost_bound = bound
+            cost = cost_bound.cost(ds["time"])
             ds["lever_cost"] = cost
             ds.attrs["scenario"] = getattr(scenario, "name", "")
+            if getattr(bound, "latches", None):
+                ds["trigger_active"] = bound.trigger_states(ds["time"])
+                ds.attrs["trigger_switches"] = bound.trigger_switches()
         return ds

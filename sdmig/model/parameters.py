@@ -141,7 +141,7 @@ PARAMETERS: tuple[ParamSpec, ...] = (
         "enforcement_deterrence",
         0.5,
         "1",
-        0,
+        -1,
         5,
         (),
         "assumption",
@@ -524,6 +524,48 @@ PARAMETERS: tuple[ParamSpec, ...] = (
         "share of people screened at a pre-screening hub who do not enter the court backlog",
     ),
 )
+
+#: The policy-response (deterrence) path: how asylum restrictions, entry suspensions and
+#: expedited removal reach departures and route choice. Each range [low, high] is the
+#: documented plausible range that ensembles draw from (``sdmig.policy.assumptions``).
+POLICY_RESPONSE_PARAMETERS: tuple[ParamSpec, ...] = (
+    P(
+        "stay_deterrence",
+        1.0,
+        "1",
+        0,
+        5,
+        (),
+        "assumption; the 2024 regime (forecasts/baseline.toml) checks it against the "
+        "observed fall of encounters after the June 2024 proclamation",
+        "elasticity of departures to the perceived chance of staying in the U.S. after an "
+        "attempt, relative to the chance without asylum restrictions",
+    ),
+    P(
+        "perception_delay",
+        2.0,
+        "month",
+        0.5,
+        6,
+        (),
+        "assumption (news of a policy reaches would-be migrants through networks and "
+        "smugglers; a third-order delay)",
+        "time for a change in the chance of staying to be perceived at origin",
+    ),
+    P(
+        "route_stay",
+        0.0,
+        "1",
+        0,
+        3,
+        (),
+        "assumption: 0 in the calibrated model (with 1, route shares moved from 2023-05 "
+        "and the calibration's information matrix turned singular); ensembles draw it "
+        "from 0 to 2",
+        "logit sensitivity of route choice to the log perceived chance of staying in a corridor",
+    ),
+)
+PARAMETERS = PARAMETERS + POLICY_RESPONSE_PARAMETERS
 
 PARAMS_BY_NAME = {p.name: p for p in PARAMETERS}
 

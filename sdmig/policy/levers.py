@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from sdmig.errors import LeverError
+from sdmig.policy.triggers import Trigger
 from stockflow import months_since
 
 __all__ = [
@@ -83,9 +84,9 @@ TARGET_DIMS = ("corridor", "origin")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 # Declarations made with class attributes, never dataclass fields.
-_CLASS_ATTRS = ("name", "description", "params", "acts_on", "mode", "intensity")
+_CLASS_ATTRS = ("name", "description", "params", "acts_on", "mode", "intensity", "effects")
 # Fields every lever has (declared on the base class).
-BASE_FIELDS = ("timing", "corridor", "origin", "label", "monthly_cost", "setup_cost")
+BASE_FIELDS = ("timing", "corridor", "origin", "label", "monthly_cost", "setup_cost", "trigger")
 
 
 # --------------------------------------------------------------------------- formatting
@@ -503,7 +504,10 @@ class Lever:
        the time, stocks and parameters from ``v``.
     7. A subclass that defines ``__post_init__`` calls ``super().__post_init__()`` first
        (it validates the parameters, the timing and the targeting).
-    8. Register the class under ``[project.entry-points."sdmig.levers"]`` in the plugin's
+    8. Optionally declare ``effects = {param: "factor" | "amount"}``: the parameters that
+       carry an uncertain effect (not decisions such as capacity or spending); forecast
+       ensembles draw them (:mod:`sdmig.policy.assumptions`).
+    9. Register the class under ``[project.entry-points."sdmig.levers"]`` in the plugin's
        ``pyproject.toml``: ``name = "package.module:ClassName"``.
 
     Parameters
@@ -519,6 +523,9 @@ class Lever:
         Cost at full effect [USD/month], scaled by the timing weight.
     setup_cost : float, default 0
         One-off cost [USD] in the month the lever starts.
+    trigger : sdmig.policy.triggers.Trigger, optional
+        Switch the lever on and off with a model variable (thresholds with hysteresis and
+        hold times); it then acts only while the trigger is on, within its timing.
     **params
         One float per declared parameter.
     """
@@ -529,6 +536,7 @@ class Lever:
     acts_on: ClassVar[tuple[str, ...] | Mapping[str, str]] = ()
     mode: ClassVar[str] = "multiply"
     intensity: ClassVar[str | None] = None
+    effects: ClassVar[Mapping[str, str]] = MappingProxyType({})
 
     timing: Timing
     corridor: tuple[str, ...] | None = None
@@ -536,6 +544,7 @@ class Lever:
     label: str | None = None
     monthly_cost: float = 0.0
     setup_cost: float = 0.0
+    trigger: Trigger | None = None
 
     def __init_subclass__(cls, **kwargs):
         """Turn each declared parameter into a float field (before ``@dataclass`` runs)."""
@@ -568,6 +577,10 @@ class Lever:
             object.__setattr__(self, dim, _labels(dim, getattr(self, dim)))
         if self.label is not None and (not isinstance(self.label, str) or not self.label):
             raise LeverError(f"label = {self.label!r} must be a non-empty string")
+        if self.trigger is not None and not isinstance(self.trigger, Trigger):
+            raise LeverError(
+                f"trigger = {self.trigger!r} must be a sdmig.policy.triggers.Trigger or None"
+            )
         usd = Param("USD/month", low=0)
         object.__setattr__(self, "monthly_cost", usd.check("monthly_cost", self.monthly_cost))
         once = Param("USD", low=0)
@@ -692,6 +705,14 @@ def check_lever_class(cls: Any) -> None:
             raise LeverError(f"{where}: parameter {pname!r} is not a dataclass field")
         if pname in BASE_FIELDS:
             raise LeverError(f"{where}: parameter {pname!r} clashes with a common lever field")
+    effects = cls.effects
+    if not isinstance(effects, Mapping) or any(
+        k not in cls.params or kind not in ("factor", "amount") for k, kind in effects.items()
+    ):
+        raise LeverError(
+            f"{where}: effects = {dict(effects) if isinstance(effects, Mapping) else effects!r}"
+            " must map declared parameters to 'factor' or 'amount'"
+        )
     if cls.mode not in MODES:
         raise LeverError(f"{where}: mode = {cls.mode!r} is not one of {MODES}")
     acts_on = cls.acts_on

@@ -118,6 +118,7 @@ from sdmig.policy.levers import (
     format_number,
 )
 from sdmig.policy.registry import available_levers, unknown_lever_message
+from sdmig.policy.triggers import Latch, Trigger, monitored_model, switch_month
 from stockflow import Model, months_since
 
 __all__ = [
@@ -130,6 +131,7 @@ __all__ = [
     "ComposedInput",
     "Scenario",
     "builtin_scenarios",
+    "check_scenario_names",
     "load_scenario",
 ]
 
@@ -140,7 +142,7 @@ TOP_LEVEL_FIELDS = ("name", "description", "extends", "lever", "benchmark")
 #: Keys of a ``[[lever]]`` table that make its :class:`~sdmig.policy.levers.Timing`.
 TIMING_FIELDS = ("start", "ramp_months", "shape", "end", "ramp_down_months", "phase")
 #: Keys every ``[[lever]]`` table may have, besides the timing and the lever's parameters.
-COMMON_FIELDS = ("lever", "label", "corridor", "origin", "monthly_cost", "setup_cost")
+COMMON_FIELDS = ("lever", "label", "corridor", "origin", "monthly_cost", "setup_cost", "trigger")
 
 #: Timing fields that ``Scenario.bind(member_values=...)`` can vary by member [model months].
 MEMBER_TIMING_FIELDS = ("start", "ramp_months", "end", "ramp_down_months")
@@ -172,6 +174,11 @@ class Scenario:
     benchmarks : sequence of Benchmark, optional
         Performance benchmarks (``[[benchmark]]`` tables; see :mod:`sdmig.policy.benchmarks`),
         inherited from the scenario it extends, then its own.
+    origin : str, optional
+        ``"builtin"`` for a built-in scenario read by name, ``"file"`` for a file,
+        ``"text"`` for TOML text, None for a scenario made in code; not part of equality.
+        :func:`check_scenario_names` uses it to refuse user scenarios that take a built-in
+        scenario's name.
 
     Raises
     ------
@@ -196,6 +203,7 @@ class Scenario:
     source: str | None = field(default=None, compare=False)
     locations: tuple[str, ...] = field(default=(), compare=False, repr=False)
     benchmarks: tuple[Benchmark, ...] = ()
+    origin: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
         if not isinstance(self.name, str) or not self.name:
@@ -315,6 +323,17 @@ class Scenario:
         if isinstance(model, stockflow.CompiledModel):
             model = model.model
         levers = tuple(lever.in_months(model.start) for lever in self.levers)
+        triggers = {
+            label: lever.trigger
+            for label, lever in zip(self.labels, levers, strict=True)
+            if lever.trigger is not None
+        }
+        if triggers:
+            try:
+                model = monitored_model(model, triggers)
+            except ScenarioError as err:
+                where = self.source or f"scenario {self.name!r}"
+                raise ScenarioError(f"{where}: {err}") from None
         n_members, varying = None, frozenset()
         if member_values:
             levers, varying, n_members = _member_levers(self, levers, member_values, model)
@@ -322,7 +341,25 @@ class Scenario:
         input_names = ", ".join(v.name for v in inputs) or "none"
         errors: list[str] = []
         terms: dict[str, dict[str, list[_Term]]] = {}
-        for lever, loc in zip(levers, self.locations, strict=True):
+        latches: dict[str, Latch] = {}
+        logs: dict[str, _StateLog] = {}
+        for label, lever, loc in zip(self.labels, levers, self.locations, strict=True):
+            latch = None
+            log = logs[label] = _StateLog() if type(lever).weight is not Lever.weight else None
+            if lever.trigger is not None:
+                previous = lever.trigger.continues
+                if previous is not None and previous not in latches:
+                    errors.append(
+                        f"{loc}: trigger continues = {previous!r}, which is not the label of "
+                        "a triggered lever listed before it; triggered levers: "
+                        f"{', '.join(latches) or 'none'}"
+                    )
+                latch = latches[label] = Latch(
+                    lever.trigger,
+                    lever.trigger.stock_name(label),
+                    lever.timing.window(),
+                    latches.get(previous) if previous else None,
+                )
             for name, mode in lever.actions().items():
                 var = model.variables.get(name)
                 if var is None or var.kind != "input":
@@ -340,7 +377,7 @@ class Scenario:
                     errors.append(f"{loc}: {err}")
                     continue
                 terms.setdefault(name, {"set": [], "multiply": [], "add": []})[mode].append(
-                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0)
+                    _Term(lever, loc, mask, n_members if id(lever) in varying else 0, latch, log)
                 )
             errors += _untargetable(lever, loc, model)
         if not errors:
@@ -366,6 +403,8 @@ class Scenario:
             inputs=types.MappingProxyType(composed),
             breakpoints=tuple(breakpoints),
             n_members=n_members,
+            latches=types.MappingProxyType(latches),
+            logs=types.MappingProxyType({k: v for k, v in logs.items() if v is not None}),
         )
 
     # -------------------------------------------------------------------- writing
@@ -381,6 +420,7 @@ class Scenario:
         lines = [f"name = {_toml(self.name)}"]
         if self.description:
             lines.append(f"description = {_toml(self.description)}")
+        lines.append('extends = "none"  # the inherited levers are written out below')
         for lever, loc in zip(self.levers, self.locations, strict=True):
             tm = lever.timing
             if not tm.is_dated:
@@ -388,24 +428,42 @@ class Scenario:
                     f"{loc}: timing {tm} is in model months; scenario files need dates"
                 )
             lines += ["", "[[lever]]", f"lever = {_toml(lever.name)}"]
-            items: list[tuple[str, Any]] = [
-                ("label", lever.label),
-                ("phase", tm.phase),
-                ("start", format_date(tm.start)),
-                ("ramp_months", tm.ramp_months or None),
-                ("shape", None if tm.shape == "linear" else tm.shape),
-                ("end", None if tm.end is None else format_date(tm.end)),
-                ("ramp_down_months", tm.ramp_down_months or None),
-                ("corridor", lever.corridor),
-                ("origin", lever.origin),
-                ("monthly_cost", lever.monthly_cost or None),
-                ("setup_cost", lever.setup_cost or None),
-                *lever.values().items(),
-            ]
-            for key, value in items:
+            for key, value in _lever_items(lever):
                 if value is not None:
                     lines.append(f"{key} = {_toml(value, loc, key)}")
         return "\n".join(lines) + "\n"
+
+
+def _lever_items(lever: Lever) -> list[tuple[str, Any]]:
+    """A lever (dated timing) as scenario-file keys and values (None: leave it out)."""
+    tm = lever.timing
+    return [
+        ("label", lever.label),
+        ("phase", tm.phase),
+        ("start", format_date(tm.start)),
+        ("ramp_months", tm.ramp_months or None),
+        ("shape", None if tm.shape == "linear" else tm.shape),
+        ("end", None if tm.end is None else format_date(tm.end)),
+        ("ramp_down_months", tm.ramp_down_months or None),
+        ("corridor", lever.corridor),
+        ("origin", lever.origin),
+        ("monthly_cost", lever.monthly_cost or None),
+        ("setup_cost", lever.setup_cost or None),
+        ("trigger", lever.trigger.to_table() if lever.trigger is not None else None),
+        *lever.values().items(),
+    ]
+
+
+def _lever_table(lever: Lever) -> dict[str, Any]:
+    """A lever as the ``[[lever]]`` table that makes it (for a child's changes)."""
+    table: dict[str, Any] = {"lever": lever.name}
+    for key, value in _lever_items(lever):
+        if value is None:
+            continue
+        table[key] = list(value) if isinstance(value, tuple) else value
+    table["monthly_cost"] = lever.monthly_cost
+    table["setup_cost"] = lever.setup_cost
+    return table
 
 
 def _label_errors(levers: Sequence[Lever], locations: Sequence[str]) -> list[str]:
@@ -504,6 +562,32 @@ class _Term(NamedTuple):
     location: str
     mask: np.ndarray | None
     members: int = 0  # the number of members when the lever's parameters vary by member
+    latch: Latch | None = None  # the lever's trigger state, when it has a trigger
+    log: _StateLog | None = None  # the state-aware part of its weight, as the run went
+
+
+class _StateLog:
+    """The state-aware factor of a lever's weight (``weight(t, v) / timing weight``, mean
+    over members) at each time the integrator evaluated it; earlier times are looked up,
+    a new run (time 0) starts afresh. Costs use it: a lever is charged as it acted."""
+
+    def __init__(self):
+        self.times: list[float] = []
+        self.values: list[float] = []
+
+    def record(self, t: float, factor: Any) -> None:
+        t = float(t)
+        if t <= 0.0 or not self.times:
+            self.times, self.values = [], []
+        if not self.times or t > self.times[-1]:
+            self.times.append(t)
+            self.values.append(float(np.mean(factor)))
+
+    def at(self, times: np.ndarray) -> np.ndarray:
+        if not self.times:
+            return np.ones_like(times, dtype=float)
+        idx = np.searchsorted(np.asarray(self.times), times, side="right") - 1
+        return np.asarray(self.values)[np.maximum(idx, 0)]
 
 
 def _member_levers(
@@ -711,6 +795,13 @@ class ComposedInput:
         nothing: ``x * 1``, ``x + 0``)."""
         nd = len(self.dims)
         w = np.asarray(term.lever.weight(t, v), dtype=float)
+        if term.log is not None:
+            tw = np.asarray(term.lever.timing.weight(t), dtype=float)
+            term.log.record(t, np.where(tw > 0, w / np.where(tw > 0, tw, 1.0), 1.0))
+        if term.latch is not None:  # always advanced, so that its clock follows the run
+            w = w * term.latch(t, v)
+            if not w.any():
+                return None
         if w.ndim == 0 and w == 0.0:
             return None
         if w.ndim == 1:
@@ -793,11 +884,60 @@ class BoundScenario:
     inputs: Mapping[str, ComposedInput]
     breakpoints: tuple[float, ...]
     n_members: int | None = None
+    latches: Mapping[str, Latch] = field(default_factory=dict)
+    logs: Mapping[str, _StateLog] = field(default_factory=dict)
 
     @property
     def labels(self) -> tuple[str, ...]:
         """One unique label per lever (see :attr:`Scenario.labels`)."""
         return self.scenario.labels
+
+    def compiled(self) -> stockflow.CompiledModel:
+        """:attr:`model` compiled (once). With triggers, :attr:`model` is a copy of the model
+        bound to, with the triggers' averaging stocks; run that one."""
+        cached = self.__dict__.get("_compiled")
+        if cached is None:
+            cached = stockflow.compile_model(self.model)
+            object.__setattr__(self, "_compiled", cached)
+        return cached
+
+    def trigger_states(self, times: Any) -> xr.DataArray | None:
+        """Each triggered lever's state (1 on, 0 off) at the end of each month of the last
+        run, ``(trigger, time[, member])``; None without triggers.
+
+        `times` are the run's months (``ds.time``); the state of a month is the state at
+        its end, when the run records it.
+        """
+        if not self.latches:
+            return None
+        if isinstance(times, xr.DataArray):
+            times = times.values
+        index = pd.Index(times)
+        t_end = [months_since(self.model.start, x) + 1.0 for x in index]
+        data = np.stack([latch.state_at(t_end) for latch in self.latches.values()])
+        dims: tuple[str, ...] = ("trigger", "time", "member")
+        if data.shape[-1] == 1 and self.n_members is None:
+            data, dims = data[..., 0], ("trigger", "time")
+        return xr.DataArray(
+            data,
+            dims=dims,
+            coords={"trigger": list(self.latches), "time": index},
+            name="trigger_active",
+            attrs={"units": "1", "long_name": "triggered lever on (1) or off (0) at month end"},
+        )
+
+    def trigger_switches(self) -> str:
+        """The switching months of every trigger in the last run, for reports:
+        ``"proclamation_2024: on 2024-06, off 2025-03"`` (member 0; "; " between levers)."""
+        parts = []
+        for label, latch in self.latches.items():
+            events = [
+                f"{what} {switch_month(self.model.start, t)}"
+                for t, member, what in latch.switches()
+                if member == 0
+            ]
+            parts.append(f"{label}: {', '.join(events) or 'never on'}")
+        return "; ".join(parts)
 
     def cost(self, times: Iterable[Any]) -> xr.DataArray:
         """Each lever's cost in each month, in USD.
@@ -814,7 +954,11 @@ class BoundScenario:
             ``lever_cost`` with dims ``(lever, time)``, coords ``lever`` (labels),
             ``lever_name``, ``phase`` and ``time`` (as given); units USD. A month's value
             is the lever's ``cost_rate`` averaged over the month (times one month), plus
-            its ``setup_cost`` in the month its start falls in.
+            its ``setup_cost`` in the month its start falls in. After a run, a lever
+            that acted only part of the time is charged only for that time: a triggered
+            lever while its trigger was on, a state-aware lever (aid conditional on a
+            benchmark) in proportion to its state-aware weight, as disbursed (the mean
+            over members).
 
         Raises
         ------
@@ -833,8 +977,13 @@ class BoundScenario:
         t0 = np.array([months_since(self.model.start, x) for x in index], dtype=float)
         grid = t0[:, None] + (np.arange(_COST_SUBSTEPS) + 0.5) / _COST_SUBSTEPS
         data = np.zeros((len(self.levers), len(t0)))
-        for i, lever in enumerate(self.levers):
+        for i, (label, lever) in enumerate(zip(self.labels, self.levers, strict=True)):
             rate = np.broadcast_to(np.asarray(lever.cost_rate(grid), dtype=float), grid.shape)
+            if label in self.latches and self.latches[label].times:
+                on = self.latches[label].state_at(grid.ravel()).mean(axis=-1)
+                rate = rate * on.reshape(grid.shape)
+            if label in self.logs:
+                rate = rate * self.logs[label].at(grid.ravel()).reshape(grid.shape)
             start = lever.timing.start
             data[i] = rate.mean(axis=1) + lever.setup_cost * ((t0 <= start) & (start < t0 + 1))
         return xr.DataArray(
@@ -867,7 +1016,7 @@ class BoundScenario:
             kwargs["chunk_size"] = max(int(kwargs.get("chunk_size", 1)), self.n_members)
             kwargs["params"] = _with_members(self.model, kwargs.get("params"), self.n_members)
         return stockflow.simulate(
-            self.model, end, inputs=dict(self.inputs), breakpoints=self.breakpoints, **kwargs
+            self.compiled(), end, inputs=dict(self.inputs), breakpoints=self.breakpoints, **kwargs
         )
 
 
@@ -899,6 +1048,41 @@ def builtin_scenarios() -> dict[str, Any]:
             return {}
     files = [p for p in root.iterdir() if p.name.endswith(".toml") and p.is_file()]
     return {p.name.removesuffix(".toml"): p for p in sorted(files, key=lambda p: p.name)}
+
+
+def check_scenario_names(scenarios: Sequence[Any]) -> None:
+    """Refuse scenarios that would be confused in a comparison.
+
+    Scenario names must be distinct, and a scenario that is not the built-in one of its
+    name (a user's file or a scenario made in code) must not take a built-in scenario's
+    name: comparisons are made against the built-in ``baseline``, and a user file named
+    ``baseline`` would silently replace it.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the scenario, where it came from and what to do.
+    """
+    builtins = builtin_scenarios()
+    seen: dict[str, str] = {}
+    errors = []
+    for scenario in scenarios:
+        name = scenario.name
+        where = getattr(scenario, "source", None) or f"scenario {name!r}"
+        if name in builtins and getattr(scenario, "origin", None) != "builtin":
+            errors.append(
+                f"{where}: name = {name!r} is the name of a built-in scenario; give the "
+                f'scenario its own name (name = "my_{name}") so that it cannot be taken '
+                "for the built-in one"
+            )
+        if name in seen:
+            errors.append(
+                f"{where}: scenario name {name!r} is already used by {seen[name]}; scenario "
+                "names must be distinct"
+            )
+        seen.setdefault(name, where)
+    if errors:
+        raise ScenarioError("\n".join(errors))
 
 
 def load_scenario(
@@ -1061,7 +1245,20 @@ class _Loader:
                 "extend itself, directly or through others"
             )
         data = self._parse(ref)
+        if not data:
+            raise ScenarioError(
+                f"{ref.display}: the file is empty; a scenario file needs at least "
+                '`extends = "baseline"` (the historical regime and the status quo) or '
+                '`extends = "none"` (no levers at all), then its [[lever]] tables'
+            )
         errors: list[str] = []
+        if "extends" not in data:
+            errors.append(
+                f"{ref.display}: missing field 'extends'. Write "
+                '`extends = "baseline"` to build on the historical policy regime (what '
+                'almost every scenario wants), or `extends = "none"` to start from a model '
+                "with no levers at all (no COVID-19, Title 42 or CBP One)"
+            )
         for key in data:
             if key not in TOP_LEVEL_FIELDS:
                 close = difflib.get_close_matches(key, TOP_LEVEL_FIELDS, n=1)
@@ -1092,12 +1289,22 @@ class _Loader:
         if errors:
             raise ScenarioError("\n".join(errors))
         parent = None
-        if text_fields.get("extends"):
-            parent = self.load(self._extends_ref(ref, text_fields["extends"]), (*chain, ref))
-        own: list[tuple[Lever, str]] = []
+        extends = text_fields.get("extends")
+        if extends == "":
+            raise ScenarioError(
+                f'{ref.display}: extends = \'\' names no scenario; use "baseline" or "none"'
+            )
+        if extends is not None and extends != "none":
+            parent = self.load(self._extends_ref(ref, extends), (*chain, ref))
+        inherited_by_label = (
+            dict(zip(parent.labels, zip(parent.levers, parent.locations, strict=True), strict=True))
+            if parent
+            else {}
+        )
+        own: list[tuple[Lever | None, str, str | None]] = []
         for i, table in enumerate(tables, 1):
             try:
-                own.append(self._lever(table, ref.display, i))
+                own.append(self._own_lever(table, ref.display, i, inherited_by_label, parent))
             except ScenarioError as err:
                 errors.append(str(err))
         benchmarks = list(parent.benchmarks) if parent else []
@@ -1119,26 +1326,99 @@ class _Loader:
                 errors.append(str(err))
         if errors:
             raise ScenarioError("\n".join(errors))
-        levers = list(parent.levers) if parent else []
+        levers: list[Lever | None] = list(parent.levers) if parent else []
         locations = list(parent.locations) if parent else []
         inherited = {lever.label: k for k, lever in enumerate(levers) if lever.label}
-        for lever, loc in own:
-            if lever.label in inherited:
-                k = inherited.pop(lever.label)
+        if parent:
+            inherited.update({label: k for k, label in enumerate(parent.labels)})
+        for lever, loc, changes in own:
+            key = changes if changes is not None else (lever.label if lever else None)
+            if key in inherited:
+                k = inherited.pop(key)
                 levers[k] = lever
                 locations[k] = loc
-            else:
+            elif lever is not None:
                 levers.append(lever)
                 locations.append(loc)
+        kept = [(lv, loc) for lv, loc in zip(levers, locations, strict=True) if lv is not None]
         return Scenario(
             name=text_fields.get("name") or ref.stem,
             description=text_fields.get("description") or "",
-            levers=tuple(levers),
-            extends=text_fields.get("extends"),
+            levers=tuple(lv for lv, _ in kept),
+            extends=None if extends == "none" else extends,
             source=ref.display,
-            locations=tuple(locations),
+            locations=tuple(loc for _, loc in kept),
             benchmarks=tuple(benchmarks),
+            origin=self._origin(ref),
         )
+
+    def _origin(self, ref: _Ref) -> str:
+        """``"builtin"``, ``"file"`` or ``"text"``; a built-in scenario's own file read by
+        its path counts as built-in."""
+        kind, _, where = ref.key.partition(":")
+        if kind == "file" and ref.stem in self.builtins:
+            try:
+                if Path(str(self.builtins[ref.stem])).resolve() == Path(where):
+                    return "builtin"
+            except OSError:  # pragma: no cover - a resource that is not a file
+                pass
+        return kind
+
+    def _own_lever(
+        self,
+        table: Any,
+        display: str,
+        i: int,
+        inherited: Mapping[str, tuple[Lever, str]],
+        parent: Scenario | None,
+    ) -> tuple[Lever | None, str, str | None]:
+        """A ``[[lever]]`` table: a new lever, or a change to an inherited one.
+
+        Returns ``(lever or None when removed, location, inherited label it changes or
+        None)``. A table with a ``label`` of an inherited lever and no ``lever`` key
+        changes that lever: its keys replace the inherited ones (``end = "2027-01"`` ends
+        it, ``remove = true`` drops it).
+        """
+        if not isinstance(table, dict) or "lever" in table or "label" not in table:
+            if isinstance(table, dict) and "remove" in table:
+                raise ScenarioError(
+                    f"{display}, lever {i}: `remove` needs the `label` of an inherited lever "
+                    "and no `lever` key"
+                )
+            lever, loc = self._lever(table, display, i)
+            return lever, loc, None
+        label = table["label"]
+        if not isinstance(label, str) or label not in inherited:
+            labels = ", ".join(inherited) or "none"
+            close = difflib.get_close_matches(str(label), list(inherited), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise ScenarioError(
+                f"{display}, lever {i}: missing field 'lever'; a table without it changes an "
+                f"inherited lever, but label = {_shown(label)} is not the label of one.{hint} "
+                f"Inherited labels: {labels}"
+            )
+        old, _ = inherited[label]
+        loc = f"{display}, lever {i} (changes {label!r} of {parent.source or parent.name})"
+        remove = table.get("remove", False)
+        if not isinstance(remove, bool):
+            raise ScenarioError(
+                f"{loc}: remove = {_shown(remove)} has the wrong type ({_toml_type(remove)}); "
+                "expected true or false"
+            )
+        if remove:
+            extra = sorted(set(table) - {"label", "remove"})
+            if extra:
+                raise ScenarioError(
+                    f"{loc}: remove = true drops the lever; other fields ({', '.join(extra)}) "
+                    "would do nothing"
+                )
+            return None, loc, label
+        merged = _lever_table(old)
+        merged.update({k: v for k, v in table.items() if k != "remove"})
+        if old.label is None:
+            merged.pop("label", None)
+        lever, _ = self._lever(merged, display, i)
+        return lever, loc, label
 
     def _parse(self, ref: _Ref) -> dict:
         try:
@@ -1227,6 +1507,8 @@ class _Loader:
         for key, units in (("monthly_cost", "USD/month"), ("setup_cost", "USD")):
             if key in table:
                 kwargs[key] = self._number(loc, key, table[key], Param(units, low=0))
+        if "trigger" in table:
+            kwargs["trigger"] = Trigger.from_table(table["trigger"], loc)
         hints = _type_hints(cls)
         for f in own:
             if f.name in table:
@@ -1324,4 +1606,7 @@ def _toml(value: Any, loc: str = "", key: str = "") -> str:
         return format_number(x)
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_toml(x, loc, key) for x in value) + "]"
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{k} = {_toml(x, loc, key)}" for k, x in value.items())
+        return "{ " + items + " }"
     raise ScenarioError(f"{loc}: {key} = {value!r} cannot be written to TOML")

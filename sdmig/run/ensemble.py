@@ -208,7 +208,9 @@ class _Job:
         variables = list(dict.fromkeys(s.variable for s in self.series))
         try:
             ds = sf.simulate(
-                self.model.compiled,
+                self.model.compiled
+                if getattr(bound, "model", self.model.stockflow_model) is self.model.stockflow_model
+                else bound.compiled(),
                 self.end,
                 params=params,
                 inputs=None if bound is None else dict(bound.inputs),

@@ -261,6 +261,39 @@ def _lever_factor(scenario, name, low, high, spread, months) -> Factor:
     return Factor(name, "lever", low, high, param.units, x)
 
 
+def assumption_factors(model, scenario) -> list[Factor]:
+    """The assumed elasticities and lever effects, over their documented ranges.
+
+    The model assumptions of :data:`sdmig.policy.assumptions.MODEL_ASSUMPTIONS` and the
+    effect parameters of `scenario`'s levers over the range their effect scale spans
+    (:func:`sdmig.policy.assumptions.lever_effect_ranges`): what ``sdmig forecast`` draws
+    for its ensembles, so that ``sdmig sensitivity --assumptions`` ranks them.
+
+    Parameters
+    ----------
+    model : BorderModel
+        The model whose assumptions are varied.
+    scenario : Scenario or None
+        The scenario whose levers' effects are varied (None: the model's assumptions only).
+
+    Returns
+    -------
+    list of Factor
+    """
+    from sdmig.policy.assumptions import MODEL_ASSUMPTIONS, lever_effect_ranges
+
+    sfm = model.stockflow_model
+    factors = [
+        make_factor(model, None, name, low=a.low, high=a.high)
+        for name, a in MODEL_ASSUMPTIONS.items()
+        if name in sfm.variables
+    ]
+    if scenario is not None:
+        for key, (low, high, _kind) in lever_effect_ranges(scenario).items():
+            factors.append(make_factor(model, scenario, key, low=low, high=high))
+    return factors
+
+
 def default_factors(model, scenario, *, spread: float = 0.2, months: int = 6) -> list[Factor]:
     """The calibrated parameters, and the intensities and timings of the policy levers.
 

@@ -82,6 +82,8 @@ def forecast(
     client=None,
     chunk_size: int = 2048,
     progress: Callable[[str], None] | None = None,
+    fixed_assumptions: bool = False,
+    assumptions=None,
 ) -> xr.Dataset:
     """Run each scenario from 2019-10 to `end` and stack the results.
 
@@ -120,6 +122,13 @@ def forecast(
         Members a task integrates at once.
     progress : callable, optional
         Called with each scenario's name before it runs.
+    fixed_assumptions : bool, default False
+        With more than one member, the assumed elasticities and lever effects are drawn
+        too, paired across scenarios (:func:`sdmig.policy.assumptions.draw_assumptions`),
+        so that the comparison's intervals include them; True keeps them at their values.
+    assumptions : mapping of str to Assumption, optional
+        Ranges of the assumed model parameters to draw (default
+        :data:`sdmig.policy.assumptions.MODEL_ASSUMPTIONS`).
 
     Returns
     -------
@@ -130,10 +139,12 @@ def forecast(
     Raises
     ------
     ForecastError
-        `members` below 1 or `seed` below 0 (or either not a whole number), or scenario
-        names that are not distinct.
+        `members` below 1 or `seed` below 0 (or either not a whole number).
+    ScenarioError
+        Scenario names that are not distinct, or a user scenario with a built-in
+        scenario's name (:func:`~sdmig.policy.scenario.check_scenario_names`).
     """
-    from sdmig.policy.scenario import load_scenario
+    from sdmig.policy.scenario import check_scenario_names, load_scenario
 
     scenarios = as_scenario_list("scenarios", scenarios)
     members = as_count("members", members)
@@ -154,9 +165,8 @@ def forecast(
         model = BorderModel(None if calibration is None else calibration.model_params())
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
-    if len(set(names)) != len(names):
-        raise ForecastError(f"scenario names must be distinct, got {names}")
-    params, alpha = None, None
+    check_scenario_names(loaded)
+    params, alpha, drawn = None, None, {}
     if members > 1:
         from sdmig.inference.calibrate import CalibrationResults
 
@@ -165,15 +175,34 @@ def forecast(
         draws.pop("alpha_court", None)
         params = draws
         method = method or "rk4"
+        if not fixed_assumptions:
+            from sdmig.policy.assumptions import draw_assumptions
+
+            shapes = {k: np.shape(v) for k, v in model.params.items()}
+            for scenario in loaded:
+                a_params, member_values = draw_assumptions(
+                    scenario,
+                    int(members),
+                    int(seed),
+                    param_shapes=shapes,
+                    model_assumptions=assumptions,
+                )
+                drawn[scenario.name] = member_values
+            params = {**params, **a_params}
     method = method or "RK45"
-    runs = []
+    runs, switches = [], []
     for scenario in loaded:
         if progress is not None:
             progress(scenario.name)
+        levers = drawn.get(scenario.name) or None
         if client is not None and params is not None:
-            ds = _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size)
+            ds = _simulate_on_cluster(
+                client, model, scenario, params, end, method, chunk_size, levers
+            )
         else:
-            ds = _simulate_chunk(model, scenario, params, end, method, chunk_size)
+            ds = _simulate_chunk(model, scenario, params, end, method, chunk_size, levers)
+        if ds.attrs.get("trigger_switches"):
+            switches.append(f"{scenario.name}: {ds.attrs['trigger_switches']}")
         run = ds[[v for v in OUTPUT_VARIABLES if v in ds]]
         if alpha is not None:
             run["expected_encounters"] = run["encounters"].copy()
@@ -193,6 +222,8 @@ def forecast(
         start=START,
         solver=method if members == 1 else f"{method}, step {ENSEMBLE_DT} month",
         scenarios=" ".join(names),
+        trigger_switches=" | ".join(switches),
+        assumptions_drawn=int(members > 1 and not fixed_assumptions),
         **provenance(
             loaded,
             members=int(members),
@@ -205,10 +236,16 @@ def forecast(
     return out
 
 
-def _simulate_chunk(model, scenario, params, end, method, chunk_size=2048) -> xr.Dataset:
+def _simulate_chunk(
+    model, scenario, params, end, method, chunk_size=2048, member_values=None
+) -> xr.Dataset:
+    extra = {"member_values": member_values} if member_values else {}
+    if member_values:  # member-varying levers run all their members in one chunk
+        chunk_size = max(chunk_size, len(next(iter(params.values()))))
     return model.simulate(
         scenario,
         params=params,
+        **extra,
         end=end,
         method=method,
         dt=ENSEMBLE_DT,
@@ -217,12 +254,23 @@ def _simulate_chunk(model, scenario, params, end, method, chunk_size=2048) -> xr
     )
 
 
-def _simulate_on_cluster(client, model, scenario, params, end, method, chunk_size):
+def _simulate_on_cluster(
+    client, model, scenario, params, end, method, chunk_size, member_values=None
+):
     """The members in chunks as Dask tasks, joined back in member order."""
     from sdmig.run.distributed import gather
 
     n = len(next(iter(params.values())))
     starts = list(range(0, n, chunk_size))
+
+    def part(lo):
+        if not member_values:
+            return None
+        return {
+            label: {k: v[lo : lo + chunk_size] for k, v in fields.items()}
+            for label, fields in member_values.items()
+        }
+
     futures = [
         client.submit(
             _simulate_chunk,
@@ -231,6 +279,8 @@ def _simulate_on_cluster(client, model, scenario, params, end, method, chunk_siz
             {k: v[lo : lo + chunk_size] for k, v in params.items()},
             end,
             method,
+            chunk_size,
+            part(lo),
             pure=False,
         )
         for lo in starts

@@ -91,7 +91,10 @@ def test_netcdf_round_trips(forecast_dir):
 
 def _bad_scenario(tmp_path):
     path = tmp_path / "bad.toml"
-    path.write_text('[[lever]]\nlever = "pre_screening_hub"\nstart = "2027-01"\ncapacity = -5\n')
+    path.write_text(
+        'extends = "baseline"\n[[lever]]\nlever = "pre_screening_hub"\nstart = "2027-01"\n'
+        "capacity = -5\n"
+    )
     return ["--scenario", str(path)]
 
 

@@ -22,6 +22,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "scenarios"
 
 BAD = """\
 name = "binational"
+extends = "none"
 
 [[lever]]
 lever = "scale_input"
@@ -165,7 +166,10 @@ def test_scenarios_validate_bad_file(tmp_path, example_plugin):
 
 def test_scenarios_validate_range_option(tmp_path):
     late = tmp_path / "late.toml"
-    late.write_text('[[lever]]\nlever = "scale_input"\ninput = "x"\nstart = "2031-01"\n')
+    late.write_text(
+        'extends = "none"\n[[lever]]\nlever = "scale_input"\ninput = "court_capacity"\n'
+        'start = "2031-01"\n'
+    )
     result = run("scenarios", "validate", str(late))
     assert result.exit_code == 1
     assert "start = 2031-01 is outside the simulated range; allowed 2019-10 to 2028-12" in (

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from sdmig.cli.main import main
 
-FAST = ["--solver", "euler", "--dt", "1", "--start", "2026-07", "--end", "2026-12"]
+FAST = ["--solver", "euler", "--dt", "0.25", "--start", "2026-07", "--end", "2026-12"]
 FACTORS = [
     "--factor", "base_departures",
     "--factor", "humanitarian_safeguards.averted=0.2:0.6",
@@ -35,7 +35,7 @@ def sobol_run(tmp_path_factory):
 
 def test_sobol_prints_a_table_ranked_by_total_index(sobol_run):
     _, result = sobol_run
-    assert "sobol: 3 factors, 80 runs of binational_phased (euler, dt 1)" in result.stderr
+    assert "sobol: 3 factors, 80 runs of binational_phased (euler, dt 0.25)" in result.stderr
     assert "deaths (sum over the window)" in result.stdout
     table = rows(result.stdout)
     assert [r[0] for r in table] == ["1", "2", "3"]
@@ -88,3 +88,14 @@ def test_bad_requests_fail_cleanly_and_write_nothing(tmp_path, args, code, messa
     assert re.search(message, result.output), result.output
     assert "Traceback" not in result.output
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_assumptions_are_ranked(tmp_path):
+    args = ["sensitivity", "--assumptions", "--scenario", "option1_enforcement", "--method"]
+    args += ["morris", "--n-base", "4", "--solver", "rk4", "--dt", "0.25"]
+    args += ["--start", "2026-07", "--end", "2026-12", "--outcome", "crossings"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    names = [r[1] for r in rows(result.stdout)]
+    assert "enforcement_deterrence" in names and "stay_deterrence" in names
+    assert "physical_barriers.enforcement_factor" in names

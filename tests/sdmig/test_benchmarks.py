@@ -58,7 +58,9 @@ def test_benchmarks_load_from_a_scenario_file_and_are_inherited(tmp_path):
 
 def test_bad_benchmark_in_a_file_names_the_file(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text('[[benchmark]]\nname = "x"\nmetric = "deaths"\nby = "2028-01"\n')
+    bad.write_text(
+        'extends = "none"\n[[benchmark]]\nname = "x"\nmetric = "deaths"\nby = "2028-01"\n'
+    )
     with pytest.raises(ScenarioError, match=r"bad.toml, benchmark 1 \(x\): give either"):
         load_scenario(bad)
 

@@ -72,7 +72,7 @@ def test_each_member_runs_as_its_own_scenario(model, phased):
         one = with_lever(one, "northern_triangle_compact", benchmark=benchmark[k])
         single = one.bind(model.stockflow_model)
         ds = sf.simulate(
-            model.compiled,
+            single.compiled(),  # the model with the baseline triggers' averaging stocks
             "2028-12",
             inputs=dict(single.inputs),
             breakpoints=bound.breakpoints,  # the same integration grid

@@ -1,6 +1,7 @@
 """Scenario files: loading, extends, round trips, built-ins, and a table of bad files."""
 
 import textwrap
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +45,18 @@ LEVERS = {
 }
 
 
-def write(folder: Path, name: str, text: str) -> Path:
+def write(folder: Path, name: str, text: str, *, root: bool = True) -> Path:
+    """Write a scenario file; with `root`, one without `extends` gets ``extends = "none"``
+    (every file must say what it builds on), unless it is not valid TOML anyway."""
+    text = textwrap.dedent(text)
+    if root and "extends" not in text:
+        try:
+            tomllib.loads(text)
+            text = 'extends = "none"\n' + text
+        except tomllib.TOMLDecodeError:
+            pass
     path = folder / name
-    path.write_text(textwrap.dedent(text))
+    path.write_text(text)
     return path
 
 

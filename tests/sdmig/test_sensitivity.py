@@ -167,7 +167,7 @@ def test_sensitivity_of_the_model_ranks_what_acts_before_the_window_ends(model, 
     ]
     ds = sensitivity(
         model, phased, factors, ["deaths", "court_backlog"], n_base=16,
-        window=("2026-07", "2026-09"), solver="euler", dt=1.0, chunk_size=50,
+        window=("2026-07", "2026-09"), solver="euler", dt=0.25, chunk_size=50,
     )  # fmt: skip
     assert ds.attrs["n_runs"] == 16 * 6
     for out in ("deaths", "court_backlog"):
