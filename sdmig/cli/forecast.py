@@ -150,17 +150,12 @@ def forecast_command(
     from sdmig.data.history import load_history
     from sdmig.inference.calibrate import CalibrationResults
     from sdmig.outputs.compare import format_comparison
-    from sdmig.outputs.report import (
-        benchmark_table,
-        build_report,
-        check_formats,
-        prepare_output,
-        write_outputs,
-    )
+    from sdmig.outputs.report import benchmark_table, check_formats, prepare_output
+    from sdmig.outputs.results import forecast
     from sdmig.outputs.tables import format_table
     from sdmig.policy.scenario import load_scenario
     from sdmig.run.distributed import connect
-    from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window, forecast
+    from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window
 
     written = None
     try:
@@ -173,9 +168,8 @@ def forecast_command(
                 scen = load_scenario(name)
                 loaded[scen.name] = scen
             history = None if history_path is None else load_history(history_path)
-            calibration = (
-                None if calibration_path is None else CalibrationResults.load(calibration_path)
-            )
+            if calibration_path is not None:
+                CalibrationResults.load(calibration_path)  # a bad file fails before the run
             out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
             show = not quiet and sys.stderr.isatty()
             with (
@@ -184,7 +178,7 @@ def forecast_command(
                     length=len(loaded), label="scenarios", file=sys.stderr, hidden=not show
                 ) as bar,
             ):
-                ds = forecast(
+                res = forecast(
                     list(loaded.values()),
                     members=members,
                     seed=seed,
@@ -192,23 +186,18 @@ def forecast_command(
                     history=history,
                     client=client,
                     progress=lambda _name: bar.update(1),
+                    window=(str(lo), str(hi)),
                 )
-            report = build_report(ds, loaded, start=str(lo), end=str(hi), calibration=calibration)
-            if report.comparison is not None:
-                click.echo(format_comparison(report.comparison))
+            if res.has_comparison:
+                click.echo(format_comparison(res.compare()))
                 click.echo()
-            click.echo(format_table(report.table))
-            if not report.benchmarks.empty:
+            click.echo(format_table(res.table()))
+            if not res.benchmarks().empty:
                 click.echo()
-                click.echo(benchmark_table(report.benchmarks))
+                click.echo(benchmark_table(res.benchmarks()))
             if out is not None:
-                written = write_outputs(
-                    report,
-                    out,
-                    formats=fmt,
-                    plots=kinds,
-                    overwrite=overwrite,
-                    cancelled=interrupted,
+                written = res.write(
+                    out, formats=fmt, plots=kinds, overwrite=overwrite, cancelled=interrupted
                 )
                 if not quiet:
                     for path in written:
