@@ -147,19 +147,20 @@ def forecast_command(
     summary and a self-contained HTML report (report.html) are written there, whole or not
     at all: an interrupted run (Ctrl-C, exit status 130) leaves nothing behind.
     """
-    from sdmig.data.history import load_history
-    from sdmig.inference.calibrate import CalibrationResults
-    from sdmig.outputs.compare import format_comparison
-    from sdmig.outputs.report import benchmark_table, check_formats, prepare_output
-    from sdmig.outputs.results import forecast
-    from sdmig.outputs.tables import format_table
-    from sdmig.policy.scenario import load_scenario
-    from sdmig.run.distributed import connect
-    from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window
-
     written = None
     try:
         with _sigint() as interrupted, user_errors():
+            # imported here, so that a Ctrl-C while they load is an interrupted run too
+            from sdmig.data.history import load_history
+            from sdmig.inference.calibrate import CalibrationResults
+            from sdmig.outputs.compare import format_comparison
+            from sdmig.outputs.report import benchmark_table, check_formats, prepare_output
+            from sdmig.outputs.results import forecast
+            from sdmig.outputs.tables import format_table
+            from sdmig.policy.scenario import load_scenario
+            from sdmig.run.distributed import connect
+            from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window
+
             lo, hi = check_window(start, end)
             fmt = check_formats(formats)
             kinds = _plot_kinds(plots, out_dir)

@@ -56,7 +56,9 @@ def member_totals(ds: xr.Dataset) -> xr.Dataset:
         if var not in ds:
             continue
         da = ds[var]
-        da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")], keep_attrs=True)
+        da = da.sum(
+            [d for d in da.dims if d not in ("scenario", "time", "member")], keep_attrs=True
+        )
         da.attrs = {
             **ds[var].attrs,
             "long_name": f"{ds[var].attrs.get('long_name', var)}, per ensemble member, "
