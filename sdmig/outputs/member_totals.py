@@ -69,7 +69,17 @@ def member_totals(ds: xr.Dataset) -> xr.Dataset:
 
 
 def has_member_totals(ds: xr.Dataset) -> bool:
-    """Whether `ds` holds the totals :func:`member_totals` makes (as read from forecast.nc)."""
+    """Whether `ds` holds the totals :func:`member_totals` makes (as read from forecast.nc).
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast, or a forecast file's contents.
+
+    Returns
+    -------
+    bool
+    """
     return MEMBER_DIM in ds.dims and any(str(v).endswith(SUFFIX) for v in ds.data_vars)
 
 
