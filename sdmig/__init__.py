@@ -16,15 +16,18 @@ The package's rooms follow the flow of data:
 ``sdmig.cli``            the ``sdmig`` command, thin click wrappers over the above
 =======================  ===============================================================
 
-The main entry points are importable from here; importing ``sdmig`` also registers the
+The main entry points are importable from here: :func:`sdmig.forecast` returns a
+:class:`~sdmig.outputs.results.ForecastResults`, whose ``.dataset`` is the forecast; importing ``sdmig`` also registers the
 ``ds.sdmig`` accessor on :class:`xarray.Dataset`.
 
 Examples
 --------
 >>> import sdmig
->>> ds = sdmig.forecast(["baseline"], end="2020-03")
->>> sorted(ds.scenario.values.tolist())
+>>> res = sdmig.forecast(["baseline"], end="2020-03")
+>>> res.scenario_names
 ['baseline']
+>>> res.dataset["encounters"].dims
+('scenario', 'time', 'origin', 'corridor')
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 #: Public name -> module that defines it (imported on first use, so ``import sdmig`` is fast).
 _PUBLIC = {
-    "forecast": "sdmig.run.forecast",
+    "forecast": "sdmig.outputs.results",
+    "ForecastResults": "sdmig.outputs.results",
     "calibrate": "sdmig.inference.calibrate",
     "backtest": "sdmig.inference.backtest",
     "load_history": "sdmig.data.history",

@@ -9,12 +9,19 @@ scenario gets the same draws, so differences between scenarios are paired member
 
 import sdmig
 
-ds = sdmig.forecast(["baseline", "binational_phased"], members=20, seed=1)
+res = sdmig.forecast(["baseline", "binational_phased"], members=20, seed=1)
+print(res)
 
 # %%
 # The fan chart: median and 10–90 % band of monthly encounters, with CBP's observed months.
-fig = ds.sdmig.plot("encounters")
+fig = res.plot("encounters")
 
 # %%
-# Each scenario minus the baseline over 2026-07..2028-12: median and 10–90 % across members.
-print(ds.sdmig.compare().round(0).to_string())
+# Each scenario minus the baseline over 2026-07..2028-12: median and 10–90 % across members,
+# the table ``sdmig forecast`` prints. ``res.write("out")`` would write the folder
+# ``sdmig forecast --out out`` writes, ``report.html`` included.
+print(res.compare().round(0).to_string())
+
+# %%
+# The members' values are in ``res.dataset``, an :class:`xarray.Dataset`.
+print(res.dataset["crossings"].dims)

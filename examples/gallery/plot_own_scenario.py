@@ -23,7 +23,8 @@ start = "2026-07"
 ramp_months = 6
 """
 scenario = sdmig.Scenario.from_toml(text, source="more_court_capacity.toml")
-ds = sdmig.forecast(["baseline", scenario])
+res = sdmig.forecast(["baseline", scenario])
+ds = res.dataset
 
 # %%
 # More capacity means more completions, so the backlog falls below the baseline's once the
@@ -42,3 +43,7 @@ end = ds["court_backlog"].isel(time=-1)
 change = float(end.sel(scenario="more_court_capacity") - end.sel(scenario="baseline"))
 print(f"backlog at the end of 2028: {change:+,.0f} cases against the baseline")
 assert change < 0, "more court capacity must lower the backlog"
+
+# %%
+# The same difference, with the others, over 2026-07..2028-12 and per phase.
+print(res.compare().query("period == 'window'")[["metric", "units", "median"]].to_string())

@@ -154,24 +154,20 @@ def forecast_command(
     summary and a self-contained HTML report (report.html) are written there, whole or not
     at all: an interrupted run (Ctrl-C, exit status 130) leaves nothing behind.
     """
-    from sdmig.data.history import load_history
-    from sdmig.inference.calibrate import CalibrationResults
-    from sdmig.outputs.compare import format_comparison
-    from sdmig.outputs.report import (
-        benchmark_table,
-        build_report,
-        check_formats,
-        prepare_output,
-        write_outputs,
-    )
-    from sdmig.outputs.tables import format_table
-    from sdmig.policy.scenario import check_scenario_names, load_scenario
-    from sdmig.run.distributed import connect
-    from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window, forecast
-
     written = None
     try:
         with _sigint() as interrupted, user_errors():
+            # imported here, so that a Ctrl-C while they load is an interrupted run too
+            from sdmig.data.history import load_history
+            from sdmig.inference.calibrate import CalibrationResults
+            from sdmig.outputs.compare import format_comparison
+            from sdmig.outputs.report import benchmark_table, check_formats, prepare_output
+            from sdmig.outputs.results import forecast
+            from sdmig.outputs.tables import format_table
+            from sdmig.policy.scenario import check_scenario_names, load_scenario
+            from sdmig.run.distributed import connect
+            from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window
+
             lo, hi = check_window(start, end)
             fmt = check_formats(formats)
             kinds = _plot_kinds(plots, out_dir)
@@ -179,9 +175,8 @@ def forecast_command(
             check_scenario_names(listed)
             loaded = {scen.name: scen for scen in listed}
             history = None if history_path is None else load_history(history_path)
-            calibration = (
-                None if calibration_path is None else CalibrationResults.load(calibration_path)
-            )
+            if calibration_path is not None:
+                CalibrationResults.load(calibration_path)  # a bad file fails before the run
             out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
             show = not quiet and sys.stderr.isatty()
             with (
@@ -190,7 +185,7 @@ def forecast_command(
                     length=len(loaded), label="scenarios", file=sys.stderr, hidden=not show
                 ) as bar,
             ):
-                ds = forecast(
+                res = forecast(
                     list(loaded.values()),
                     members=members,
                     seed=seed,
@@ -199,26 +194,22 @@ def forecast_command(
                     client=client,
                     progress=lambda _name: bar.update(1),
                     fixed_assumptions=fixed_assumptions,
+                    window=(str(lo), str(hi)),
                 )
-            report = build_report(ds, loaded, start=str(lo), end=str(hi), calibration=calibration)
-            if report.comparison is not None:
-                click.echo(format_comparison(report.comparison))
+            if res.has_comparison:
+                click.echo(format_comparison(res.compare()))
                 click.echo()
-            click.echo(format_table(report.table))
-            if ds.attrs.get("trigger_switches"):
+            click.echo(format_table(res.table()))
+            switches = res.dataset.attrs.get("trigger_switches")
+            if switches:
                 click.echo()
-                click.echo("Triggered levers (member 0): " + ds.attrs["trigger_switches"])
-            if not report.benchmarks.empty:
+                click.echo("Triggered levers (member 0): " + switches)
+            if not res.benchmarks().empty:
                 click.echo()
-                click.echo(benchmark_table(report.benchmarks))
+                click.echo(benchmark_table(res.benchmarks()))
             if out is not None:
-                written = write_outputs(
-                    report,
-                    out,
-                    formats=fmt,
-                    plots=kinds,
-                    overwrite=overwrite,
-                    cancelled=interrupted,
+                written = res.write(
+                    out, formats=fmt, plots=kinds, overwrite=overwrite, cancelled=interrupted
                 )
                 if not quiet:
                     for path in written:

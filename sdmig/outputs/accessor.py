@@ -2,11 +2,14 @@
 
 Importing this module registers the accessor on every :class:`xarray.Dataset`::
 
-    import sdmig.outputs.accessor  # noqa: F401
-    ds = sdmig.forecast.forecast(["baseline", "binational_phased"], members=50)
+    import sdmig  # imports sdmig.outputs.accessor
+    ds = sdmig.forecast(["baseline", "binational_phased"], members=50).dataset
     ds.sdmig.plot("encounters")            # a matplotlib Figure; shows itself in Jupyter
     ds.sdmig.compare()                     # each scenario minus the baseline, per phase
     ds.sdmig.table("2026-07", "2028-12")   # sdmig.outputs.tables.summary_table
+
+    ds = xarray.open_dataset("out/forecast.nc")  # written by sdmig forecast --out out
+    ds.sdmig.compare()                     # the numbers of out/comparison.csv
 
 The accessor holds only a reference to the Dataset (composition, not a subclass; xarray
 caches one accessor per Dataset object). Plotting imports matplotlib on first use.
@@ -61,15 +64,20 @@ class SdmigAccessor:
 
         return plot(self._ds, kind, **kwargs)
 
-    def table(self, start: str = DEFAULT_START, end: str | None = None) -> pd.DataFrame:
+    def table(self, start: str | None = None, end: str | None = None) -> pd.DataFrame:
         """The comparison table of :func:`sdmig.outputs.tables.summary_table` over `start`..`end`.
+
+        Works on a forecast read back from ``forecast.nc`` too: the file keeps each
+        member's totals (:mod:`sdmig.outputs.member_totals`).
 
         Parameters
         ----------
-        start : str, default "2026-07"
-            First month of the window, ``YYYY-MM``.
+        start : str, optional
+            First month of the window, ``YYYY-MM``; default the reporting window's
+            (attr ``report_start`` of a written forecast), else 2026-07.
         end : str, optional
-            Last month of the window; default the forecast's last month.
+            Last month of the window; default the reporting window's (attr
+            ``report_end``), else the forecast's last month.
 
         Returns
         -------
@@ -92,7 +100,7 @@ class SdmigAccessor:
     def compare(
         self,
         baseline: str = "baseline",
-        start: str = DEFAULT_START,
+        start: str | None = None,
         end: str | None = None,
         *,
         scenarios=None,
@@ -103,16 +111,21 @@ class SdmigAccessor:
         (:func:`sdmig.outputs.compare.compare`): the same numbers and the same rows. For
         an ensemble the differences are paired member by member, and each row gives the
         median and the 10 % and 90 % quantiles across members of (scenario - baseline);
-        encounters are compared without their observation noise.
+        encounters are compared without their observation noise. On a forecast read back
+        from ``forecast.nc`` the differences are paired from the member totals the file
+        keeps (:mod:`sdmig.outputs.member_totals`), over the window it was written with, so
+        ``xr.open_dataset("forecast.nc").sdmig.compare()`` gives ``comparison.csv``.
 
         Parameters
         ----------
         baseline : str, default "baseline"
             The scenario subtracted; it gets no row.
-        start : str, default "2026-07"
-            First month of the window, ``YYYY-MM``.
+        start : str, optional
+            First month of the window, ``YYYY-MM``; default the reporting window's
+            (attr ``report_start`` of a written forecast), else 2026-07.
         end : str, optional
-            Last month of the window; default the forecast's last month.
+            Last month of the window; default the reporting window's (attr
+            ``report_end``), else the forecast's last month.
         scenarios : mapping of str to Scenario, optional
             For the phases; default the scenario files recorded in the Dataset's attrs.
 
@@ -138,8 +151,12 @@ class SdmigAccessor:
 
     # ---------------------------------------------------------------- internals
     def _checked(self) -> xr.Dataset:
+        from sdmig.outputs.member_totals import has_member_totals, members_from_totals
+
         ds = self._ds
-        if "quantile" in ds.dims:
+        if "quantile" in ds.dims and has_member_totals(ds):
+            ds = members_from_totals(ds)
+        elif "quantile" in ds.dims:
             raise ForecastError(
                 "the Dataset holds quantiles (sdmig.outputs.tables.reduce_members), which cannot be "
                 "summed over months, origins or corridors; call this on the Dataset with the "
@@ -153,10 +170,14 @@ class SdmigAccessor:
             )
         return ds
 
-    def _window(self, start: str, end: str | None) -> tuple[str, str]:
+    def _window(self, start: str | None, end: str | None) -> tuple[str, str]:
         """`start` and `end` as ``YYYY-MM``, checked against the forecast's months."""
         months = pd.DatetimeIndex(self._ds["time"].values).to_period("M")
         first, last = months[0], months[-1]
+        if start is None:
+            start = self._ds.attrs.get("report_start", DEFAULT_START)
+        if end is None:
+            end = self._ds.attrs.get("report_end")
         window = []
         for name, value in (("start", start), ("end", str(last) if end is None else end)):
             text = str(value)

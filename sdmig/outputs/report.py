@@ -213,6 +213,7 @@ def write_outputs(
     plots: Sequence[str] | None = (),
     overwrite: bool = False,
     cancelled=None,
+    history=None,
 ) -> list[Path]:
     """Write a forecast's files into `out`, all or nothing.
 
@@ -224,7 +225,11 @@ def write_outputs(
         The output folder (checked beforehand with :func:`prepare_output`).
     formats : sequence of str
         Data files: ``nc`` (``forecast.nc``) and ``csv`` (``forecast.csv``,
-        ``comparison.csv``, ``benchmarks.csv``).
+        ``comparison.csv``, ``benchmarks.csv``). An ensemble is written as quantiles
+        across members; ``forecast.nc`` also keeps each member's monthly totals
+        (:func:`sdmig.outputs.member_totals.member_totals`) and the reporting window
+        (attrs ``report_start`` and ``report_end``), so that ``ds.sdmig.compare()`` on the
+        file gives the numbers of ``comparison.csv``.
     plots : sequence of str or None
         The plots to write (:data:`sdmig.outputs.plots.PLOT_KINDS`); None means every
         plot that applies.
@@ -233,6 +238,8 @@ def write_outputs(
     cancelled : callable, optional
         Asked before the run is moved into place; True drops it
         (:func:`sdmig.outputs.folder.staged_folder`).
+    history : xarray.Dataset, optional
+        The history drawn in the plots; default the shipped history.
 
     Returns
     -------
@@ -252,7 +259,7 @@ def write_outputs(
             names.append(name)
 
         if "nc" in formats:
-            write("forecast.nc", lambda p: reduced.to_netcdf(p, engine="h5netcdf"))
+            write("forecast.nc", lambda p: _netcdf(report, reduced, p))
         if "csv" in formats:
             from sdmig.outputs.tables import to_tidy
 
@@ -275,6 +282,7 @@ def write_outputs(
                 kinds=plots,
                 scenarios=report.scenarios,
                 baseline=report.baseline,
+                history=history,
             )
             report.plots = list(pngs)
             names += [p.name for p in pngs]
@@ -282,6 +290,17 @@ def write_outputs(
         write("report.html", lambda p: Path(p).write_text(report_html(report), "utf-8"))
     report.plots = [out / p.name for p in report.plots]
     return [out / name for name in names]
+
+
+def _netcdf(report: ForecastReport, reduced: xr.Dataset, path) -> None:
+    """``forecast.nc``: `reduced`, each member's totals and the reporting window."""
+    from sdmig.outputs.member_totals import member_totals
+
+    totals = member_totals(report.ds)
+    ds = xr.merge([reduced, totals], combine_attrs="override") if totals.data_vars else reduced
+    ds.attrs = {**reduced.attrs, "report_start": report.start, "report_end": report.end}
+    encoding = {v: {"zlib": True, "complevel": 4} for v in totals.data_vars}
+    ds.to_netcdf(path, engine="h5netcdf", encoding=encoding)
 
 
 # ===================================================================== rendering

@@ -10,7 +10,7 @@ from sdmig.errors import ForecastError
 
 
 def test_one_scenario_name_is_one_scenario_not_its_letters():
-    ds = sdmig.forecast("baseline", end="2019-12")
+    ds = sdmig.forecast("baseline", end="2019-12").dataset
     assert ds.scenario.values.tolist() == ["baseline"]
 
 
