@@ -20,6 +20,7 @@ from stockflow.errors import (
 from stockflow.integrate import METHODS, simulate
 from stockflow.ledger import check_ledger, ledger
 from stockflow.model import Lookup, Model, Variable
+from stockflow.stepper import Stepper
 
 __all__ = [
     "METHODS",
@@ -30,6 +31,7 @@ __all__ = [
     "Lookup",
     "Model",
     "StockflowError",
+    "Stepper",
     "StockflowWarning",
     "Variable",
     "check_ledger",

@@ -312,10 +312,19 @@ def _push(m: sf.Model) -> None:
         units="month",
         long_name="perceived asylum processing time",
     )
+    m.stock(
+        "pressure_shift",
+        0.0,
+        dims="origin",
+        units="1",
+        long_name="latent log-multiplier of departure pressure (moved by the particle filter)",
+        nonnegative=False,
+    )
     m.aux(
         "departure_pressure",
         lambda v: (
             v.base_departures
+            * np.exp(v.pressure_shift)
             * v.push_pressure
             * v.season[..., None]
             * v.covid_mobility[..., None]
@@ -372,10 +381,20 @@ def _transit_and_routes(m: sf.Model) -> None:
         long_name="people settling in Mexico",
     )
 
+    m.stock(
+        "route_shift",
+        0.0,
+        dims="corridor",
+        units="1",
+        long_name="latent shift of corridor appeal, logit scale (moved by the particle filter)",
+        nonnegative=False,
+    )
+
     def share(v):
         utility = (
             v.corridor_appeal
             + v.corridor_shift[:, None, :]
+            + v.route_shift[:, None, :]
             - v.route_enforcement[..., None, None] * (v.effective_enforcement[:, None, :] - 1.0)
             - v.route_danger[..., None, None] * np.log(np.maximum(v.danger, 1e-3))[:, None, :]
             + v.route_network[..., None, None] * np.log(v.network)[:, None, :]
