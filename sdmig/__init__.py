@@ -43,6 +43,7 @@ _PUBLIC = {
     "forecast": "sdmig.run.forecast",
     "calibrate": "sdmig.inference.calibrate",
     "backtest": "sdmig.inference.backtest",
+    "nowcast": "sdmig.inference.nowcast",
     "load_history": "sdmig.data.history",
     "Scenario": "sdmig.policy.scenario",
     "load_scenario": "sdmig.policy.scenario",

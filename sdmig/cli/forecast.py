@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+import pandas as pd
 
 from sdmig.cli.common import user_errors
 
@@ -76,6 +77,14 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
     default=None,
     help="Workers of the local cluster (with --scheduler local).",
 )
+@click.option(
+    "--origin",
+    default="last",
+    show_default=True,
+    metavar="YYYY-MM|last|open-loop",
+    help="Start from the particle filter's state at the end of this month, estimated from "
+    "the data up to it; 'open-loop' runs from 2019-10 without data.",
+)
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def forecast_command(
     scenarios,
@@ -89,6 +98,7 @@ def forecast_command(
     overwrite,
     scheduler,
     workers,
+    origin,
     quiet,
 ) -> None:
     """Run scenarios from 2019-10 and compare each with the baseline over START..END.
@@ -135,6 +145,11 @@ def forecast_command(
                 seed=seed,
                 client=client,
                 progress=lambda _name: bar.update(1),
+                origin=None if origin == "open-loop" else origin,
+            )
+        if "origin" in ds.attrs and lo <= pd.Period(ds.attrs["origin"], freq="M"):
+            raise click.BadParameter(
+                f"{lo} is not after the forecast origin {ds.attrs['origin']}", param_hint="--start"
             )
         table = summary_table(ds, str(lo), str(hi))
         comparison = None

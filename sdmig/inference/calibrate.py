@@ -339,6 +339,7 @@ class CalibrationResults:
         data_checksum,
         version=__version__,
         method="trust-exact",
+        noise=None,
     ):
         self.theta = np.asarray(theta, dtype=float)
         self.cov_theta = np.asarray(cov_theta, dtype=float)
@@ -350,6 +351,8 @@ class CalibrationResults:
         self.data_checksum = data_checksum
         self.version = version
         self.method = method
+        #: Noise parameters of the state-space model (sdmig.inference.statespace), or None.
+        self.noise = dict(noise) if noise else None
 
     @classmethod
     def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
@@ -502,6 +505,11 @@ class CalibrationResults:
         )
         diag = [[k, f"{v['mape']:.1f}%", f"{v['r2']:.3f}"] for k, v in self.diagnostics.items()]
         smry.tables.append(SimpleTable(diag, headers=["series", "MAPE", "R^2"]))
+        if self.noise:
+            rows = [[k, f"{v:.4g}"] for k, v in self.noise.items()]
+            smry.tables.append(
+                SimpleTable(rows, headers=["noise parameter (state-space model)", "value"])
+            )
         smry.add_extra_txt(
             [
                 "Standard errors come from a composite likelihood (encounters by "
@@ -527,6 +535,7 @@ class CalibrationResults:
             "converged": self.converged,
             "iterations": self.iterations,
             "diagnostics": self.diagnostics,
+            **({"noise": self.noise} if self.noise else {}),
         }
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -564,6 +573,7 @@ class CalibrationResults:
             data_checksum=d["data_sha256"],
             version=d["sdmig_version"],
             method=d["method"],
+            noise=d.get("noise"),
         )
 
     def __repr__(self) -> str:
@@ -595,12 +605,20 @@ def calibrate(
     *,
     maxiter: int = 50,
     progress: Callable[[int, float], None] | None = None,
+    noise: bool = True,
 ) -> CalibrationResults:
     """Fit the model to the shipped history, or to a user's tidy history file.
 
     The same data give the same parameters: the start values, the integrator and the
-    optimizer are fixed, and nothing is random.
+    optimizer are fixed, and nothing is random (the particle filter behind the noise
+    parameters has a fixed seed). With `noise`, the state-space model's noise parameters
+    are then estimated on the same window (:func:`sdmig.inference.nowcast.estimate_noise`).
     """
     history = load_history(history_path)
     model = EncounterLikelihood(history)
-    return model.fit(maxiter=maxiter, progress=progress)
+    results = model.fit(maxiter=maxiter, progress=progress)
+    if noise:
+        from sdmig.inference.nowcast import estimate_noise
+
+        results.noise = estimate_noise(history, end=model.end, calibration=results)[0].to_dict()
+    return results

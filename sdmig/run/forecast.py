@@ -44,6 +44,8 @@ DEFAULT_SCENARIOS = ("baseline", "binational_phased")
 #: RK45 on the window totals; at 0.5 month it did not (the shortest waiting times are
 #: 0.4 month, so the non-negativity limit acts at every step and biases the flows).
 ENSEMBLE_DT = 0.25
+#: Particles of the filter behind a forecast from the filtered state.
+FILTER_PARTICLES = 1000
 
 
 def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
@@ -81,8 +83,11 @@ def forecast(
     client=None,
     chunk_size: int = 2048,
     progress: Callable[[str], None] | None = None,
+    origin: str | None = None,
+    history=None,
+    particles: int = FILTER_PARTICLES,
 ) -> xr.Dataset:
-    """Run each scenario from 2019-10 to `end` and stack the results.
+    """Run each scenario from 2019-10 (or from the filtered state at `origin`) to `end`.
 
     Parameters
     ----------
@@ -112,6 +117,15 @@ def forecast(
         Members a task integrates at once.
     progress : callable, optional
         Called with each scenario's name before it runs.
+    origin : str, optional
+        ``"last"`` or ``YYYY-MM``: start from the particle filter's state at the end of
+        that month, estimated from the history up to it and no later
+        (:func:`forecast_from_state`); the result then starts the month after. None (the
+        default): run open-loop from 2019-10.
+    history : None, path or xarray.Dataset
+        The observations the filter uses (default: the shipped history).
+    particles : int, default 1000
+        Particles of the filter (at least `members`).
 
     Returns
     -------
@@ -128,6 +142,19 @@ def forecast(
 
     if int(members) < 1:
         raise ForecastError(f"--members = {members} must be at least 1")
+    if origin is not None:
+        return forecast_from_state(
+            scenarios,
+            origin=origin,
+            history=history,
+            model=model,
+            end=end,
+            members=members,
+            seed=seed,
+            calibration=calibration,
+            particles=particles,
+            progress=progress,
+        )
     model = model or BorderModel()
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
@@ -240,3 +267,142 @@ def _observation_noise(mu: xr.DataArray, alpha: np.ndarray, seed: int) -> xr.Dat
     noisy = nbinom.ppf(uniforms, r, r / (r + np.maximum(values, 1e-9)))
     out = mu.transpose("member", ...).copy(data=noisy.astype(float))
     return out.transpose(*mu.dims)
+
+
+def forecast_from_state(
+    scenarios: Sequence = DEFAULT_SCENARIOS,
+    *,
+    origin: str = "last",
+    history=None,
+    model: BorderModel | None = None,
+    end: str = END,
+    members: int = 1,
+    seed: int = 0,
+    calibration=None,
+    particles: int = FILTER_PARTICLES,
+    progress: Callable[[str], None] | None = None,
+) -> xr.Dataset:
+    """Forecast each scenario from the filtered state at the end of `origin`.
+
+    The particle filter (:func:`sdmig.inference.nowcast.nowcast`) runs over the history
+    through `origin` only. With one member, the forecast starts from the filtered mean
+    state and runs without process noise; with more, `members` particles drawn from the
+    filtered distribution run on with their latent drivers' process noise, their own
+    parameter draws and observation noise on ``encounters`` (``expected_encounters``
+    keeps the model's values). Every scenario gets the same particles and the same noise,
+    so differences between scenarios stay paired.
+
+    Returns
+    -------
+    xarray.Dataset
+        As :func:`forecast`, on the months after `origin` through `end`.
+
+    Raises
+    ------
+    ForecastError
+        An `origin` that is not a month, lies after the last observed month, or is not
+        before `end`.
+    """
+    from sdmig.errors import DataError
+    from sdmig.inference.calibrate import CalibrationResults
+    from sdmig.inference.filter import particle_filter
+    from sdmig.inference.nowcast import build_state_space, last_observed, resolve_history
+    from sdmig.policy.scenario import load_scenario
+
+    try:
+        hist = resolve_history(history)
+        last = last_observed(hist)
+        if origin == "last":
+            origin_p = last
+        elif re.fullmatch(r"\d{4}-\d{2}", str(origin)) and 1 <= int(str(origin)[5:]) <= 12:
+            origin_p = pd.Period(str(origin), freq="M")
+        else:
+            raise ForecastError(f"--origin = {origin!r} is not a month; use YYYY-MM or 'last'")
+        if origin_p > last:
+            raise ForecastError(f"--origin = {origin_p} is after the last observed month {last}")
+        if origin_p >= pd.Period(end, freq="M"):
+            raise ForecastError(f"--origin = {origin_p} must be before --end = {end}")
+        calibration = calibration or CalibrationResults.load()
+        ss = build_state_space(hist, str(origin_p), model=model, calibration=calibration)
+    except DataError as exc:
+        raise ForecastError(str(exc)) from None
+    loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
+    names = [s.name for s in loaded]
+    if len(set(names)) != len(names):
+        raise ForecastError(f"scenario names must be distinct, got {names}")
+    n = max(int(particles), int(members))
+    step = ss.n_steps - 1
+    run = particle_filter(ss, n, seed=seed, snapshot_steps=[step], snapshot=ss.snapshot)
+    snap = run.snapshots[step]
+    noisy = members > 1
+    if noisy:
+        pick = np.random.default_rng([seed, 2]).choice(n, size=int(members), replace=False)
+        snap = {**snap, "y": snap["y"][:, pick], "trend": snap["trend"][pick]}
+        snap["param_index"] = snap["param_index"][pick]
+    else:
+        snap = {
+            "step": step,
+            "y": snap["y"].mean(axis=1, keepdims=True),
+            "trend": snap["trend"].mean(axis=0, keepdims=True),
+            "param_index": None,
+        }
+    horizon = (pd.Period(end, freq="M") - ss.last).n
+    time = pd.period_range(ss.last + 1, periods=horizon, freq="M").to_timestamp()
+    variables = ss.model.stockflow_model.variables
+    runs = []
+    for scenario in loaded:
+        if progress is not None:
+            progress(scenario.name)
+        rng = np.random.default_rng([seed, 3])  # the same noise for every scenario
+        draw = ss.forecast(
+            snap,
+            horizon,
+            rng,
+            variables=OUTPUT_VARIABLES,
+            scenario=scenario,
+            noise=noisy,
+        )
+        data = {}
+        for name in OUTPUT_VARIABLES:
+            var = variables[name]
+            attrs = {"units": var.units, "long_name": var.long_name}
+            arr, dims = draw[name], ("member", "time", *var.dims)
+            if not noisy:
+                arr, dims = arr[0], dims[1:]
+            data[name] = xr.Variable(dims, arr, attrs)
+        if noisy:
+            data["expected_encounters"] = data["encounters"].copy()
+            data["expected_encounters"].attrs["long_name"] = (
+                "expected encounters (no observation noise)"
+            )
+            factor = draw["encounters_by_origin"] / draw["expected_encounters_by_origin"]
+            data["encounters"] = data["encounters"].copy(
+                data=data["encounters"].values * factor[..., None]
+            )
+        ds = xr.Dataset(
+            data,
+            coords={
+                "time": time,
+                "origin": list(ss.model.stockflow_model.dims["origin"]),
+                "corridor": list(ss.model.stockflow_model.dims["corridor"]),
+                **({"member": np.arange(members)} if noisy else {}),
+            },
+        )
+        bound = scenario.bind(ss.model.stockflow_model)
+        ds["lever_cost"] = bound.cost(ds["time"]).sum("lever", keep_attrs=True)
+        runs.append(ds.drop_vars("lever", errors="ignore"))
+    out = xr.concat(runs, dim=pd.Index(names, name="scenario"), combine_attrs="drop")
+    for v in out.data_vars:
+        out[v].attrs = dict(runs[0][v].attrs)
+    out["lever_cost"].attrs.update(units="USD/month", long_name="cost of the scenario's levers")
+    out.attrs.update(
+        title="sdmig forecast",
+        sdmig_version=__version__,
+        start=str(ss.last + 1),
+        origin=str(ss.last),
+        solver=f"{ss.method}, step {ss.dt} month, from the filtered state "
+        f"({n} particles, log-likelihood {run.loglik:.1f})",
+        scenarios=" ".join(names),
+        **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
+    )
+    return out
