@@ -20,8 +20,8 @@ The baselines are fitted on the same windows (from 2018-10), each giving a predi
 distribution as samples, so that every forecaster gets the same scores:
 
 - ``naive`` (random walk) and ``seasonal_naive``: lognormal around the last value (of the
-  same month a year before), with the spread of the training data's log changes over the
-  same lag;
+  same month a year before), with the root mean square of the training data's log changes
+  over the same lag as the log-scale spread;
 - ``ets``: Holt-Winters with damped additive trend and additive seasonality on log
   encounters (``statsmodels`` ``ExponentialSmoothing``), simulated paths;
 - ``sarimax``: SARIMAX(1,1,0)(0,1,1)12 on log encounters, Gaussian on the log scale.
@@ -84,8 +84,8 @@ def baseline_forecasts(
     y = train.to_numpy(dtype=float)
     log_y = np.log(y)
     steps = np.arange(1, h + 1)
-    naive_sd = np.array([np.std(log_y[k:] - log_y[:-k]) for k in steps])
-    seasonal_sd = np.std(log_y[12:] - log_y[:-12]) * np.sqrt(np.ceil(steps / 12))
+    naive_sd = np.array([_rms(log_y[k:] - log_y[:-k]) for k in steps])
+    seasonal_sd = _rms(log_y[12:] - log_y[:-12]) * np.sqrt(np.ceil(steps / 12))
     seasonal = np.array([log_y[len(y) - 12 + (i % 12)] for i in range(h)])
     z = rng.standard_normal((n, h))
     out = {
@@ -108,6 +108,10 @@ def baseline_forecasts(
         mean, sd = np.asarray(pred.predicted_mean), np.sqrt(np.asarray(pred.var_pred_mean))
         out["sarimax"] = np.exp(mean + sd * rng.standard_normal((n, h)))
     return out
+
+
+def _rms(x: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(x**2)))
 
 
 def model_forecasts(
