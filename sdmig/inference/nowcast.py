@@ -310,14 +310,14 @@ def estimate_noise(
     seed: int = 0,
     calibration=None,
     start: NoiseParameters | None = None,
-    maxiter: int = 80,
+    maxiter: int = 100,
     progress: Callable[[int, float], None] | None = None,
 ) -> tuple[NoiseParameters, float]:
     """Maximum-likelihood noise parameters from the particle filter's likelihood.
 
     The filter is run with the same seed at every evaluation (common random numbers), so
     the estimated log-likelihood is a smooth-enough function of the parameters for
-    Nelder-Mead on their logarithms. Only :attr:`NoiseParameters.ESTIMATED` are fitted,
+    Nelder-Mead on their logarithms (the logit of ``trend_damping``). Only :attr:`NoiseParameters.ESTIMATED` are fitted,
     on the observations of 2019-10..`end` (by default the structural calibration's
     window).
 
@@ -336,7 +336,7 @@ def estimate_noise(
     state = {"i": 0}
 
     def negative_loglik(log_values):
-        noise = start.with_estimated(np.exp(log_values))
+        noise = start.from_unconstrained(log_values)
         ss = BorderStateSpace(
             model, history, end, noise=noise, calibration=calibration, method=FILTER_METHOD
         )
@@ -349,11 +349,11 @@ def estimate_noise(
             progress(state["i"], ll)
         return -ll if np.isfinite(ll) else 1e12
 
-    x0 = np.log([getattr(start, k) for k in NoiseParameters.ESTIMATED])
+    x0 = start.to_unconstrained()
     res = minimize(
         negative_loglik,
         x0,
         method="Nelder-Mead",
         options={"maxfev": maxiter, "xatol": 0.02, "fatol": 1.0, "initial_simplex": None},
     )
-    return start.with_estimated(np.exp(res.x)), float(-res.fun)
+    return start.from_unconstrained(res.x), float(-res.fun)

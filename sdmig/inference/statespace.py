@@ -70,7 +70,14 @@ class NoiseParameters:
     trend_damping: float = 0.9
     initial_sd: float = 0.1
 
-    ESTIMATED = ("level_sd", "trend_sd", "route_sd", "obs_origin_sd", "obs_corridor_sd")
+    ESTIMATED = (
+        "level_sd",
+        "trend_sd",
+        "route_sd",
+        "obs_origin_sd",
+        "obs_corridor_sd",
+        "trend_damping",
+    )
 
     def __post_init__(self):
         for f in fields(self):
@@ -95,6 +102,23 @@ class NoiseParameters:
 
     def with_estimated(self, values: Sequence[float]) -> NoiseParameters:
         return replace(self, **dict(zip(self.ESTIMATED, map(float, values), strict=True)))
+
+    def to_unconstrained(self) -> np.ndarray:
+        """The estimated parameters on the optimizer's scale (log; logit for the damping)."""
+        return np.array(
+            [
+                np.log(v / (1 - v)) if k == "trend_damping" else np.log(v)
+                for k, v in ((k, getattr(self, k)) for k in self.ESTIMATED)
+            ]
+        )
+
+    def from_unconstrained(self, x: Sequence[float]) -> NoiseParameters:
+        """Inverse of :meth:`to_unconstrained`, other parameters from `self`."""
+        values = [
+            1 / (1 + np.exp(-v)) if k == "trend_damping" else np.exp(v)
+            for k, v in zip(self.ESTIMATED, x, strict=True)
+        ]
+        return self.with_estimated(values)
 
 
 def _t_loglik(obs: np.ndarray, mu: np.ndarray, scale: float) -> np.ndarray:
@@ -246,8 +270,11 @@ class BorderStateSpace:
         """One month of the latent drivers' random walks, in place; returns the new trend."""
         nz = self.noise
         n = y.shape[1]
-        shift = sim.stock(y, "pressure_shift")
-        shift += trend + nz.level_sd * rng.standard_normal((n, len(ORIGINS)))
+        step = trend + nz.level_sd * rng.standard_normal((n, len(ORIGINS)))
+        sim.stock(y, "pressure_shift")[:] += step
+        # the people already on their way scale with the pressure that sent them
+        sim.stock(y, "in_transit")[:] *= np.exp(step)
+        sim.stock(y, "waiting")[:] *= np.exp(step)[:, :, None]
         trend = nz.trend_damping * trend + nz.trend_sd * rng.standard_normal((n, len(ORIGINS)))
         sim.stock(y, "route_shift")[:, 1:] += nz.route_sd * rng.standard_normal(
             (n, len(CORRIDORS) - 1)
