@@ -52,7 +52,8 @@ from sdmig.model.border import BorderModel  # noqa: E402
 from sdmig.policy.scenario import load_scenario  # noqa: E402
 from sdmig.run.distributed import get_client  # noqa: E402
 from sdmig.run.ensemble import run_ensemble  # noqa: E402
-from sdmig.run.sensitivity import make_factor, sensitivity  # noqa: E402
+from sdmig.run.factors import make_factor  # noqa: E402
+from sdmig.run.sensitivity import sensitivity  # noqa: E402
 
 N_MONTHS = 111  # 2019-10..2028-12
 VARIABLES = ("encounters", "deaths", "court_backlog")

@@ -271,7 +271,7 @@ class Model:
         times : sequence of date-like or float
             Dates (``"2020-03-21"``, periods, timestamps) or model times [months],
             strictly increasing.
-        values : array-like, shape (len(times), *dims)
+        values : array-like, shape ``(len(times), *dims)``
         interpolation : {'linear', 'step'}
             ``'step'`` holds each value until the next date. Either way the value is held
             constant before the first and after the last date, and every date is a

@@ -17,6 +17,7 @@ import pandas as pd
 from sdmig.cli.common import user_errors
 from sdmig.errors import ForecastError
 from sdmig.files import atomic_write
+from sdmig.model.parameters import END, ENSEMBLE_DT
 
 FORMATS = ("xmile",)
 
@@ -39,7 +40,7 @@ FORMATS = ("xmile",)
 )
 @click.option(
     "--end",
-    default="2028-12",
+    default=END,
     show_default=True,
     metavar="YYYY-MM",
     help="Last simulated month.",
@@ -47,7 +48,7 @@ FORMATS = ("xmile",)
 @click.option(
     "--dt",
     type=click.FloatRange(min=0, min_open=True, max=1),
-    default=0.25,
+    default=ENSEMBLE_DT,
     show_default=True,
     help="Euler time step [months]; rounded down to a whole number of steps a month.",
 )

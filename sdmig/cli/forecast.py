@@ -8,6 +8,7 @@ import click
 import pandas as pd
 
 from sdmig.cli.common import user_errors
+from sdmig.model.parameters import REPORT_WINDOW
 
 PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-separated list"
 
@@ -22,14 +23,14 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
 )
 @click.option(
     "--start",
-    default="2026-07",
+    default=REPORT_WINDOW[0],
     show_default=True,
     metavar="YYYY-MM",
     help="First month of the reported window.",
 )
 @click.option(
     "--end",
-    default="2028-12",
+    default=REPORT_WINDOW[1],
     show_default=True,
     metavar="YYYY-MM",
     help="Last month of the reported window.",

@@ -8,6 +8,7 @@ import click
 
 from sdmig.cli.common import user_errors
 from sdmig.files import atomic_write
+from sdmig.model.parameters import ENSEMBLE_DT, REPORT_WINDOW
 
 __all__ = ["sensitivity_command"]
 
@@ -80,14 +81,14 @@ def _parse_factors(ctx, param, values: tuple[str, ...]) -> list[tuple]:
 )
 @click.option(
     "--start",
-    default="2026-07",
+    default=REPORT_WINDOW[0],
     show_default=True,
     metavar="YYYY-MM",
     help="First month of the outcome window.",
 )
 @click.option(
     "--end",
-    default="2028-12",
+    default=REPORT_WINDOW[1],
     show_default=True,
     metavar="YYYY-MM",
     help="Last month of the outcome window.",
@@ -102,7 +103,7 @@ def _parse_factors(ctx, param, values: tuple[str, ...]) -> list[tuple]:
 @click.option(
     "--dt",
     type=click.FloatRange(min=0, min_open=True),
-    default=0.25,
+    default=ENSEMBLE_DT,
     show_default=True,
     help="Integration step [months]; 0.25 or less (larger steps distort the model).",
 )
@@ -166,17 +167,12 @@ def sensitivity_command(
     index ST (or by Morris mu*), and with --out writes the bar chart and the table.
     """
     from sdmig.model.border import BorderModel
+    from sdmig.outputs.sensitivity import format_ranked, plot_indices, ranked_table
     from sdmig.policy.scenario import load_scenario
     from sdmig.run.distributed import connect
     from sdmig.run.ensemble import DEFAULT_OUTCOMES
-    from sdmig.run.sensitivity import (
-        default_factors,
-        format_ranked,
-        make_factor,
-        plot_indices,
-        ranked_table,
-        sensitivity,
-    )
+    from sdmig.run.factors import default_factors, make_factor
+    from sdmig.run.sensitivity import sensitivity
 
     def say(text: str) -> None:
         if not quiet:

@@ -53,7 +53,13 @@ from sdmig.model.estimable import (
     FREE_PARAMETERS,
     params_from_estimates,
 )
-from sdmig.model.parameters import CORRIDORS, ORIGINS, PARAMS_BY_NAME, default_parameters
+from sdmig.model.parameters import (
+    CORRIDORS,
+    ENSEMBLE_DT,
+    ORIGINS,
+    PARAMS_BY_NAME,
+    default_parameters,
+)
 
 SPIN_UP = ("2019-10", "2019-12")
 FIT_WINDOW = ("2020-01", "2023-09")
@@ -67,7 +73,7 @@ def court_years(end: str) -> tuple[int, ...]:
 
 
 #: Integrator used for the likelihood (fixed step, so that members are exact copies).
-SIM_METHOD, SIM_DT = "rk4", 0.25
+SIM_METHOD, SIM_DT = "rk4", ENSEMBLE_DT
 FD_STEP = 1e-5
 
 

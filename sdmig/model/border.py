@@ -50,16 +50,16 @@ from sdmig.errors import ForecastError
 from sdmig.model.estimable import calibrated_params
 from sdmig.model.parameters import (
     CORRIDORS,
+    END,
+    ENSEMBLE_DT,
     EXTRA_PARAMS,
     FACTORS,
     KNOTS,
     ORIGINS,
     PARAMETERS,
+    START,
     default_parameters,
 )
-
-START = "2019-10"
-END = "2028-12"
 
 PEOPLE_STOCKS = (
     "in_transit",
@@ -159,7 +159,29 @@ def _knot_times() -> np.ndarray:
 
 
 def build_model(params: Mapping[str, Any] | None = None) -> sf.Model:
-    """Declare the binational model on stockflow, with `params` as defaults."""
+    """Declare the binational model on stockflow, with `params` as defaults.
+
+    Parameters
+    ----------
+    params : mapping of str to array-like, optional
+        Parameter values replacing those of :func:`sdmig.model.parameters.default_parameters`.
+
+    Returns
+    -------
+    stockflow.Model
+        The declared model, ready for :func:`stockflow.simulate`.
+
+    Raises
+    ------
+    ForecastError
+        A name in `params` is not a parameter of the model.
+
+    Examples
+    --------
+    >>> m = build_model({"transit_time": [1.0, 2.0, 3.0]})
+    >>> m.params_default()["transit_time"].tolist()
+    [1.0, 2.0, 3.0]
+    """
     values = default_parameters()
     unknown = sorted(set(params or {}) - set(values))
     if unknown:
@@ -790,7 +812,18 @@ def people_account(ds: xr.Dataset) -> xr.DataArray:
 
     Everyone who departed or entered by a legal pathway is in exactly one people stock, so
     ``sum(people stocks) - sum(initial people stocks) - cumulative boundary inflows`` is
-    zero up to integration round-off. Needs the people stocks and boundary inflows in `ds`.
+    zero up to integration round-off.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A run of the model holding the people stocks, their ``<stock>_initial`` values and
+        the boundary inflows (the output of :meth:`BorderModel.simulate`).
+
+    Returns
+    -------
+    xarray.DataArray
+        The residual [people] by origin and month (and member, for an ensemble).
     """
     total = sum(_by_origin(ds[s]) for s in PEOPLE_STOCKS)
     initial = sum(_by_origin(ds[f"{s}_initial"]) for s in PEOPLE_STOCKS)
@@ -843,7 +876,7 @@ class BorderModel:
         params: Mapping[str, Any] | None = None,
         end: str | None = None,
         method: str = "RK45",
-        dt: float = 0.25,
+        dt: float = ENSEMBLE_DT,
         variables=None,
         **options,
     ) -> xr.Dataset:

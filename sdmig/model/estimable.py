@@ -29,9 +29,19 @@ DEFAULT_CALIBRATION = "calibration.json"
 class FreeParameter:
     """A quantity the likelihood estimates.
 
-    ``param`` and ``index`` locate it in the model's parameters (``param = None`` for a
-    dispersion); ``transform`` is ``'log'`` (positive) or ``'logit'`` (between ``low`` and
-    ``high``).
+    Parameters
+    ----------
+    name : str
+        Its name in results, e.g. ``"base_departures[MEX]"``.
+    param : str or None
+        The model parameter it sets; None for a dispersion of the likelihood.
+    index : tuple of int
+        The element of `param` it sets (empty for a scalar).
+    transform : {"log", "logit"}
+        The scale it is estimated on: ``log`` for a positive value, ``logit`` for one
+        between `low` and `high`.
+    low, high : float
+        The bounds of a ``logit`` parameter.
     """
 
     name: str
@@ -42,11 +52,13 @@ class FreeParameter:
     high: float = np.inf
 
     def to_natural(self, theta):
+        """The value on the model's scale of `theta`, given on the estimation scale."""
         if self.transform == "log":
             return np.exp(theta)
         return self.low + (self.high - self.low) * expit(theta)
 
     def to_theta(self, value):
+        """The estimation-scale value of `value`, given on the model's scale."""
         if self.transform == "log":
             return np.log(value)
         return logit((np.asarray(value) - self.low) / (self.high - self.low))
@@ -99,6 +111,18 @@ def params_from_estimates(estimates: Mapping[str, float]) -> dict[str, np.ndarra
 
 def calibrated_params(path: str | os.PathLike | None = None) -> dict[str, np.ndarray]:
     """Parameter values of a saved calibration (default: the package's; empty if none).
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A calibration file written by :meth:`CalibrationResults.save
+        <sdmig.inference.calibrate.CalibrationResults.save>`.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        The estimated model parameters; an empty dict when the package has no saved
+        calibration.
 
     Raises
     ------

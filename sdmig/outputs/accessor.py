@@ -21,10 +21,11 @@ import pandas as pd
 import xarray as xr
 
 from sdmig.errors import ForecastError
+from sdmig.model.parameters import REPORT_WINDOW
 
 __all__ = ["SdmigAccessor"]
 
-DEFAULT_START = "2026-07"
+DEFAULT_START = REPORT_WINDOW[0]
 
 
 @xr.register_dataset_accessor("sdmig")

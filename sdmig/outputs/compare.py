@@ -19,6 +19,7 @@ import pandas as pd
 import xarray as xr
 
 from sdmig.errors import ForecastError, ScenarioError
+from sdmig.model.parameters import REPORT_WINDOW
 from sdmig.outputs.tables import window_value
 
 #: Metrics compared: (name, variable, how, units). "sum" over the period, "last" at its end.
@@ -72,8 +73,8 @@ def compare(
     ds: xr.Dataset,
     *,
     baseline: str = "baseline",
-    start: str = "2026-07",
-    end: str = "2028-12",
+    start: str = REPORT_WINDOW[0],
+    end: str = REPORT_WINDOW[1],
     scenarios=None,
 ) -> pd.DataFrame:
     """Differences of each scenario from `baseline`, over the window and per phase.

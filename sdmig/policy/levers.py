@@ -462,8 +462,10 @@ class Lever:
     A lever class *declares* a policy (class attributes), and an instance is one use of it
     in a scenario: parameter values, timing, targeting and cost (dataclass fields).
 
-    The plugin contract
-    -------------------
+    Notes
+    -----
+    The plugin contract:
+
     1. Subclass :class:`Lever` and decorate the class with
        ``@dataclass(frozen=True, kw_only=True)``. Instances are immutable values.
     2. Declare, as plain class attributes (no annotations):

@@ -106,6 +106,7 @@ import xarray as xr
 
 import stockflow
 from sdmig.errors import LeverError, ScenarioError
+from sdmig.model.parameters import END, START
 from sdmig.policy.benchmarks import Benchmark, parse_benchmark
 from sdmig.policy.levers import (
     BASE_FIELDS,
@@ -133,7 +134,7 @@ __all__ = [
 ]
 
 #: The simulated range that dates in scenario files must lie in (months, inclusive).
-DEFAULT_RANGE = ("2019-10", "2028-12")
+DEFAULT_RANGE = (START, END)
 #: Keys allowed at the top of a scenario file.
 TOP_LEVEL_FIELDS = ("name", "description", "extends", "lever", "benchmark")
 #: Keys of a ``[[lever]]`` table that make its :class:`~sdmig.policy.levers.Timing`.

@@ -158,8 +158,18 @@ def get_client(
 
 @contextlib.contextmanager
 def connect(scheduler: Any = None, workers: int | None = None, **options: Any) -> Iterator[Any]:
-    """:func:`get_client` as a context manager: yields the client (or None) and closes it
-    on exit if it was opened here (a client passed in is left open)."""
+    """:func:`get_client` as a context manager.
+
+    Parameters
+    ----------
+    scheduler, workers, **options
+        As for :func:`get_client`.
+
+    Yields
+    ------
+    distributed.Client or None
+        The client, closed on exit if it was opened here (a client passed in is left
+        open); None when `scheduler` is None."""
     from distributed import Client
 
     client = get_client(scheduler, workers, **options)
@@ -182,6 +192,11 @@ def gather(
     describe : callable, optional
         ``describe(key) -> str`` names the work of a task key in messages
         (``"ensemble chunk 3 (members 6144..8191)"``).
+
+    Returns
+    -------
+    list
+        The tasks' results, in the order of `futures`.
 
     Raises
     ------
@@ -215,8 +230,13 @@ def tune_worker_malloc() -> bool:
     """Undo the effect of Dask's ``MALLOC_TRIM_THRESHOLD_`` on NumPy temporaries.
 
     Called by each chunk task; acts once per process, and only where that variable is set
-    (a nanny's worker) and glibc is the allocator. Returns whether it changed anything.
-    Only the allocator is tuned: results are the same to the last bit.
+    (a nanny's worker) and glibc is the allocator. Only the allocator is tuned: results
+    are the same to the last bit.
+
+    Returns
+    -------
+    bool
+        Whether it changed anything.
     """
     global _malloc_tuned
     if _malloc_tuned:

@@ -62,6 +62,7 @@ import xarray as xr
 import stockflow as sf
 from sdmig.errors import ForecastError, ScenarioError
 from sdmig.model.border import END
+from sdmig.model.parameters import ENSEMBLE_DT
 from stockflow.calendar import month_starts, n_months_between
 
 __all__ = [
@@ -108,7 +109,14 @@ class _Series:
 class Outcome:
     """A scalar outcome of each member's run: `variable` totalled over origins and
     corridors, then summed over the window's months (``how="sum"``, for rates) or taken
-    at its last month (``how="last"``, for stocks and levels)."""
+    at its last month (``how="last"``, for stocks and levels).
+
+    Parameters
+    ----------
+    variable : str
+        A model variable.
+    how : {"sum", "last"}
+        Sum over the window's months, or the value at its last month."""
 
     name: str
     variable: str
@@ -428,7 +436,7 @@ def run_ensemble(
     window: tuple[str, str] | None = None,
     end: str | None = None,
     method: str = "rk4",
-    dt: float = 0.25,
+    dt: float = ENSEMBLE_DT,
     chunk_size: int = 2048,
     client=None,
     seed: int | np.random.SeedSequence | None = None,
@@ -483,16 +491,16 @@ def run_ensemble(
         Root of the chunk seeds (None: fresh entropy, recorded in the attrs).
     return_members : bool, default False
         Also return each member's series as ``<variable>_member`` (member, time,
-        *by dims); a lazy Dask array, kept on the cluster, when `client` is given.
+        the ``by`` dims); a lazy Dask array, kept on the cluster, when `client` is given.
     progress : callable, optional
         ``progress(members_done, n_members)`` after each chunk (this process only).
 
     Returns
     -------
     xarray.Dataset
-        For each variable ``v``: ``v`` (quantile, time, *by dims), the quantiles over
+        For each variable ``v``: ``v`` (quantile, time and the ``by`` dims), the quantiles over
         members of its monthly values summed over the dims not in `by`; ``v_mean`` and
-        ``v_std`` (time, *by dims), their mean and standard deviation (ddof 1); and
+        ``v_std`` (time and the ``by`` dims), their mean and standard deviation (ddof 1); and
         ``v_member`` with `return_members`. Attrs: ``n_members``, ``chunk_size``,
         ``seed_entropy``, ``solver``, ``dt``, ``scenario`` and ``reduction``.
 
@@ -678,6 +686,17 @@ def outcome(model, name: str) -> Outcome:
     """The :class:`Outcome` of a model variable: rates (units ``.../month``) are summed
     over the window, anything else is taken at its last month.
 
+    Parameters
+    ----------
+    model : BorderModel or stockflow.Model
+        The model whose variable it is.
+    name : str
+        The variable.
+
+    Returns
+    -------
+    Outcome
+
     Raises
     ------
     ForecastError
@@ -703,7 +722,7 @@ def member_outcomes(
     n_members: int | None = None,
     window: tuple[str, str] = DEFAULT_WINDOW,
     method: str = "rk4",
-    dt: float = 0.25,
+    dt: float = ENSEMBLE_DT,
     chunk_size: int = 2048,
     client=None,
     seed: int | np.random.SeedSequence | None = None,

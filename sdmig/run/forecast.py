@@ -7,7 +7,6 @@ the results on a ``scenario`` dimension, with the provenance of the run in its a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -15,8 +14,10 @@ import pandas as pd
 import xarray as xr
 
 from sdmig import __version__
+from sdmig.arguments import as_count, as_month, as_scenario_list, as_seed
 from sdmig.errors import ForecastError
-from sdmig.model.border import END, START, BorderModel
+from sdmig.model.border import BorderModel
+from sdmig.model.parameters import END, ENSEMBLE_DT, START
 from sdmig.run.provenance import provenance
 
 #: Variables written to forecast.nc and forecast.csv.
@@ -40,10 +41,6 @@ OUTPUT_VARIABLES = (
 )
 
 DEFAULT_SCENARIOS = ("baseline", "binational_phased")
-#: Step [months] of the fixed-step integrators. RK4 at 0.25 month stays within 0.2 % of
-#: RK45 on the window totals; at 0.5 month it did not (the shortest waiting times are
-#: 0.4 month, so the non-negativity limit acts at every step and biases the flows).
-ENSEMBLE_DT = 0.25
 #: Particles of the filter behind a forecast from the filtered state.
 FILTER_PARTICLES = 1000
 
@@ -57,18 +54,11 @@ def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
         A month that does not parse, lies outside 2019-10..2028-12, or a start after
         the end.
     """
-    months = []
-    for name, value in (("start", start), ("end", end)):
-        if not re.fullmatch(r"\d{4}-\d{2}", str(value)) or not 1 <= int(str(value)[5:]) <= 12:
-            raise ForecastError(f"--{name} = {value!r} is not a month; use YYYY-MM")
-        months.append(pd.Period(str(value), freq="M"))
-    lo, hi = pd.Period(START, "M"), pd.Period(END, "M")
-    for name, month in zip(("start", "end"), months, strict=True):
-        if not lo <= month <= hi:
-            raise ForecastError(f"--{name} = {month} is outside the simulated range {lo}..{hi}")
-    if months[0] > months[1]:
-        raise ForecastError(f"--start = {months[0]} is after --end = {months[1]}")
-    return months[0], months[1]
+    lo = as_month("start", start, earliest=START, latest=END)
+    hi = as_month("end", end, earliest=START, latest=END)
+    if lo > hi:
+        raise ForecastError(f"start = {lo} is after end = {hi}")
+    return lo, hi
 
 
 def forecast(
@@ -140,8 +130,11 @@ def forecast(
     """
     from sdmig.policy.scenario import load_scenario
 
-    if int(members) < 1:
-        raise ForecastError(f"--members = {members} must be at least 1")
+    scenarios = as_scenario_list("scenarios", scenarios)
+    members = as_count("members", members)
+    seed = as_seed("seed", seed)
+    end = str(as_month("end", end, earliest=START, latest=END))
+    chunk_size = as_count("chunk_size", chunk_size)
     if origin is not None:
         return forecast_from_state(
             scenarios,
@@ -195,7 +188,7 @@ def forecast(
         title="sdmig forecast",
         sdmig_version=__version__,
         start=START,
-        solver=method if members == 1 else f"{method}, step 0.25 month",
+        solver=method if members == 1 else f"{method}, step {ENSEMBLE_DT} month",
         scenarios=" ".join(names),
         **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
     )

@@ -108,7 +108,7 @@ def _non_empty_out(tmp_path):
     ("make_args", "code", "message"),
     [
         (lambda p: ["--scenario", "no_such_scenario"], 1, "no_such_scenario"),
-        (lambda p: ["--start", "2028-01", "--end", "2027-01"], 1, "after --end"),
+        (lambda p: ["--start", "2028-01", "--end", "2027-01"], 1, "after end"),
         (lambda p: ["--start", "2031-01"], 1, "outside the simulated range 2019-10..2028-12"),
         (lambda p: ["--end", "June"], 1, "is not a month; use YYYY-MM"),
         (lambda p: ["--members", "0"], 2, "must be at least 1"),

@@ -3,21 +3,12 @@
 import numpy as np
 import pytest
 
+from sdmig.errors import SensitivityError
 from sdmig.model.border import START, BorderModel
+from sdmig.outputs.sensitivity import format_ranked, plot_indices, ranked_table
 from sdmig.policy.scenario import load_scenario
-from sdmig.run.sensitivity import (
-    Factor,
-    SensitivityError,
-    analyze,
-    default_factors,
-    factor_values,
-    format_ranked,
-    make_factor,
-    plot_indices,
-    ranked_table,
-    sample,
-    sensitivity,
-)
+from sdmig.run.factors import Factor, default_factors, factor_values, make_factor
+from sdmig.run.sensitivity import analyze, sample, sensitivity
 
 PI = float(np.pi)
 
