@@ -114,7 +114,13 @@ class Stepper:
         self._breakpoints = [*self.cm.model.breakpoints, *(float(b) for b in breakpoints)]
 
     def initial(self) -> np.ndarray:
-        """The state at time 0, shape ``(n_state, n_members)``."""
+        """The state at time 0.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(n_state, n_members)``.
+        """
         return initial_state(self.cm, self.consts, self.inputs, self.n_members)
 
     def advance(self, y: np.ndarray, start: int, stop: int) -> np.ndarray:
@@ -122,6 +128,18 @@ class Stepper:
 
         Months are counted from the model's start (0 is its beginning), so ``advance(y, 0,
         1)`` integrates the first month. `y` is not changed.
+
+        Parameters
+        ----------
+        y : numpy.ndarray
+            State of shape ``(n_state, n_members)`` at the end of month `start`.
+        start, stop : int
+            Months since the model's start, ``0 <= start < stop``.
+
+        Returns
+        -------
+        numpy.ndarray
+            The state at the end of month `stop`, a new array.
 
         Raises
         ------
@@ -142,18 +160,59 @@ class Stepper:
         return last.state
 
     def evaluate(self, y: np.ndarray, t: float, names: Iterable[str]) -> dict[str, np.ndarray]:
-        """Values of `names` (any variables) at time `t` and state `y`, each ``(k, *dims)``."""
+        """Values of variables at time `t` and state `y`.
+
+        Parameters
+        ----------
+        y : numpy.ndarray
+            State, shape ``(n_state, k)``.
+        t : float
+            Model time [months].
+        names : iterable of str
+            Any variables: stocks, flows (as rates), auxiliaries, inputs, parameters.
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Each of shape ``(k, *dims)`` (copies).
+        """
         ns = self.cm.evaluate(float(t), y, self.consts, self.inputs, tau_min=1e-3)
         k = y.shape[1]
         return {n: np.broadcast_to(ns[n], (k, *self.cm.shapes[n])).copy() for n in names}
 
     def stock(self, y: np.ndarray, name: str) -> np.ndarray:
-        """A writable view ``(k, *dims)`` of stock `name` in state `y`."""
+        """A writable view of one stock in a state.
+
+        Parameters
+        ----------
+        y : numpy.ndarray
+            State, shape ``(n_state, k)``.
+        name : str
+            A stock of the model.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(k, *dims)``; writing to it changes `y`.
+        """
         s = self._slot(name)
         return y[s.start : s.stop].T.reshape((y.shape[1], *s.shape), copy=False)
 
     def flow_total(self, y: np.ndarray, name: str) -> np.ndarray:
-        """Integral of tracked flow `name` since time 0, ``(k, *dims)``."""
+        """Integral of a tracked flow since time 0.
+
+        Parameters
+        ----------
+        y : numpy.ndarray
+            State, shape ``(n_state, k)``.
+        name : str
+            A flow passed in `track`.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(k, *dims)`` (a copy).
+        """
         for f, start, shape in self.cm.flow_slots:
             if f == name:
                 n = int(np.prod(shape))
@@ -161,7 +220,13 @@ class Stepper:
         raise DeclarationError(f"flow {name!r} is not tracked; pass it in `track`")
 
     def take(self, index: np.ndarray) -> None:
-        """Reorder the members' own parameter values by `index` (after resampling states)."""
+        """Reorder the members' own parameter values (after resampling their states).
+
+        Parameters
+        ----------
+        index : numpy.ndarray of int
+            Member ``index[i]`` becomes member ``i``.
+        """
         index = np.asarray(index)
         if len(index) != self.n_members:
             raise ValueError(f"index of length {len(index)}, expected {self.n_members}")

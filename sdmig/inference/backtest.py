@@ -117,7 +117,24 @@ def _rms(x: np.ndarray) -> float:
 def model_forecasts(
     state_space, snapshot, horizon: int, *, seed: int
 ) -> dict[str, dict[str, np.ndarray]]:
-    """Predictive samples ``(particles, horizon)`` per series, for both model rows."""
+    """Predictive samples per series, for both model rows.
+
+    Parameters
+    ----------
+    state_space : BorderStateSpace
+        The filtered state space.
+    snapshot : mapping
+        The particles at the origin (:meth:`BorderStateSpace.snapshot`).
+    horizon : int
+        Months ahead.
+    seed : int
+        Seed of the process and observation noise.
+
+    Returns
+    -------
+    dict
+        ``{row: {series: samples (particles, horizon)}}`` for :data:`MODEL_ROWS`.
+    """
     out = {}
     for row, hold in zip(MODEL_ROWS, (True, False), strict=True):
         rng = np.random.default_rng([seed, int(snapshot["step"]), hold])
@@ -138,7 +155,14 @@ class BacktestResults:
     seconds: dict[str, float] = field(default_factory=dict)
 
     def table(self) -> pd.DataFrame:
-        """Scores by series, forecaster and band (rows)."""
+        """Scores by series, forecaster and band.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Rows (series, forecaster, band); columns MASE, CRPS skill, bias and the
+            coverage of the 50, 80 and 95 % intervals.
+        """
         frame = self.scores.copy()
         frame["band"] = pd.cut(frame["horizon"], bins=[0, 3, 6, 12], labels=list(BANDS))
         group = frame.groupby(["series", "forecaster", "band"], observed=True, sort=False)

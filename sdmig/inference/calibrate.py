@@ -618,13 +618,13 @@ def calibrate(
     The same data give the same parameters: the start values, the integrator and the
     optimizer are fixed, and nothing is random (the particle filter behind the noise
     parameters has a fixed seed). With `noise`, the state-space model's noise parameters
-    are then estimated on the same window (:func:`sdmig.inference.nowcast.estimate_noise`).
+    are then estimated on the same window (:func:`sdmig.inference.noise.estimate_noise`).
     """
     history = load_history(history_path)
     model = EncounterLikelihood(history)
     results = model.fit(maxiter=maxiter, progress=progress)
     if noise:
-        from sdmig.inference.nowcast import estimate_noise
+        from sdmig.inference.noise import estimate_noise
 
-        results.noise = estimate_noise(history, end=model.end, calibration=results)[0].to_dict()
+        results.noise = estimate_noise(history, results, end=model.end)[0].to_dict()
     return results

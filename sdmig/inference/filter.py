@@ -47,19 +47,67 @@ FILTER_QUANTILES = (0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975)
 
 
 class StateSpaceModel(Protocol):
-    """What :func:`particle_filter` needs of a model (see the module docstring)."""
+    """What :func:`particle_filter` needs of a model (see the module docstring).
+
+    Parameters
+    ----------
+    n_steps : int
+        Number of time steps.
+    """
 
     n_steps: int
 
-    def start(self, n: int, rng: np.random.Generator) -> None: ...
+    def start(self, n: int, rng: np.random.Generator) -> None:
+        """Draw `n` particles from the prior.
 
-    def propagate(self, step: int, rng: np.random.Generator) -> None: ...
+        Parameters
+        ----------
+        n : int
+        rng : numpy.random.Generator
+        """
 
-    def log_likelihood(self, step: int) -> np.ndarray: ...
+    def propagate(self, step: int, rng: np.random.Generator) -> None:
+        """Move the particles to the end of `step`, process noise included.
 
-    def resample(self, index: np.ndarray) -> None: ...
+        Parameters
+        ----------
+        step : int
+        rng : numpy.random.Generator
+        """
 
-    def values(self, step: int) -> dict[str, np.ndarray]: ...
+    def log_likelihood(self, step: int) -> np.ndarray:
+        """Log-likelihood of the observations at `step` for each particle.
+
+        Parameters
+        ----------
+        step : int
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(n,)``.
+        """
+
+    def resample(self, index: np.ndarray) -> None:
+        """Keep particle ``index[i]`` as particle ``i``.
+
+        Parameters
+        ----------
+        index : numpy.ndarray of int
+        """
+
+    def values(self, step: int) -> dict[str, np.ndarray]:
+        """What to record of each particle at the end of `step`.
+
+        Parameters
+        ----------
+        step : int
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Each of shape ``(n, ...)``.
+        """
 
 
 def systematic_resample(weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -122,7 +170,7 @@ def weighted_quantiles(
 class FilterRun:
     """What :func:`particle_filter` returns.
 
-    Attributes
+    Parameters
     ----------
     loglik : float
         Estimate of the log-likelihood of all observations.

@@ -5,29 +5,25 @@ model in state-space form (:mod:`sdmig.inference.statespace`) from 2019-10 throu
 observed month (or `through`) and returns :class:`NowcastResults`: the filtered
 distribution of every stock and latent driver at every month as an ``xarray.Dataset``, the
 log-likelihood, and the one-step-ahead predictive intervals of the encounters.
-:func:`estimate_noise` fits the noise parameters by maximizing the filter's likelihood.
+:func:`sdmig.inference.noise.estimate_noise` fits the noise parameters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import xarray as xr
-from scipy.optimize import minimize
 
 from sdmig.data.history import load_history
 from sdmig.errors import DataError
 from sdmig.inference.filter import FILTER_QUANTILES, FilterRun, particle_filter
-from sdmig.inference.statespace import BorderStateSpace, NoiseParameters
+from sdmig.inference.statespace import FILTER_METHOD, BorderStateSpace, NoiseParameters
 from sdmig.model.parameters import CORRIDORS, ORIGINS
 
 #: Particles of a nowcast by default.
 DEFAULT_PARTICLES = 2000
-#: Integrator of the filter: Euler at 0.25 month (see docs/calibration.md for why).
-FILTER_METHOD = "euler"
 _EXTRA_DIMS = {
     "encounters_by_origin": ("origin",),
     "usbp_by_corridor": ("corridor",),
@@ -41,14 +37,37 @@ _EXTRA_META = {
 
 
 def resolve_history(history) -> xr.Dataset:
-    """A history Dataset from None (shipped), a path (file or folder), or a Dataset."""
+    """A history Dataset from None (shipped), a path (file or folder), or a Dataset.
+
+    Parameters
+    ----------
+    history : None, path or xarray.Dataset
+
+    Returns
+    -------
+    xarray.Dataset
+    """
     if isinstance(history, xr.Dataset):
         return history
     return load_history(history)
 
 
 def last_observed(history: xr.Dataset) -> pd.Period:
-    """Last month with encounters by origin for every origin group."""
+    """Last month with encounters by origin for every origin group.
+
+    Parameters
+    ----------
+    history : xarray.Dataset
+
+    Returns
+    -------
+    pandas.Period
+
+    Raises
+    ------
+    DataError
+        No month has them.
+    """
     da = history["encounters_by_origin"].dropna("time", how="any")
     if da.sizes["time"] == 0:
         raise DataError("the history has no month with encounters by origin")
@@ -56,7 +75,17 @@ def last_observed(history: xr.Dataset) -> pd.Period:
 
 
 def load_noise(calibration) -> NoiseParameters:
-    """The noise parameters saved with `calibration` (defaults when it has none)."""
+    """The noise parameters saved with a calibration.
+
+    Parameters
+    ----------
+    calibration : CalibrationResults
+
+    Returns
+    -------
+    NoiseParameters
+        The saved ones, or the defaults when the calibration has none.
+    """
     saved = getattr(calibration, "noise", None)
     return NoiseParameters.from_dict(saved) if saved else NoiseParameters()
 
@@ -65,7 +94,7 @@ def load_noise(calibration) -> NoiseParameters:
 class NowcastResults:
     """A filter run over the history.
 
-    Attributes
+    Parameters
     ----------
     state : xarray.Dataset
         Filtered quantiles (dim ``quantile``) of every stock, the latent drivers
@@ -97,7 +126,19 @@ class NowcastResults:
         return pd.Period(pd.Timestamp(self.state["time"].values[-1]), freq="M")
 
     def table(self, month: str | None = None, level: float = 0.8) -> pd.DataFrame:
-        """Median and `level` interval of the main quantities at `month` (default last)."""
+        """Median and central interval of the main quantities at one month.
+
+        Parameters
+        ----------
+        month : str, optional
+            ``YYYY-MM``; default the last month filtered.
+        level : float, default 0.8
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns quantity, where, median, lower, upper.
+        """
         month = str(month or self.through)
         lo, hi = (1 - level) / 2, (1 + level) / 2
         at = self.state.sel(time=pd.Period(month, freq="M").to_timestamp())
@@ -124,7 +165,19 @@ class NowcastResults:
         return pd.DataFrame(rows)
 
     def one_step_check(self, months: int = 6, level: float = 0.8) -> pd.DataFrame:
-        """Observed total encounters against the one-step-ahead `level` interval."""
+        """Observed total encounters against the one-step-ahead predictive interval.
+
+        Parameters
+        ----------
+        months : int, default 6
+            The last months to show.
+        level : float, default 0.8
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns observed, median, lower, upper, inside; one row per month.
+        """
         lo, hi = (1 - level) / 2, (1 + level) / 2
         tail = self.one_step.isel(time=slice(-months, None))
         frame = pd.DataFrame(
@@ -142,7 +195,17 @@ class NowcastResults:
         return frame
 
     def format(self, month: str | None = None) -> str:
-        """The nowcast as text: filtered state with 80 % intervals and the one-step check."""
+        """The nowcast as text: filtered state with 80 % intervals and the one-step check.
+
+        Parameters
+        ----------
+        month : str, optional
+            ``YYYY-MM``; default the last month filtered.
+
+        Returns
+        -------
+        str
+        """
         month = str(month or self.through)
         lines = [
             f"Nowcast for {month} (particle filter, {self.n_particles} particles, "
@@ -184,7 +247,29 @@ def build_state_space(
     noise: NoiseParameters | None = None,
     method: str = FILTER_METHOD,
 ) -> BorderStateSpace:
-    """The border state-space model over the history through `through` (default: last)."""
+    """The border state-space model over the history through a month.
+
+    Parameters
+    ----------
+    history : None, path or xarray.Dataset
+    through : str, optional
+        ``YYYY-MM``; default the last month with encounters.
+    model : BorderModel, optional
+    calibration : CalibrationResults, optional
+        Default: the package's saved calibration.
+    noise : NoiseParameters, optional
+        Default: the calibration's.
+    method : {'euler', 'rk4'}
+
+    Returns
+    -------
+    BorderStateSpace
+
+    Raises
+    ------
+    DataError
+        A `through` that is not a month or lies after the last observed month.
+    """
     from sdmig.inference.calibrate import CalibrationResults
     from sdmig.model.border import BorderModel
 
@@ -300,60 +385,3 @@ def _results(ss: BorderStateSpace, run: FilterRun, n_particles: int) -> NowcastR
         attrs={"title": "sdmig nowcast: one-step-ahead predictive quantiles"},
     )
     return NowcastResults(state, mean, one_step, run.loglik, ss.noise, n_particles, run)
-
-
-def estimate_noise(
-    history=None,
-    *,
-    end: str = "2023-09",
-    n_particles: int = 1000,
-    seed: int = 0,
-    calibration=None,
-    start: NoiseParameters | None = None,
-    maxiter: int = 100,
-    progress: Callable[[int, float], None] | None = None,
-) -> tuple[NoiseParameters, float]:
-    """Maximum-likelihood noise parameters from the particle filter's likelihood.
-
-    The filter is run with the same seed at every evaluation (common random numbers), so
-    the estimated log-likelihood is a smooth-enough function of the parameters for
-    Nelder-Mead on their logarithms (the logit of ``trend_damping``). Only :attr:`NoiseParameters.ESTIMATED` are fitted,
-    on the observations of 2019-10..`end` (by default the structural calibration's
-    window).
-
-    Returns
-    -------
-    (NoiseParameters, float)
-        The estimate and the filter's log-likelihood there.
-    """
-    from sdmig.inference.calibrate import CalibrationResults
-    from sdmig.model.border import BorderModel
-
-    history = resolve_history(history)
-    calibration = calibration or CalibrationResults.load()
-    start = start or NoiseParameters()
-    model = BorderModel()
-    state = {"i": 0}
-
-    def negative_loglik(log_values):
-        noise = start.from_unconstrained(log_values)
-        ss = BorderStateSpace(
-            model, history, end, noise=noise, calibration=calibration, method=FILTER_METHOD
-        )
-        try:
-            ll = particle_filter(ss, n_particles, seed=seed).loglik
-        except FloatingPointError:
-            ll = -np.inf
-        state["i"] += 1
-        if progress is not None:
-            progress(state["i"], ll)
-        return -ll if np.isfinite(ll) else 1e12
-
-    x0 = start.to_unconstrained()
-    res = minimize(
-        negative_loglik,
-        x0,
-        method="Nelder-Mead",
-        options={"maxfev": maxiter, "xatol": 0.02, "fatol": 1.0, "initial_simplex": None},
-    )
-    return start.from_unconstrained(res.x), float(-res.fun)

@@ -46,6 +46,9 @@ from sdmig.errors import CalibrationError, DataError
 from sdmig.model.border import START
 from sdmig.model.parameters import CORRIDORS, ORIGINS
 
+#: Integrator of the filter: Euler at 0.25 month, fast enough for 2,000 particles (the
+#: latent level absorbs its small bias against RK4; see docs/calibration.md).
+FILTER_METHOD = "euler"
 #: Degrees of freedom of the Student t observation errors (log scale).
 OBS_DF = 5.0
 #: Variables recorded at every month of a filter run (besides the latent trend).
@@ -57,8 +60,24 @@ _T_CONST = gammaln((OBS_DF + 1) / 2) - gammaln(OBS_DF / 2) - 0.5 * np.log(OBS_DF
 class NoiseParameters:
     """Process- and observation-noise parameters of the state-space model.
 
-    ``ESTIMATED`` names the ones :func:`sdmig.inference.nowcast.estimate_noise` fits by
+    ``ESTIMATED`` names the ones :func:`sdmig.inference.noise.estimate_noise` fits by
     maximizing the filter's likelihood; the others are fixed assumptions.
+
+    Parameters
+    ----------
+    level_sd : float
+        Monthly standard deviation of the log departure-pressure shift.
+    trend_sd : float
+        Monthly standard deviation of its slope.
+    route_sd : float
+        Monthly standard deviation of the corridor-appeal shifts (logit scale).
+    obs_origin_sd, obs_corridor_sd, obs_court_sd : float
+        Scales of the Student t errors (log scale) of encounters by origin, Border Patrol
+        encounters by corridor and the court backlog.
+    trend_damping : float
+        Factor on the slope each month (at most 1).
+    initial_sd : float
+        Spread of the latent shifts at the start (assumption).
     """
 
     level_sd: float = 0.12
@@ -88,10 +107,26 @@ class NoiseParameters:
             raise CalibrationError(f"trend_damping = {self.trend_damping} must be <= 1")
 
     def to_dict(self) -> dict[str, float]:
+        """The parameters as plain floats.
+
+        Returns
+        -------
+        dict of str to float
+        """
         return {k: float(v) for k, v in asdict(self).items()}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, float]) -> NoiseParameters:
+        """Parameters from :meth:`to_dict`'s form (missing ones at their defaults).
+
+        Parameters
+        ----------
+        d : mapping of str to float
+
+        Returns
+        -------
+        NoiseParameters
+        """
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - names)
         if unknown:
@@ -101,10 +136,27 @@ class NoiseParameters:
         return cls(**{k: float(v) for k, v in d.items()})
 
     def with_estimated(self, values: Sequence[float]) -> NoiseParameters:
+        """A copy with :attr:`ESTIMATED` set to `values`.
+
+        Parameters
+        ----------
+        values : sequence of float
+            In the order of :attr:`ESTIMATED`.
+
+        Returns
+        -------
+        NoiseParameters
+        """
         return replace(self, **dict(zip(self.ESTIMATED, map(float, values), strict=True)))
 
     def to_unconstrained(self) -> np.ndarray:
-        """The estimated parameters on the optimizer's scale (log; logit for the damping)."""
+        """The estimated parameters on the optimizer's scale (log; logit for the damping).
+
+        Returns
+        -------
+        numpy.ndarray
+            In the order of :attr:`ESTIMATED`.
+        """
         return np.array(
             [
                 np.log(v / (1 - v)) if k == "trend_damping" else np.log(v)
@@ -113,7 +165,16 @@ class NoiseParameters:
         )
 
     def from_unconstrained(self, x: Sequence[float]) -> NoiseParameters:
-        """Inverse of :meth:`to_unconstrained`, other parameters from `self`."""
+        """Inverse of :meth:`to_unconstrained`, other parameters from `self`.
+
+        Parameters
+        ----------
+        x : sequence of float
+
+        Returns
+        -------
+        NoiseParameters
+        """
         values = [
             1 / (1 + np.exp(-v)) if k == "trend_damping" else np.exp(v)
             for k, v in zip(self.ESTIMATED, x, strict=True)
@@ -133,6 +194,17 @@ def _t_loglik(obs: np.ndarray, mu: np.ndarray, scale: float) -> np.ndarray:
 
 def observation_arrays(history, months: pd.PeriodIndex) -> dict[str, Any]:
     """Observed series aligned with `months` (NaN where a month has no value).
+
+    Parameters
+    ----------
+    history : xarray.Dataset
+    months : pandas.PeriodIndex
+
+    Returns
+    -------
+    dict
+        ``origin`` ``(months, 3)``, ``corridor`` ``(months, 4)``, and ``court``: {index of
+        a September: pending cases at that fiscal year's end}.
 
     Raises
     ------
@@ -194,7 +266,7 @@ class BorderStateSpace:
         noise: NoiseParameters | None = None,
         calibration=None,
         scenario=None,
-        method: str = "rk4",
+        method: str = FILTER_METHOD,
         dt: float = 0.25,
         observe_from: str | None = None,
         draw_seed: int = 0,
@@ -222,7 +294,17 @@ class BorderStateSpace:
 
     # ------------------------------------------------------------------ particles
     def particle_params(self, n: int) -> dict[str, np.ndarray]:
-        """Parameters of `n` particles: calibration draws, the economic driver held at 1."""
+        """Parameters of `n` particles: calibration draws, the economic driver held at 1.
+
+        Parameters
+        ----------
+        n : int
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Member-varying ones (named in ``member_params``) have a leading axis of `n`.
+        """
         base = self.model.params
         params: dict[str, np.ndarray] = {"economic_driver": np.ones_like(base["economic_driver"])}
         self.member_params: set[str] = set()
@@ -235,13 +317,35 @@ class BorderStateSpace:
         return params
 
     def point_params(self) -> dict[str, np.ndarray]:
-        """Parameters at the calibration's estimate, the economic driver held at 1."""
+        """Parameters at the calibration's estimate, the economic driver held at 1.
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+        """
         params = {"economic_driver": np.ones_like(self.model.params["economic_driver"])}
         if self.calibration is not None:
             params.update(self.calibration.model_params())
         return params
 
     def stepper(self, params: Mapping[str, np.ndarray], n: int, inputs=None, track=()):
+        """A :class:`stockflow.Stepper` of the model under the historical levers.
+
+        Parameters
+        ----------
+        params : mapping
+            Parameter values (a leading axis of `n` for member-varying ones).
+        n : int
+            Members.
+        inputs : mapping, optional
+            Policy inputs instead of the historical ones.
+        track : iterable of str
+            Flows to integrate.
+
+        Returns
+        -------
+        stockflow.Stepper
+        """
         return sf.Stepper(
             self.model.compiled,
             params=params,
@@ -254,6 +358,13 @@ class BorderStateSpace:
         )
 
     def start(self, n: int, rng: np.random.Generator) -> None:
+        """Draw `n` particles: parameters, the model's initial state, latent shifts.
+
+        Parameters
+        ----------
+        n : int
+        rng : numpy.random.Generator
+        """
         self.n = n
         self.params = self.particle_params(n)
         self.param_index = np.arange(n)
@@ -282,6 +393,13 @@ class BorderStateSpace:
         return trend
 
     def propagate(self, step: int, rng: np.random.Generator) -> None:
+        """Latent drivers' random step (after the first month), then one month of the model.
+
+        Parameters
+        ----------
+        step : int
+        rng : numpy.random.Generator
+        """
         if step > 0:
             self.trend = self._step_noise(self.y, self.trend, self.sim, rng)
         self.y = self.sim.advance(self.y, step, step + 1)
@@ -301,6 +419,17 @@ class BorderStateSpace:
         return self._cache[1]
 
     def log_likelihood(self, step: int) -> np.ndarray:
+        """Log-likelihood of the month's observations for each particle.
+
+        Parameters
+        ----------
+        step : int
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(n,)``; 0 where the month has no observation.
+        """
         if step < self.observe_from:
             return np.zeros(self.n)
         mu = self._observed_means(step)
@@ -313,11 +442,29 @@ class BorderStateSpace:
         return ll
 
     def predict(self, step: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
+        """A draw of each particle's encounters at `step`, observation noise included.
+
+        Parameters
+        ----------
+        step : int
+        rng : numpy.random.Generator
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            ``encounters_by_origin`` ``(n, 3)`` and ``encounters_total`` ``(n,)``.
+        """
         mu = self._observed_means(step)["origin"]
         draw = observation_draw(mu, self.noise.obs_origin_sd, rng)
         return {"encounters_by_origin": draw, "encounters_total": draw.sum(axis=-1)}
 
     def resample(self, index: np.ndarray) -> None:
+        """Keep particle ``index[i]`` as particle ``i`` (state, trend and parameters).
+
+        Parameters
+        ----------
+        index : numpy.ndarray of int
+        """
         self.y = self.y[:, index]
         self.trend = self.trend[index]
         self.param_index = self.param_index[index]
@@ -325,6 +472,17 @@ class BorderStateSpace:
         self._cache = None
 
     def values(self, step: int) -> dict[str, np.ndarray]:
+        """Every stock, the latent trend and a few auxiliaries of each particle.
+
+        Parameters
+        ----------
+        step : int
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Each of shape ``(n, *dims)``.
+        """
         out = {}
         for s in self.sim.cm.stocks:
             if not self.model.stockflow_model.variables[s.name].internal:
@@ -337,7 +495,20 @@ class BorderStateSpace:
         return out
 
     def snapshot(self, step: int, _model=None) -> dict[str, Any]:
-        """The particle system at the end of `step` (copies)."""
+        """The particle system at the end of `step` (copies).
+
+        Parameters
+        ----------
+        step : int
+        _model : object, optional
+            Ignored (the filter passes the model itself).
+
+        Returns
+        -------
+        dict
+            ``step``, ``y`` (state), ``trend`` and ``param_index`` (each particle's
+            parameter draw).
+        """
         return {
             "step": step,
             "y": self.y.copy(),
@@ -438,5 +609,19 @@ class BorderStateSpace:
 
 
 def observation_draw(mu: np.ndarray, scale: float, rng: np.random.Generator) -> np.ndarray:
-    """Observations around means `mu`: ``mu * exp(scale * t5)``."""
+    """Observations around means: ``mu * exp(scale * t5)``.
+
+    Parameters
+    ----------
+    mu : numpy.ndarray
+        Means.
+    scale : float
+        Scale of the log-scale Student t error (5 degrees of freedom).
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    numpy.ndarray
+        Shaped like `mu`.
+    """
     return mu * np.exp(scale * rng.standard_t(OBS_DF, size=mu.shape))

@@ -285,6 +285,23 @@ def forecast_from_state(
     keeps the model's values). Every scenario gets the same particles and the same noise,
     so differences between scenarios stay paired.
 
+    Parameters
+    ----------
+    scenarios : sequence of str, path or Scenario
+    origin : str, default "last"
+        ``YYYY-MM`` or ``"last"`` (the last month with encounters).
+    history : None, path or xarray.Dataset
+        The observations the filter uses.
+    model : BorderModel, optional
+    end : str, default "2028-12"
+    members : int, default 1
+    seed : int, default 0
+    calibration : CalibrationResults, optional
+    particles : int, default 1000
+        Particles of the filter (at least `members` are used).
+    progress : callable, optional
+        Called with each scenario's name before it runs.
+
     Returns
     -------
     xarray.Dataset
@@ -305,12 +322,7 @@ def forecast_from_state(
     try:
         hist = resolve_history(history)
         last = last_observed(hist)
-        if origin == "last":
-            origin_p = last
-        elif re.fullmatch(r"\d{4}-\d{2}", str(origin)) and 1 <= int(str(origin)[5:]) <= 12:
-            origin_p = pd.Period(str(origin), freq="M")
-        else:
-            raise ForecastError(f"--origin = {origin!r} is not a month; use YYYY-MM or 'last'")
+        origin_p = last if origin == "last" else as_month("origin", origin)
         if origin_p > last:
             raise ForecastError(f"--origin = {origin_p} is after the last observed month {last}")
         if origin_p >= pd.Period(end, freq="M"):
