@@ -61,7 +61,17 @@ BASELINE_SAMPLES = 1000
 
 
 def observed(history) -> pd.DataFrame:
-    """Monthly encounters, total and by origin group, indexed by month."""
+    """Monthly encounters, total and by origin group, indexed by month.
+
+    Parameters
+    ----------
+    history : xarray.Dataset
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns total, MEX, NTCA, OTHER; a monthly PeriodIndex; months with a gap dropped.
+    """
     by_origin = history["encounters_by_origin"].to_pandas()
     frame = pd.DataFrame({g: by_origin[g] for g in ORIGINS})
     frame.insert(0, "total", frame.sum(axis=1))
@@ -74,8 +84,23 @@ def baseline_forecasts(
 ) -> dict[str, np.ndarray]:
     """The four baselines' predictive samples ``(n, h)`` for the `h` months after `train`.
 
-    `warm`, if given, carries SARIMAX's estimate from one call to the next as its start
-    (a rolling backtest refits on windows one month apart).
+    Parameters
+    ----------
+    train : pandas.Series
+        Monthly values up to the origin.
+    h : int
+        Months ahead.
+    n : int, default 1000
+        Samples.
+    seed : int, default 0
+    warm : dict, optional
+        Carries SARIMAX's estimate from one call to the next as its start (a rolling
+        backtest refits on windows one month apart).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Samples ``(n, h)`` for each of :data:`BASELINES`.
     """
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
     from statsmodels.tsa.statespace.sarimax import SARIMAX
@@ -146,8 +171,19 @@ def model_forecasts(
 
 @dataclass
 class BacktestResults:
-    """Scores of a backtest; ``scores`` holds one row per origin, series, forecaster and
-    horizon (scaled absolute and signed errors, CRPS, interval hits)."""
+    """Scores of a backtest.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        One row per origin, series, forecaster and horizon: scaled absolute and signed
+        errors, CRPS, and whether the 50, 80 and 95 % intervals held the value.
+    origins : (str, str)
+        First and last origin.
+    n_particles : int
+    seconds : dict of str to float
+        Run time of each stage.
+    """
 
     scores: pd.DataFrame
     origins: tuple[str, str]
@@ -183,7 +219,12 @@ class BacktestResults:
         return table.drop(columns="crps")
 
     def format(self) -> str:
-        """The table as Markdown, one block per series."""
+        """The table as Markdown, one block per series.
+
+        Returns
+        -------
+        str
+        """
         t = self.table()
         forecasters = [*MODEL_ROWS, *BASELINES]
         lines = [
@@ -260,6 +301,10 @@ def backtest(
         Default: the package's saved calibration.
     progress : callable, optional
         Called with a short message at each stage.
+
+    Returns
+    -------
+    BacktestResults
 
     Raises
     ------
