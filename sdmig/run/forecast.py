@@ -327,8 +327,9 @@ def forecast_from_state(
             raise ForecastError(f"--origin = {origin_p} is after the last observed month {last}")
         if origin_p >= pd.Period(end, freq="M"):
             raise ForecastError(f"--origin = {origin_p} must be before --end = {end}")
-        calibration = calibration or CalibrationResults.load()
-        ss = build_state_space(hist, str(origin_p), model=model, calibration=calibration)
+        ss = build_state_space(
+            hist, str(origin_p), model=model, calibration=calibration or CalibrationResults.load()
+        )
     except DataError as exc:
         raise ForecastError(str(exc)) from None
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]

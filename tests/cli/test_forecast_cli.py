@@ -42,16 +42,18 @@ def test_forecast_writes_netcdf_csv_comparison_and_summary(forecast_dir):
         assert list(ds["scenario"].values) == ["baseline", "binational_phased"]
         for var in OUTPUT_VARIABLES:
             assert "units" in ds[var].attrs and "long_name" in ds[var].attrs
-        assert str(ds["time"].values[0])[:7] == "2019-10"
+        # the forecast starts the month after the filtered origin (the last observed month)
+        first = str(pd.Period(ds.attrs["origin"], freq="M") + 1)
+        assert str(ds["time"].values[0])[:7] == first
         assert str(ds["time"].values[-1])[:7] == "2028-12"
         assert float(ds["lever_cost"].sel(scenario="baseline").sum()) == 0.0
         assert float(ds["lever_cost"].sel(scenario="binational_phased").sum()) > 0.0
         assert ds.attrs["data_sha256"] and "joint_task_forces" in ds.attrs["scenario_files"]
-        total = float(ds["encounters"].sel(scenario="baseline", time="2023-09").sum())
+        total = float(ds["encounters"].sel(scenario="baseline", time=first).sum())
     tidy = pd.read_csv(out / "forecast.csv", keep_default_na=False)
     assert list(tidy.columns) == ["scenario", "variable", "time", "origin", "corridor", "value"]
     rows = tidy[
-        (tidy.scenario == "baseline") & (tidy.variable == "encounters") & (tidy.time == "2023-09")
+        (tidy.scenario == "baseline") & (tidy.variable == "encounters") & (tidy.time == first)
     ]
     assert len(rows) == 12
     assert rows["value"].astype(float).sum() == pytest.approx(total, rel=1e-5)

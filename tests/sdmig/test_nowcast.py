@@ -89,13 +89,10 @@ def test_bad_months_are_clear_errors():
         sdmig.forecast(["baseline"], origin="June", end="2024-01")
 
 
-def test_filter_recovers_the_state_of_data_simulated_from_the_model():
-    model = BorderModel()
-    noise = NoiseParameters()
-    history = load_history()
-    through = "2021-09"
-    truth = BorderStateSpace(model, history, through, noise=noise)
-    rng = np.random.default_rng(11)
+def _simulate_from_the_model(model, noise, through, seed):
+    """Observations drawn from the state-space model itself, and its true shifts."""
+    truth = BorderStateSpace(model, load_history(), through, noise=noise)
+    rng = np.random.default_rng(seed)
     truth.start(1, rng)
     shifts, origin_obs, corridor_obs, court = [], [], [], {}
     for step in range(truth.n_steps):
@@ -108,7 +105,6 @@ def test_filter_recovers_the_state_of_data_simulated_from_the_model():
             court[truth.months[step].year] = float(
                 observation_draw(mu["court"], noise.obs_court_sd, rng)[0]
             )
-    time = truth.months.to_timestamp()
     simulated = xr.Dataset(
         {
             "encounters_by_origin": (("time", "origin"), np.array(origin_obs)),
@@ -116,18 +112,26 @@ def test_filter_recovers_the_state_of_data_simulated_from_the_model():
             "court_pending": ("fiscal_year", list(court.values())),
         },
         coords={
-            "time": time,
+            "time": truth.months.to_timestamp(),
             "origin": list(ORIGINS),
             "corridor": list(CORRIDORS),
             "fiscal_year": list(court),
         },
     )
-    ss = BorderStateSpace(model, simulated, through, noise=noise)
-    run = particle_filter(ss, 400, seed=3)
-    q = run.quantiles["pressure_shift"]  # (steps, quantiles, origin)
+    return simulated, np.array(shifts)
+
+
+def test_filter_recovers_the_state_of_data_simulated_from_the_model():
+    model, noise, through = BorderModel(), NoiseParameters(), "2021-09"
     lo, hi = FILTER_QUANTILES.index(0.1), FILTER_QUANTILES.index(0.9)
-    inside = (q[:, lo] <= np.array(shifts)) & (np.array(shifts) <= q[:, hi])
-    assert 0.65 <= inside.mean() <= 0.95  # nominal 0.80 over 24 months x 3 origins
+    inside = []
+    for seed in (11, 12, 13):
+        simulated, shifts = _simulate_from_the_model(model, noise, through, seed)
+        run = particle_filter(BorderStateSpace(model, simulated, through, noise=noise), 1000)
+        q = run.quantiles["pressure_shift"]  # (months, quantiles, origin)
+        inside.append((q[:, lo] <= shifts) & (shifts <= q[:, hi]))
+    # nominal 0.80 over 3 runs x 24 months x 3 origins (correlated within a run)
+    assert 0.68 <= np.mean(inside) <= 0.92
 
 
 def test_cli_nowcast_prints_the_state_and_the_check():
