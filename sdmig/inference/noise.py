@@ -19,7 +19,7 @@ def estimate_noise(
     n_particles: int = 1000,
     seed: int = 0,
     start: NoiseParameters | None = None,
-    maxiter: int = 100,
+    maxiter: int = 60,
     progress: Callable[[int, float], None] | None = None,
 ) -> tuple[NoiseParameters, float]:
     """Maximum-likelihood noise parameters from the particle filter's likelihood.
@@ -43,7 +43,7 @@ def estimate_noise(
         The seed of every filter run (common random numbers).
     start : NoiseParameters, optional
         Start of the search, and the values of the parameters not estimated.
-    maxiter : int, default 100
+    maxiter : int, default 60
         Largest number of filter runs.
     progress : callable, optional
         Called as ``progress(evaluation, loglik)``.

@@ -7,10 +7,16 @@ drivers that carry the level of migration:
 - ``pressure_shift[g]``, a stock of the model: the log-multiplier of departure pressure
   by origin. It replaces the hand-fitted economic-driver curve (the driver is held at 1,
   so the knots of :mod:`sdmig.model.parameters` play no part here). Between months it
-  follows a local linear trend with a damped slope ``pressure_trend[g]``::
+  takes a random step, optionally with a damped slope ``pressure_trend[g]``::
 
       shift[t+1] = shift[t] + trend[t] + level_sd * e1
       trend[t+1] = trend_damping * trend[t] + trend_sd * e2
+
+  The slope is off by default (``trend_sd = trend_damping = 0``: a local level). A step
+  of the shift also scales the people of that origin already in transit and waiting by
+  ``exp(step)``: a change in pressure is a change in how many people are on the move,
+  which otherwise would reach the encounters only months later, too late for a filter
+  to follow.
 
 - ``route_shift[c]``, a stock of the model: a shift of every origin's appeal of a corridor
   (logit scale, 0 for the first corridor), a random walk with step ``route_sd``.
@@ -80,23 +86,19 @@ class NoiseParameters:
         Spread of the latent shifts at the start (assumption).
     """
 
-    level_sd: float = 0.12
-    trend_sd: float = 0.04
+    level_sd: float = 0.15
+    trend_sd: float = 0.0
     route_sd: float = 0.10
     obs_origin_sd: float = 0.10
-    obs_corridor_sd: float = 0.15
+    obs_corridor_sd: float = 0.14
     obs_court_sd: float = 0.03
-    trend_damping: float = 0.9
+    trend_damping: float = 0.0
     initial_sd: float = 0.1
 
-    ESTIMATED = (
-        "level_sd",
-        "trend_sd",
-        "route_sd",
-        "obs_origin_sd",
-        "obs_corridor_sd",
-        "trend_damping",
-    )
+    #: Estimated by the filter's likelihood. The slope (``trend_sd``, ``trend_damping``) is
+    #: off by default, which makes the pressure a local level (a random walk): a damped
+    #: trend raised the likelihood but forecast worse (docs/calibration.md).
+    ESTIMATED = ("level_sd", "route_sd", "obs_origin_sd", "obs_corridor_sd")
 
     def __post_init__(self):
         for f in fields(self):
