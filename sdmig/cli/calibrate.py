@@ -6,14 +6,26 @@ import click
 
 from sdmig.cli.common import user_errors
 
+DEFAULT_WINDOW = "2020-01..2023-09"
+
 
 @click.command("calibrate")
 @click.option(
     "--history",
     "history_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
-    help="A tidy history CSV (default: the shipped 2019-2023 history).",
+    metavar="DIR|FILE",
+    help="A history folder laid out like sdmig/data (its files replace the shipped ones of "
+    "the same name) or a tidy history CSV (default: the shipped history).",
+)
+@click.option(
+    "--window",
+    default=DEFAULT_WINDOW,
+    show_default=True,
+    metavar="YYYY-MM..YYYY-MM",
+    help="Months fitted, whatever the history holds: from 2020-01 (after the spin-up) to "
+    "the last month with encounters by origin and by corridor, at least 12 months.",
 )
 @click.option(
     "--out",
@@ -29,21 +41,34 @@ from sdmig.cli.common import user_errors
     show_default=True,
     help="Largest number of optimizer iterations.",
 )
+@click.option(
+    "--noise",
+    is_flag=True,
+    help="Then estimate the noise parameters of the state-space model (particle filter; "
+    "a few minutes).",
+)
 @click.option("--quiet", is_flag=True, help="Print no progress.")
-def calibrate_command(history_path, out_path, maxiter, quiet) -> None:
+def calibrate_command(history_path, window, out_path, maxiter, noise, quiet) -> None:
     """Fit the free parameters by maximum likelihood and print the summary.
 
     The package's default parameters are the result of this command on the shipped
-    history, saved to sdmig/data/calibration.json; running it again gives the same numbers.
+    history with the default window and --noise, saved to sdmig/data/calibration.json;
+    running it again gives the same numbers. The results record the window they were fitted on.
     """
+    from sdmig.data.history import load_history
     from sdmig.inference.calibrate import calibrate
+    from sdmig.inference.fit_window import check_fit_window
 
     def progress(i: int, llf: float) -> None:
         if not quiet:
             click.echo(f"iteration {i:3d}  log-likelihood {llf:,.3f}", err=True)
 
     with user_errors():
-        results = calibrate(history_path, maxiter=maxiter, progress=progress)
+        history = load_history(history_path)
+        months = check_fit_window(window, history, name="--window")
+        results = calibrate(
+            history_path, window=months, maxiter=maxiter, progress=progress, noise=noise
+        )
         click.echo(results.summary().as_text())
         if out_path is not None:
             path = results.save(out_path)

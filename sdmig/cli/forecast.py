@@ -79,6 +79,26 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
     help="Workers of the local cluster (with --scheduler local).",
 )
 @click.option(
+    "--history",
+    "history_path",
+    type=click.Path(),
+    default=None,
+    metavar="DIR|FILE",
+    help="History the run is based on: a folder laid out like sdmig/data (its files replace "
+    "the shipped ones of the same name) or a tidy history CSV; its vintage and checksum go "
+    "into the provenance, and the filter behind --origin reads it (default: the shipped "
+    "history).",
+)
+@click.option(
+    "--calibration",
+    "calibration_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="A calibration saved by 'sdmig calibrate --out': its estimates set the parameters "
+    "and the member draws (default: sdmig/data/calibration.json).",
+)
+@click.option(
     "--origin",
     default="last",
     show_default=True,
@@ -99,6 +119,8 @@ def forecast_command(
     overwrite,
     scheduler,
     workers,
+    history_path,
+    calibration_path,
     origin,
     quiet,
 ) -> None:
@@ -109,6 +131,8 @@ def forecast_command(
     death; the second gives the levels. With --out, the data, the plots and a Markdown
     summary with their provenance are written there.
     """
+    from sdmig.data.history import load_history
+    from sdmig.inference.calibrate import CalibrationResults
     from sdmig.outputs.compare import compare, format_comparison
     from sdmig.outputs.report import (
         benchmark_report,
@@ -132,6 +156,9 @@ def forecast_command(
         for name in scenarios or DEFAULT_SCENARIOS:
             scen = load_scenario(name)
             loaded[scen.name] = scen
+        history = None if history_path is None else load_history(history_path)
+        if calibration_path is not None:
+            CalibrationResults.load(calibration_path)  # a bad file fails before any output
         out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
         show = not quiet and sys.stderr.isatty()
         with (
@@ -144,6 +171,8 @@ def forecast_command(
                 list(loaded.values()),
                 members=members,
                 seed=seed,
+                calibration=calibration_path,
+                history=history,
                 client=client,
                 progress=lambda _name: bar.update(1),
                 origin=None if origin == "open-loop" else origin,

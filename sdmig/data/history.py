@@ -1,9 +1,12 @@
-"""Historical data for calibration: the CSVs shipped in ``sdmig/data``, and users' history files.
+"""Historical data for calibration: the CSVs shipped in ``sdmig/data``, history folders, tidy files.
 
-The shipped data cover 2018-10 … 2023-09 (FY2019–FY2023); their provenance is in
-``sdmig/data/SOURCES.md``. A user's history is one tidy CSV with the columns
-:data:`TIDY_COLUMNS` and the series :data:`TIDY_SERIES`; :func:`write_history_csv` writes a
-Dataset in that format and :func:`load_history` reads it back.
+The shipped data cover 2018-10 … 2024-12 (Border Patrol sectors to 2024-11; court series
+FY2015–FY2024; Mexico CY2018–CY2024); their provenance is in ``sdmig/data/SOURCES.md``. A
+user's history is either a folder laid out like ``sdmig/data`` whose files replace the
+shipped ones of the same name, or one tidy CSV with the columns :data:`TIDY_COLUMNS` and the
+series :data:`TIDY_SERIES`; :func:`write_history_csv` writes a Dataset in the tidy format and
+:func:`load_history` reads all three. The layout and checks of the shipped files are in
+:mod:`sdmig.data.schema`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import hashlib
 import io
 import os
 import re
+import warnings
 from collections.abc import Iterable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -22,7 +26,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from sdmig.errors import DataError
+from sdmig.data.schema import SPECS, check_header, decode_csv, read_checked
+from sdmig.errors import DataError, SdmigWarning
 from sdmig.files import atomic_write
 
 __all__ = [
@@ -30,6 +35,7 @@ __all__ = [
     "COURT_VINTAGE",
     "HISTORY_FILES",
     "ORIGINS",
+    "OTHER_REFERENCE_FILES",
     "SECTOR_CORRIDOR",
     "TIDY_COLUMNS",
     "TIDY_SERIES",
@@ -48,7 +54,7 @@ SECTOR_CORRIDOR = {
 }
 #: CBP citizenship series summed into the origin ``NTCA``.
 NTCA_SERIES = ("guatemala", "honduras", "el_salvador")
-#: The one EOIR vintage used for the court series (its rows all have preferred=1).
+#: The one EOIR vintage of the shipped court series (the court rows with preferred=1).
 COURT_VINTAGE = "eoir_pending_new_completions_2025-07-31"
 
 _FILES = {
@@ -62,6 +68,19 @@ _FILES = {
 }
 #: The shipped CSVs :func:`load_history` reads, in the order the checksum concatenates them.
 HISTORY_FILES = tuple(sorted(_FILES.values()))
+_MONTHLY_FILES = ("monthly", "citizenship", "sector")
+#: Files of the reference set that :func:`load_history` does not read; a history folder may
+#: hold them (``policy_events.csv`` is shipped, for the record of policy dates).
+OTHER_REFERENCE_FILES = (
+    "cbp_one_appointments.csv",
+    "cbp_sw_encounters_by_demographic_monthly.csv",
+    "cbp_sw_encounters_by_state_monthly.csv",
+    "cbp_sw_encounters_fy_totals.csv",
+    "mexico_comar_asylum_applications_annual.csv",
+    "policy_events.csv",
+    "policy_events_2019_2023.csv",
+    "uscis_credible_fear_fy.csv",
+)
 
 TIDY_COLUMNS = ("month", "series", "origin", "corridor", "value")
 #: Series allowed in a tidy history file. ``encounters_by_origin`` needs ``origin``,
@@ -122,10 +141,15 @@ _META = {  # name: (units, long_name)
 _NOTES = {
     "usbp_by_corridor": "sum of OHSS sector values, each rounded to the nearest 10 by OHSS; "
     "so it can differ from encounters_usbp by up to 9 * 5 = 45 per month",
-    **dict.fromkeys(_COURT, f"one EOIR vintage only: {COURT_VINTAGE} (rows with preferred=1)"),
+    **dict.fromkeys(
+        _COURT,
+        "rows with preferred=1; in the shipped file these are one EOIR vintage only, "
+        f"{COURT_VINTAGE}",
+    ),
     "immigration_judges": "scattered point counts; judges_as_of '2020' has no known month",
     "mexico_apprehension_events": "events, not people; calendar year; INM people counts and "
-    "the Jan-Nov 2022 partial total are excluded; 2018 (131445) equals an INM figure for 2018",
+    "the Jan-Nov 2022 partial total are excluded; 2018 (131445) equals an INM figure for 2018; "
+    "2023 is EFE's 782176, not a compilation's 778907 (preferred=0)",
     "border_deaths": "calendar year, preferred=1; 2020 not found; 2019 and 2021 come from "
     "older MMP downloads that IOM later revised upward",
     "usbp_border_deaths": "fiscal year, preferred=1; FY2020 not found; FY2022 'approximately 900'",
@@ -138,8 +162,22 @@ def load_history(path: str | os.PathLike[str] | None = None) -> xr.Dataset:
     Parameters
     ----------
     path : str or path-like, optional
-        A tidy history CSV (columns :data:`TIDY_COLUMNS`, series :data:`TIDY_SERIES`, month
-        as ``YYYY-MM``, header on line 1). Default None: the CSVs shipped in ``sdmig/data``.
+        One of:
+
+        - None (default): the CSVs shipped in ``sdmig/data`` (:data:`HISTORY_FILES`;
+          provenance in ``sdmig/data/SOURCES.md``).
+        - A **history folder** laid out like ``sdmig/data``: files with the names of
+          :data:`HISTORY_FILES` and the same columns. Each history file present in the folder
+          replaces the shipped file of that name, whole; a history file absent from the
+          folder is taken from the shipped data. So a newer vintage is added by copying the
+          shipped file and appending rows (months past the shipped end extend the ``time``
+          axis; a new fiscal or calendar year extends ``fiscal_year`` or ``year``), or by
+          pointing at a complete set of newer files. Other files in the folder are not read
+          (a CSV whose name is neither a history file nor another file of the reference set
+          gets a warning, in case its name is mistyped). A folder holding none of the
+          history files is an error.
+        - A **tidy history CSV** (columns :data:`TIDY_COLUMNS`, series :data:`TIDY_SERIES`,
+          month as ``YYYY-MM``, header on line 1), as :func:`write_history_csv` writes it.
 
     Returns
     -------
@@ -148,21 +186,31 @@ def load_history(path: str | os.PathLike[str] | None = None) -> xr.Dataset:
         ``encounters_total``, ``encounters_title8``, ``encounters_title42``,
         ``encounters_usbp``, ``encounters_ofo``, ``encounters_by_origin`` (time, origin) and
         ``usbp_by_corridor`` (time, corridor). On ``fiscal_year``: ``court_pending`` [cases],
-        ``court_receipts`` and ``court_completions`` [cases/year]. The shipped data add
-        ``immigration_judges`` [judges] on ``judges_as_of``, ``immigration_judges_hired``
-        [judges/year] and ``usbp_border_deaths`` [deaths/year] on ``fiscal_year``, and
-        ``mexico_apprehension_events`` [events/year] and ``border_deaths`` [deaths/year] on
-        calendar ``year``. NaN marks a period without data. Every variable has ``units``,
-        ``long_name`` and ``source``; the Dataset has ``title``, ``source``, ``vintage`` and
-        ``sha256`` (see :func:`history_checksum`).
+        ``court_receipts`` and ``court_completions`` [cases/year]. The shipped data and
+        history folders add ``immigration_judges`` [judges] on ``judges_as_of``,
+        ``immigration_judges_hired`` [judges/year] and ``usbp_border_deaths`` [deaths/year]
+        on ``fiscal_year``, and ``mexico_apprehension_events`` [events/year] and
+        ``border_deaths`` [deaths/year] on calendar ``year``. ``time`` runs from the first
+        to the last month of the monthly files; a series whose file ends earlier is NaN
+        after its end (the shipped sector file ends 2024-11, the others 2024-12). NaN marks
+        a period without data. Every variable has ``units``, ``long_name`` and ``source``;
+        the Dataset has ``title``, ``source``, ``vintage``, ``files`` and ``sha256`` (see
+        :func:`history_checksum`).
 
     Raises
     ------
     DataError
-        If the file is missing or malformed: wrong columns, bad month, unknown series or
-        code, negative or non-numeric value, duplicate rows, months missing inside a series.
-        The message names the file, the line or months, the field, the value and what is
-        expected.
+        On the first problem found, in one message that names the file, the line (where
+        there is one), the field, the value and what is allowed. Every file read, shipped
+        or from a folder, gets the same checks: a missing path or a folder with none of the
+        history files; a file that is not UTF-8, is empty or has only a header; columns
+        other than the shipped ones (names and order); a row with the wrong number of
+        fields; a month that is not ``YYYY-MM``, a year that is not ``YYYY``, a value that
+        is not a number or is negative; an unknown series or code; a fiscal year that does
+        not match its month; a key that appears twice (two rows for one month and series,
+        or two rows marked ``preferred`` = 1 for one year and series); a series the loader
+        needs without rows; a monthly series missing a month between its file's first and
+        last month (a court series missing a fiscal year).
 
     See Also
     --------
@@ -172,7 +220,9 @@ def load_history(path: str | os.PathLike[str] | None = None) -> xr.Dataset:
     -----
     NTCA = Guatemala + Honduras + El Salvador and OTHER = total - MEX - NTCA. A corridor is
     the sum of its Border Patrol sectors (:data:`SECTOR_CORRIDOR`), whose values the source
-    rounds to 10, so corridors sum to ``encounters_usbp`` only to within 45 per month.
+    rounds to 10, so corridors sum to ``encounters_usbp`` only to within 45 per month. The
+    annual series use the rows with ``preferred`` = 1 (for the court series of the shipped
+    data: the one EOIR vintage :data:`COURT_VINTAGE`).
 
     Examples
     --------
@@ -181,11 +231,23 @@ def load_history(path: str | os.PathLike[str] | None = None) -> xr.Dataset:
     252315
     >>> ds.encounters_by_origin.origin.values.tolist()
     ['MEX', 'NTCA', 'OTHER']
+    >>> str(ds.time.values[-1])[:7]
+    '2024-12'
     """
-    if path is None:
-        blobs = _read_files(files("sdmig.data"))
-        return _build_shipped(blobs).assign_attrs(sha256=_sha256(blobs.values()))
-    return _read_tidy(Path(path))
+    if path is not None and not Path(path).is_dir():
+        return _read_tidy(Path(path))
+    blobs, where, replaced = _history_files(path)
+    ds = _build_shipped(blobs, where)
+    if path is not None:
+        folder = os.fspath(path)
+        ds.attrs.update(
+            title=f"{ds.attrs['title']}, from history folder {Path(folder).name}",
+            source=f"history folder {folder} ({', '.join(replaced)}) over the shipped "
+            "sdmig/data (SOURCES.md); source ids in each variable's `source` attr",
+            vintage=f"{folder}: {', '.join(replaced)}; {ds.attrs['vintage']}",
+            files=", ".join(f"{where[name]}" for name in HISTORY_FILES),
+        )
+    return ds.assign_attrs(sha256=_sha256(blobs.values()))
 
 
 def history_checksum(path: str | os.PathLike[str] | None = None) -> str:
@@ -194,25 +256,24 @@ def history_checksum(path: str | os.PathLike[str] | None = None) -> str:
     Parameters
     ----------
     path : str or path-like, optional
-        A tidy history file (checksum of its bytes), or a folder laid out like
-        ``sdmig/data`` (checksum of :data:`HISTORY_FILES` concatenated in that order).
-        Default None: the shipped CSVs.
+        A tidy history file (checksum of its bytes), or a history folder (checksum of the
+        :data:`HISTORY_FILES` it uses, its own or the shipped ones, concatenated in that
+        order). Default None: the shipped CSVs.
 
     Returns
     -------
     str
-        64 hexadecimal digits; for None or a file, equal to
-        ``load_history(path).attrs["sha256"]``.
+        64 hexadecimal digits, equal to ``load_history(path).attrs["sha256"]``. A folder
+        holding copies of the shipped files has the shipped checksum.
 
     Raises
     ------
     DataError
-        If the file, or one of :data:`HISTORY_FILES` in the folder, does not exist.
+        If the file does not exist, or the folder holds none of :data:`HISTORY_FILES`.
     """
-    root = files("sdmig.data") if path is None else Path(path)
-    if root.is_dir():
-        return _sha256(_read_files(root).values())
-    return _sha256([_read_bytes(root)])
+    if path is not None and not Path(path).is_dir():
+        return _sha256([_read_bytes(Path(path))])
+    return _sha256(_history_files(path)[0].values())
 
 
 def write_history_csv(ds: xr.Dataset, path: str | os.PathLike[str]) -> None:
@@ -273,8 +334,42 @@ def _read_bytes(path: Traversable) -> bytes:
         raise DataError(f"{path}: is a folder; expected a CSV file.") from None
 
 
-def _read_files(root: Traversable) -> dict[str, bytes]:
-    return {name: _read_bytes(root.joinpath(name)) for name in HISTORY_FILES}
+def _history_files(
+    folder: str | os.PathLike[str] | None,
+) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
+    """The bytes of each history file, where each came from, and the names `folder` replaced.
+
+    Files come from `folder` where it has them, else from the shipped ``sdmig/data``.
+    """
+    shipped = files("sdmig.data")
+    root = Path(folder) if folder is not None else None
+    blobs, where, replaced = {}, {}, []
+    for name in HISTORY_FILES:
+        if root is not None and (root / name).is_file():
+            blobs[name], where[name] = _read_bytes(root / name), os.fspath(root / name)
+            replaced.append(name)
+        else:
+            blobs[name], where[name] = _read_bytes(shipped.joinpath(name)), f"sdmig/data/{name}"
+    if root is not None:
+        if not replaced:
+            raise DataError(
+                f"{root}: the folder holds none of the history files; expected one or more "
+                f"of {', '.join(HISTORY_FILES)} (same names and columns as in sdmig/data), "
+                "or give a tidy history CSV instead."
+            )
+        unknown = sorted(
+            p.name
+            for p in root.glob("*.csv")
+            if p.name not in HISTORY_FILES and p.name not in OTHER_REFERENCE_FILES
+        )
+        if unknown:
+            warnings.warn(
+                f"{root}: {', '.join(unknown)} not read; the history files are "
+                f"{', '.join(HISTORY_FILES)}.",
+                SdmigWarning,
+                stacklevel=4,
+            )
+    return blobs, where, replaced
 
 
 def _dataset(data_vars: dict, sources: dict, notes: dict, coords: dict, attrs: dict) -> xr.Dataset:
@@ -288,9 +383,8 @@ def _dataset(data_vars: dict, sources: dict, notes: dict, coords: dict, attrs: d
     return xr.Dataset(arrays, coords=coords, attrs=attrs)
 
 
-def _build_shipped(blobs: dict[str, bytes]) -> xr.Dataset:
-    t = {key: pd.read_csv(io.BytesIO(blobs[name])) for key, name in _FILES.items()}
-    t["court"] = t["court"][t["court"]["source_id"] == COURT_VINTAGE]
+def _build_shipped(blobs: dict[str, bytes], where: dict[str, str]) -> xr.Dataset:
+    t = {key: read_checked(where[name], blobs[name], SPECS[name]) for key, name in _FILES.items()}
     months = pd.concat([t[k]["month"] for k in ("monthly", "citizenship", "sector")])
     time = pd.date_range(f"{months.min()}-01", f"{months.max()}-01", freq="MS", name="time")
 
@@ -333,14 +427,22 @@ def _build_shipped(blobs: dict[str, bytes]) -> xr.Dataset:
     for name, (_, _, key, dim) in _ANNUAL.items():
         data_vars[name] = (dim, rows[name].set_index(key)["value"].reindex(coords[dim]))
         src[name] = sources(rows[name], key)
+    span = f"{time[0]:%Y-%m}..{time[-1]:%Y-%m}"
+    ends = {
+        k: f"{t[k]['month'].min()}..{t[k]['month'].max()}" for k in _FILES if k in _MONTHLY_FILES
+    }
+    court_ids = ", ".join(rows["court_pending"]["source_id"].unique())
     attrs = {
-        "title": "sdmig history: U.S.-Mexico border migration, FY2019-FY2023",
+        "title": f"sdmig history: U.S.-Mexico border migration, {span}",
         "source": "sdmig/data/SOURCES.md; source ids in each variable's `source` attr",
-        "vintage": "CBP SBO encounters cbp_sbo_fy19_fy22 + cbp_sbo_fy22_fy25_aug; OHSS sectors "
-        f"ohss_khsm_usbp_fy25m11; EOIR {COURT_VINTAGE}; data up to 2023-09",
+        "vintage": f"CBP SBO encounters {' + '.join(t['monthly']['source_id'].unique())}; "
+        f"OHSS sectors {' + '.join(t['sector']['source_id'].unique())}; EOIR {court_ids}; "
+        f"monthly data {span}",
         "files": ", ".join(HISTORY_FILES),
-        "missing_values": "NaN where a series has no data for a period; the shipped monthly "
-        "series are complete, the annual ones have gaps (see each variable's `note`)",
+        "missing_values": "NaN where a series has no data for a period; each monthly series "
+        f"is complete over its file's months (encounters {ends['monthly']}, citizenship "
+        f"{ends['citizenship']}, sectors {ends['sector']}); "
+        "the annual ones have gaps (see each variable's `note`)",
     }
     return _dataset(data_vars, src, _NOTES, coords, attrs)
 
@@ -348,26 +450,8 @@ def _build_shipped(blobs: dict[str, bytes]) -> xr.Dataset:
 def _read_tidy(path: Path) -> xr.Dataset:
     name, data = os.fspath(path), _read_bytes(path)
     header = ",".join(TIDY_COLUMNS)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DataError(
-            f"{name}: byte {err.start} is not UTF-8; save the file as UTF-8 CSV."
-        ) from None
-    if not text.strip():
-        raise DataError(f"{name}: the file is empty; expected the header {header} and data rows.")
-    reader = csv.reader(io.StringIO(text))
-    columns = [c.strip() for c in next(reader)]
-    if tuple(columns) != TIDY_COLUMNS:
-        missing = [c for c in TIDY_COLUMNS if c not in columns]
-        extra = [c for c in columns if c not in TIDY_COLUMNS]
-        why = [f"missing {', '.join(missing)}"] * bool(missing) + [
-            f"unexpected {', '.join(extra)}"
-        ] * bool(extra)
-        raise DataError(
-            f"{name}, line 1: columns are {','.join(columns)} ({'; '.join(why) or 'wrong order'}); "
-            f"expected exactly {header}."
-        )
+    reader = csv.reader(io.StringIO(decode_csv(name, data, header)))
+    check_header(name, [c.strip() for c in next(reader)], TIDY_COLUMNS)
     lines: dict[tuple, int] = {}
     values: dict[tuple, float] = {}
     for fields in reader:

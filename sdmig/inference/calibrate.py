@@ -3,10 +3,11 @@
 :class:`EncounterLikelihood` is a :class:`statsmodels.base.model.GenericLikelihoodModel`
 whose means come from simulating the stock-flow model under the ``baseline`` scenario:
 
-- monthly encounters by origin (MEX, NTCA, OTHER) and Border Patrol encounters by corridor,
-  2020-01..2023-09 (2019-10..2019-12 are spin-up), negative binomial (NB2) with dispersion
-  ``alpha_encounters``: ``var = mu + alpha * mu**2``;
-- the court backlog at the end of FY2020..FY2023, NB2 with its own ``alpha_court``.
+- monthly encounters by origin (MEX, NTCA, OTHER) and Border Patrol encounters by corridor
+  in the fit window, by default 2020-01..2023-09 (2019-10..2019-12 are spin-up), negative
+  binomial (NB2) with dispersion ``alpha_encounters``: ``var = mu + alpha * mu**2``;
+- the court backlog at the end of each fiscal year whose September lies in the window
+  (FY2020..FY2023 by default), NB2 with its own ``alpha_court``.
 
 The two encounter series overlap (Border Patrol encounters by corridor are part of the
 encounters by origin), so the likelihood is a composite one: the point estimates are
@@ -47,6 +48,7 @@ from sdmig import __version__
 from sdmig.data.history import load_history
 from sdmig.errors import CalibrationError, ConvergenceWarning, DataError
 from sdmig.files import atomic_write
+from sdmig.inference.fit_window import check_fit_window
 from sdmig.model.estimable import (
     DEFAULT_CALIBRATION,
     FREE_NAMES,
@@ -61,15 +63,15 @@ from sdmig.model.parameters import (
     default_parameters,
 )
 
-SPIN_UP = ("2019-10", "2019-12")
+#: The default fit window (the design's 2020-2023), whatever months the history holds.
 FIT_WINDOW = ("2020-01", "2023-09")
-COURT_YEARS = (2020, 2021, 2022, 2023)
 
 
-def court_years(end: str) -> tuple[int, ...]:
-    """Fiscal years of :data:`COURT_YEARS` that end (in September) by the month `end`."""
-    last = pd.Period(end, freq="M")
-    return tuple(y for y in COURT_YEARS if pd.Period(f"{y}-09", freq="M") <= last)
+def court_years(end: str, start: str = FIT_WINDOW[0]) -> tuple[int, ...]:
+    """Fiscal years whose last month (September) lies in the window `start`..`end`."""
+    lo, hi = pd.Period(start, freq="M"), pd.Period(end, freq="M")
+    years = range(lo.year, hi.year + 1)
+    return tuple(y for y in years if lo <= pd.Period(f"{y}-09", freq="M") <= hi)
 
 
 #: Integrator used for the likelihood (fixed step, so that members are exact copies).
@@ -77,8 +79,10 @@ SIM_METHOD, SIM_DT = "rk4", ENSEMBLE_DT
 FD_STEP = 1e-5
 
 
-def observations(history, end: str = FIT_WINDOW[1]) -> tuple[np.ndarray, list[str]]:
-    """The observed vector and a label per entry, from a history Dataset.
+def observations(
+    history, end: str = FIT_WINDOW[1], start: str = FIT_WINDOW[0]
+) -> tuple[np.ndarray, list[str]]:
+    """The observed vector and a label per entry, from a history Dataset (window `start`..`end`).
 
     Raises
     ------
@@ -92,21 +96,21 @@ def observations(history, end: str = FIT_WINDOW[1]) -> tuple[np.ndarray, list[st
             f"history {history.attrs.get('source', '')}: series {missing} are "
             f"required for calibration"
         )
-    window = slice(FIT_WINDOW[0], end)
-    months = pd.period_range(FIT_WINDOW[0], end, freq="M")
+    window = slice(start, end)
+    months = pd.period_range(start, end, freq="M")
     parts, labels = [], []
     for var, dim in (("encounters_by_origin", "origin"), ("usbp_by_corridor", "corridor")):
         da = history[var].sel(time=window)
         if da.sizes["time"] != len(months) or bool(da.isnull().any()):
             raise DataError(
                 f"history {history.attrs.get('source', '')}: {var} must cover "
-                f"{FIT_WINDOW[0]}..{end} without gaps"
+                f"{start}..{end} without gaps"
             )
         for label in da[dim].values:
             parts.append(da.sel({dim: label}).values)
             labels += [f"{var}[{label}] {m}" for m in months]
     court = history["court_pending"]
-    years = court_years(end)
+    years = court_years(end, start)
     if "fiscal_year" not in court.dims or not set(years) <= set(court["fiscal_year"].values):
         raise DataError(
             f"history {history.attrs.get('source', '')}: court_pending needs fiscal years {years}"
@@ -141,19 +145,30 @@ class EncounterLikelihood(GenericLikelihoodModel):
         The historical regime; default: the built-in ``baseline``.
     end : str, default "2023-09"
         Last month of the fit window (earlier for backtests).
+    start : str, default "2020-01"
+        First month of the fit window (2020-01 or later: the model spins up from 2019-10).
     """
 
-    def __init__(self, history=None, model=None, scenario=None, *, end=FIT_WINDOW[1], **kwargs):
+    def __init__(
+        self,
+        history=None,
+        model=None,
+        scenario=None,
+        *,
+        end=FIT_WINDOW[1],
+        start=FIT_WINDOW[0],
+        **kwargs,
+    ):
         from sdmig.model.border import BorderModel
         from sdmig.policy.scenario import load_scenario
 
         self.history = load_history() if history is None else history
-        self.end = str(end)
-        endog, self.obs_labels = observations(self.history, self.end)
+        self.start, self.end = str(start), str(end)
+        endog, self.obs_labels = observations(self.history, self.end, self.start)
         self.border_model = model or BorderModel(use_calibration=False)
         self.scenario = scenario or load_scenario("baseline")
         self.free = FREE_PARAMETERS
-        n_months = len(pd.period_range(FIT_WINDOW[0], self.end, freq="M"))
+        n_months = len(pd.period_range(self.start, self.end, freq="M"))
         self.n_enc = (len(ORIGINS) + len(CORRIDORS)) * n_months
         self._cache: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
         self.n_simulations = 0
@@ -198,7 +213,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
             variables=["encounters", "apprehensions", "court_backlog"],
         )
         self.n_simulations += 1
-        window = slice(FIT_WINDOW[0], self.end)
+        window = slice(self.start, self.end)
         enc = (
             ds["encounters"].sum("corridor").sel(time=window).transpose("member", "origin", "time")
         )
@@ -208,7 +223,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
             .sel(time=window)
             .transpose("member", "corridor", "time")
         )
-        ends = [f"{y}-09" for y in court_years(self.end)]
+        ends = [f"{y}-09" for y in court_years(self.end, self.start)]
         court = ds["court_backlog"].sel(time=ends).transpose("member", "time")
         k = thetas.shape[0]
         mu = np.concatenate(
@@ -345,6 +360,7 @@ class CalibrationResults:
         data_checksum,
         version=__version__,
         method="trust-exact",
+        window=FIT_WINDOW,
         noise=None,
     ):
         self.theta = np.asarray(theta, dtype=float)
@@ -357,6 +373,7 @@ class CalibrationResults:
         self.data_checksum = data_checksum
         self.version = version
         self.method = method
+        self.window = (str(window[0]), str(window[1]))
         #: Noise parameters of the state-space model (sdmig.inference.statespace), or None.
         self.noise = dict(noise) if noise else None
 
@@ -398,6 +415,7 @@ class CalibrationResults:
             diagnostics=fit_diagnostics(model.endog, mu, model.obs_labels),
             data_checksum=model.history.attrs.get("sha256", ""),
             method=str(info.get("min_method", "") or "trust-exact"),
+            window=(model.start, model.end),
         )
 
     # ----------------------------------------------------------- statistics
@@ -478,7 +496,7 @@ class CalibrationResults:
         top = [
             ("Model:", "sdmig binational model"),
             ("Likelihood:", "negative binomial (NB2)"),
-            ("Fit window:", f"{FIT_WINDOW[0]}..{FIT_WINDOW[1]}"),
+            ("Fit window:", f"{self.window[0]}..{self.window[1]}"),
             ("No. observations:", str(self.nobs)),
             ("Converged:", str(self.converged)),
         ]
@@ -531,7 +549,7 @@ class CalibrationResults:
             "data_sha256": self.data_checksum,
             "method": self.method,
             "simulation": {"method": SIM_METHOD, "dt": SIM_DT},
-            "fit_window": list(FIT_WINDOW),
+            "fit_window": list(self.window),
             "names": list(FREE_NAMES),
             "theta": self.theta.tolist(),
             "cov_theta": self.cov_theta.tolist(),
@@ -579,6 +597,7 @@ class CalibrationResults:
             data_checksum=d["data_sha256"],
             version=d["sdmig_version"],
             method=d["method"],
+            window=tuple(d.get("fit_window", FIT_WINDOW)),
             noise=d.get("noise"),
         )
 
@@ -609,22 +628,52 @@ def fit_diagnostics(y: np.ndarray, mu: np.ndarray, labels: list[str]) -> dict[st
 def calibrate(
     history_path: str | os.PathLike | None = None,
     *,
+    window: tuple[str, str] = FIT_WINDOW,
     maxiter: int = 50,
     progress: Callable[[int, float], None] | None = None,
-    noise: bool = True,
+    noise: bool = False,
 ) -> CalibrationResults:
-    """Fit the model to the shipped history, or to a user's tidy history file.
+    """Fit the model to the shipped history, a history folder or a tidy history file.
 
-    The same data give the same parameters: the start values, the integrator and the
-    optimizer are fixed, and nothing is random (the particle filter behind the noise
-    parameters has a fixed seed). With `noise`, the state-space model's noise parameters
-    are then estimated on the same window (:func:`sdmig.inference.noise.estimate_noise`).
+    Parameters
+    ----------
+    history_path : str or path-like, optional
+        Anything :func:`sdmig.data.history.load_history` reads; default: the shipped data.
+    window : tuple of two str, default ("2020-01", "2023-09")
+        First and last month fitted, whatever months the history holds; checked by
+        :func:`check_fit_window`. The results remember it (``window``, saved as
+        ``fit_window``).
+    maxiter : int, default 50
+    progress : callable, optional
+        Called as ``progress(iteration, loglike)``.
+    noise : bool, default False
+        Then estimate the state-space model's noise parameters on the months up to the
+        window's end (:func:`sdmig.inference.noise.estimate_noise`, a few minutes), saved
+        as ``noise``.
+
+    Returns
+    -------
+    CalibrationResults
+
+    Raises
+    ------
+    DataError
+        If the history is malformed or lacks a series or month of the window.
+    CalibrationError
+        If the window is not allowed.
+
+    Notes
+    -----
+    The same data and window give the same parameters: the start values, the integrator
+    and the optimizer are fixed, and nothing is random (the particle filter behind the
+    noise parameters has a fixed seed).
     """
     history = load_history(history_path)
-    model = EncounterLikelihood(history)
+    start, end = check_fit_window(window, history)
+    model = EncounterLikelihood(history, start=start, end=end)
     results = model.fit(maxiter=maxiter, progress=progress)
     if noise:
         from sdmig.inference.noise import estimate_noise
 
-        results.noise = estimate_noise(history, results, end=model.end)[0].to_dict()
+        results.noise = estimate_noise(history, results, end=end)[0].to_dict()
     return results

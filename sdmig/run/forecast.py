@@ -7,6 +7,7 @@ the results on a ``scenario`` dimension, with the provenance of the run in its a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -70,11 +71,11 @@ def forecast(
     members: int = 1,
     seed: int = 0,
     calibration=None,
+    history=None,
     client=None,
     chunk_size: int = 2048,
     progress: Callable[[str], None] | None = None,
     origin: str | None = None,
-    history=None,
     particles: int = FILTER_PARTICLES,
 ) -> xr.Dataset:
     """Run each scenario from 2019-10 (or from the filtered state at `origin`) to `end`.
@@ -97,8 +98,15 @@ def forecast(
         same draws and the same noise, so differences between scenarios are paired.
     seed : int, default 0
         Seed of the draws and the noise; the same seed gives the same numbers.
-    calibration : CalibrationResults, optional
-        Default: the package's saved calibration.
+    calibration : CalibrationResults or path, optional
+        The calibration whose estimates set the parameters (when `model` is not given) and
+        whose distribution the draws come from; a path is read with
+        :meth:`~sdmig.inference.calibrate.CalibrationResults.load` and named in the
+        provenance. Default: the package's saved calibration.
+    history : xarray.Dataset or path, optional
+        The history the run is based on, recorded in the provenance (``data_vintage``,
+        ``data_sha256``): a Dataset from :func:`sdmig.data.history.load_history` or anything
+        it reads. Default: the shipped history. With `origin`, the filter's observations.
     client : distributed.Client, optional
         Run the members in chunks of `chunk_size` as tasks on this Dask cluster (see
         :func:`sdmig.run.distributed.get_client`). The parameter draws and the noise are made
@@ -112,8 +120,6 @@ def forecast(
         that month, estimated from the history up to it and no later
         (:func:`forecast_from_state`); the result then starts the month after. None (the
         default): run open-loop from 2019-10.
-    history : None, path or xarray.Dataset
-        The observations the filter uses (default: the shipped history).
     particles : int, default 1000
         Particles of the filter (at least `members`).
 
@@ -135,6 +141,16 @@ def forecast(
     seed = as_seed("seed", seed)
     end = str(as_month("end", end, earliest=START, latest=END))
     chunk_size = as_count("chunk_size", chunk_size)
+    if history is not None and not hasattr(history, "attrs"):
+        from sdmig.data.history import load_history
+
+        history = load_history(history)  # a bad history fails before the runs
+    calibration_source = None
+    if calibration is not None and not hasattr(calibration, "draw"):
+        from sdmig.inference.calibrate import CalibrationResults
+
+        calibration_source = os.fspath(calibration)
+        calibration = CalibrationResults.load(calibration)
     if origin is not None:
         return forecast_from_state(
             scenarios,
@@ -147,8 +163,10 @@ def forecast(
             calibration=calibration,
             particles=particles,
             progress=progress,
+            calibration_source=calibration_source,
         )
-    model = model or BorderModel()
+    if model is None:
+        model = BorderModel(None if calibration is None else calibration.model_params())
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
     names = [s.name for s in loaded]
     if len(set(names)) != len(names):
@@ -190,7 +208,14 @@ def forecast(
         start=START,
         solver=method if members == 1 else f"{method}, step {ENSEMBLE_DT} month",
         scenarios=" ".join(names),
-        **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
+        **provenance(
+            loaded,
+            members=int(members),
+            seed=int(seed),
+            calibration=calibration,
+            calibration_source=calibration_source,
+            history=history,
+        ),
     )
     return out
 
@@ -274,6 +299,7 @@ def forecast_from_state(
     calibration=None,
     particles: int = FILTER_PARTICLES,
     progress: Callable[[str], None] | None = None,
+    calibration_source: str | None = None,
 ) -> xr.Dataset:
     """Forecast each scenario from the filtered state at the end of `origin`.
 
@@ -301,6 +327,8 @@ def forecast_from_state(
         Particles of the filter (at least `members` are used).
     progress : callable, optional
         Called with each scenario's name before it runs.
+    calibration_source : str, optional
+        Where `calibration` was read from, for the provenance.
 
     Returns
     -------
@@ -409,6 +437,13 @@ def forecast_from_state(
         solver=f"{ss.method}, step {ss.dt} month, from the filtered state "
         f"({n} particles, log-likelihood {run.loglik:.1f})",
         scenarios=" ".join(names),
-        **provenance(loaded, members=int(members), seed=int(seed), calibration=calibration),
+        **provenance(
+            loaded,
+            members=int(members),
+            seed=int(seed),
+            calibration=calibration,
+            calibration_source=calibration_source,
+            history=hist,
+        ),
     )
     return out

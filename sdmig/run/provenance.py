@@ -9,7 +9,13 @@ from sdmig.errors import CalibrationError, ScenarioError
 
 
 def provenance(
-    scenarios: Sequence, *, members: int, seed: int, calibration=None
+    scenarios: Sequence,
+    *,
+    members: int,
+    seed: int,
+    calibration=None,
+    calibration_source: str | None = None,
+    history=None,
 ) -> dict[str, object]:
     """Attrs that say where a forecast's numbers come from (strings and numbers only).
 
@@ -21,6 +27,11 @@ def provenance(
         The ensemble size and seed of the run.
     calibration : CalibrationResults, optional
         The calibration the run used; default: the package's saved calibration.
+    calibration_source : str, optional
+        Where `calibration` was read from (a file name), for the summary.
+    history : xarray.Dataset or path, optional
+        The history the run is based on (a Dataset from
+        :func:`sdmig.data.history.load_history`, or what it reads); default: the shipped one.
 
     Returns
     -------
@@ -31,7 +42,8 @@ def provenance(
     from sdmig.data.history import load_history
     from sdmig.inference.calibrate import CalibrationResults
 
-    history = load_history()
+    if not hasattr(history, "attrs"):
+        history = load_history(history)
     attrs: dict[str, object] = {
         "data_vintage": str(history.attrs.get("vintage", "")),
         "data_sha256": str(history.attrs.get("sha256", "")),
@@ -45,13 +57,18 @@ def provenance(
                 "params": cal.params.to_dict(),
                 "llf": cal.llf,
                 "data_sha256": cal.data_checksum,
+                "fit_window": list(cal.window),
                 "sdmig_version": cal.version,
             }
         )
-        where = "sdmig/data/calibration.json" if calibration is None else "a calibration passed in"
+        where = (
+            "sdmig/data/calibration.json"
+            if calibration is None
+            else calibration_source or "a calibration passed in"
+        )
         attrs["calibration_summary"] = (
-            f"{where} (sdmig {cal.version}, log-likelihood {cal.llf:.1f}, "
-            f"{cal.k_params} free parameters)"
+            f"{where} (fit window {cal.window[0]}..{cal.window[1]}, sdmig {cal.version}, "
+            f"log-likelihood {cal.llf:.1f}, {cal.k_params} free parameters)"
         )
     except CalibrationError as exc:  # a missing calibration is reported, not fatal
         attrs["calibration_summary"] = f"none ({exc})"

@@ -99,6 +99,6 @@ def test_cli_backtest_prints_the_table_and_writes_files(tmp_path):
 
 
 def test_cli_backtest_bad_origin_is_one_line():
-    result = CliRunner().invoke(main, ["backtest", "--first", "2024-01", "--last", "2024-02"])
+    result = CliRunner().invoke(main, ["backtest", "--first", "2025-01", "--last", "2025-02"])
     assert result.exit_code == 1
     assert "must lie inside the history" in result.output and "Traceback" not in result.output

@@ -1,21 +1,25 @@
 """Calibration: recovery of known parameters, reproducibility, storage, bad histories."""
 
 import json
+import re
 
 import numpy as np
 import pytest
 import xarray as xr
 
 from sdmig.data.history import load_history, write_history_csv
-from sdmig.errors import CalibrationError, DataError
+from sdmig.errors import CalibrationError, ConvergenceWarning, DataError
 from sdmig.inference.calibrate import (
+    FIT_WINDOW,
     FREE_NAMES,
     FREE_PARAMETERS,
     CalibrationResults,
     EncounterLikelihood,
     calibrate,
+    court_years,
     observations,
 )
+from sdmig.inference.fit_window import check_fit_window
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +149,87 @@ def test_observations_follow_the_history(fitted):
     assert labels[0] == "encounters_by_origin[MEX] 2020-01"
     assert y[0] == float(ds["encounters_by_origin"].sel(origin="MEX", time="2020-01").item())
     assert isinstance(ds, xr.Dataset)
+
+
+# --- the fit window -------------------------------------------------------------------------
+
+
+def test_default_window_is_the_design_window_whatever_the_history_holds(likelihood, fitted):
+    assert str(likelihood.history.time.values[-1])[:7] == "2024-12"  # data run further
+    assert (likelihood.start, likelihood.end) == FIT_WINDOW == ("2020-01", "2023-09")
+    assert court_years(FIT_WINDOW[1], FIT_WINDOW[0]) == (2020, 2021, 2022, 2023)
+    assert fitted.window == FIT_WINDOW
+    assert likelihood.obs_labels[-1] == "court_pending FY2023"
+    assert CalibrationResults.load().window == FIT_WINDOW
+
+
+@pytest.fixture(scope="module")
+def short_fit():
+    """A fit on one year with few iterations: it stops early, which is what makes it fast."""
+    with pytest.warns(ConvergenceWarning):
+        return calibrate(window="2021-01..2021-12", maxiter=2)
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")
+def test_fit_on_a_short_window_remembers_it(short_fit, tmp_path):
+    assert short_fit.window == ("2021-01", "2021-12")
+    assert short_fit.nobs == 12 * 7 + 1  # 3 origins + 4 corridors a month, FY2021 backlog
+    assert "Fit window:        2021-01..2021-12" in short_fit.summary().tables[0].as_text()
+    path = short_fit.save(tmp_path / "short.json")
+    assert json.loads(path.read_text())["fit_window"] == ["2021-01", "2021-12"]
+    back = CalibrationResults.load(path)
+    assert back.window == ("2021-01", "2021-12")
+    np.testing.assert_array_equal(back.theta, short_fit.theta)
+
+
+def test_window_reaching_past_2023_uses_the_later_data():
+    model = EncounterLikelihood(start="2023-10", end="2024-11")
+    assert model.obs_labels[0] == "encounters_by_origin[MEX] 2023-10"
+    assert model.obs_labels[-1] == "court_pending FY2024"
+    assert model.endog[-1] == 3_884_956
+    assert model.nobs == 14 * 7 + 1
+
+
+def test_calibration_saved_without_a_window_gets_the_default(fitted, tmp_path):
+    d = fitted.to_dict()
+    del d["fit_window"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(d))
+    assert CalibrationResults.load(path).window == FIT_WINDOW
+
+
+ALLOWED = "allowed: months in 2020-01..2024-11, at least 12 of them"
+
+
+@pytest.mark.parametrize(
+    ("window", "message"),
+    [
+        ("2020-01", "window = 2020-01 is not a window; expected two months YYYY-MM..YYYY-MM"),
+        (("2020-1", "2023-09"), "window = 2020-1..2023-09 is not a window"),
+        ("2020-01..2023-13", "window = 2020-01..2023-13 is not a window"),
+        ("2023-09..2020-01", f"window = 2023-09..2020-01 starts after it ends; {ALLOWED}"),
+        (
+            "2019-10..2023-09",
+            "window = 2019-10..2023-09 starts before 2020-01 (the model runs from 2019-10 and "
+            f"2019-10..2019-12 are spin-up); {ALLOWED}",
+        ),
+        (
+            "2020-01..2024-12",
+            "window = 2020-01..2024-12 ends after the history, whose encounters by origin and "
+            f"by corridor run to 2024-11; {ALLOWED}",
+        ),
+        ("2021-01..2021-06", f"window = 2021-01..2021-06 holds 6 months; {ALLOWED}"),
+    ],
+)
+def test_bad_windows_are_refused_with_what_is_allowed(window, message):
+    with pytest.raises(CalibrationError, match=re.escape(message)):
+        check_fit_window(window, load_history())
+    with pytest.raises(CalibrationError, match=re.escape(message)):
+        calibrate(window=window, maxiter=1)
+
+
+def test_window_must_start_inside_a_shorter_history(tmp_path):
+    ds = load_history().sel(time=slice("2021-01", "2023-09"))
+    with pytest.raises(CalibrationError, match=r"starts before 2021-01 \(the history starts"):
+        check_fit_window(FIT_WINDOW, ds)
+    assert check_fit_window("2021-01..2023-09", ds) == ("2021-01", "2023-09")

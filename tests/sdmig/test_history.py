@@ -24,6 +24,7 @@ from sdmig.data.history import (
     load_history,
     write_history_csv,
 )
+from sdmig.data.schema import SPECS, read_checked
 from sdmig.errors import DataError
 
 DATA = Path(str(files("sdmig.data")))
@@ -61,13 +62,13 @@ def raw_value(name: str, month: str, series: str) -> int:
 
 
 def test_shipped_coords(ds):
-    expected = pd.date_range("2018-10-01", "2023-09-01", freq="MS")
+    expected = pd.date_range("2018-10-01", "2024-12-01", freq="MS")
     assert ds.indexes["time"].equals(expected)
     assert pd.DatetimeIndex(ds.indexes["time"], freq="infer").freqstr == "MS"
     assert ds.origin.values.tolist() == list(ORIGINS) == ["MEX", "NTCA", "OTHER"]
     assert ds.corridor.values.tolist() == list(CORRIDORS)
-    assert ds.fiscal_year.values.tolist() == list(range(2015, 2024))
-    assert ds.year.values.tolist() == list(range(2018, 2023))
+    assert ds.fiscal_year.values.tolist() == list(range(2015, 2025))
+    assert ds.year.values.tolist() == list(range(2018, 2025))
     assert ds.judges_as_of.values.tolist() == ["2017-01", "2019-09", "2020", "2023-03", "2023-09"]
 
 
@@ -123,7 +124,10 @@ def test_sources_md_names_every_source_id(ds):
 
 def test_monthly_series_have_no_gaps(ds):
     for name in MONTHLY:
-        assert not ds[name].isnull().any(), name
+        through = "2024-11" if name == "usbp_by_corridor" else "2024-12"
+        assert not ds[name].sel(time=slice(None, through)).isnull().any(), name
+    # the OHSS sector file ends a month before the CBP files
+    assert ds.usbp_by_corridor.sel(time="2024-12-01").isnull().all()
     window = ds.encounters_by_origin.sel(time=slice("2019-10", "2023-09"))
     assert window.sizes["time"] == 48
     assert not window.isnull().any()
@@ -160,18 +164,25 @@ def test_ntca_equals_cbp_combined_group(ds):
 
 
 def test_corridors_sum_to_usbp_within_rounding(ds):
-    diff = ds.usbp_by_corridor.sum("corridor") - ds.encounters_usbp
+    diff = ds.usbp_by_corridor.sum("corridor", skipna=False) - ds.encounters_usbp
     assert float(abs(diff).max()) <= SECTOR_ROUNDING_TOLERANCE
     assert float(abs(diff).max()) == 34  # the largest difference in the shipped data (2020-07)
-    assert (ds.usbp_by_corridor % 10 == 0).all()
+    assert (ds.usbp_by_corridor.dropna("time") % 10 == 0).all()
 
 
 def test_fiscal_year_totals_match_published_totals(ds):
-    """FY sums of the monthly totals equal CBP's published FY totals (SOURCES.md)."""
+    """FY sums of the monthly totals equal CBP's published FY totals (SOURCES.md); FY2024
+    equals the sum checked against the source file (2,135,005)."""
     published = {2019: 977_509, 2020: 458_088, 2021: 1_734_686, 2022: 2_378_944, 2023: 2_475_669}
+    published[2024] = 2_135_005
     time = ds.indexes["time"]
     total = ds.encounters_total.assign_coords(fy=("time", time.year + (time.month >= 10)))
-    assert total.groupby("fy").sum().to_series().astype(int).to_dict() == published
+    sums = total.groupby("fy").sum().to_series().astype(int).to_dict()
+    assert sums.pop(2025) == sum(
+        raw_value("cbp_sw_encounters_monthly.csv", m, "total")
+        for m in ("2024-10", "2024-11", "2024-12")
+    )
+    assert sums == published
 
 
 # --- spot values straight from the CSVs -----------------------------------------------------
@@ -189,6 +200,15 @@ def test_spot_september_2023_matches_cbp_release(ds):
     assert ds.encounters_total.sel(time="2023-09-01").item() == raw_value(name, "2023-09", "total")
     assert ds.encounters_total.sel(time="2023-09-01").item() == 269_735
     assert ds.encounters_usbp.sel(time="2023-09-01").item() == 218_763
+
+
+def test_spot_december_2024(ds):
+    name = "cbp_sw_encounters_monthly.csv"
+    assert ds.encounters_total.sel(time="2024-12-01").item() == raw_value(name, "2024-12", "total")
+    origin = ds.encounters_by_origin.sel(time="2024-12-01")
+    cit = "cbp_sw_encounters_by_citizenship_monthly.csv"
+    assert origin.sel(origin="MEX").item() == raw_value(cit, "2024-12", "mexico")
+    assert origin.sel(origin="OTHER").item() == raw_value(cit, "2024-12", "other")
 
 
 def test_spot_origins(ds):
@@ -221,12 +241,18 @@ def test_court_uses_one_vintage(ds):
     assert ds.court_pending.sel(fiscal_year=2020).item() == 1_504_246  # not the 2021 vintage
     assert ds.court_receipts.sel(fiscal_year=2023).item() == 1_206_107
     assert ds.court_completions.sel(fiscal_year=2023).item() == 526_648
+    # FY2024 from EOIR, not CRS's "3.6 million" or TRAC's counts (preferred=0)
+    assert ds.court_pending.sel(fiscal_year=2024).item() == 3_884_956
+    assert ds.court_receipts.sel(fiscal_year=2024).item() == 1_783_915
+    assert ds.court_completions.sel(fiscal_year=2024).item() == 704_514
 
 
 def test_annual_series_choose_the_documented_rows(ds):
     events = ds.mexico_apprehension_events
     assert events.sel(year=2019).item() == 182_940  # UPM events, not INM's 179,971 people
     assert events.sel(year=2022).item() == 441_409  # full year, not the Jan-Nov 388,611
+    assert events.sel(year=2023).item() == 782_176  # EFE, not the compilation's 778,907
+    assert events.sel(year=2024).item() == 1_234_698
     assert ds.border_deaths.sel(year=2022).item() == 686
     assert np.isnan(ds.border_deaths.sel(year=2020).item())
     assert ds.usbp_border_deaths.sel(fiscal_year=2021).item() == 568  # not the preliminary 557
@@ -456,3 +482,278 @@ def test_data_error_is_value_error(tmp_path):
     path.write_text(HEADER)
     with pytest.raises(ValueError):
         load_history(path)
+
+
+# --- history folders ------------------------------------------------------------------------
+
+MONTHLY_FILE = "cbp_sw_encounters_monthly.csv"
+MONTHLY_SERIES = [
+    "total",
+    "usbp_total",
+    "ofo_total",
+    "title8_total",
+    "title42_total",
+    "usbp_title8_apprehensions",
+    "usbp_title42_expulsions",
+    "ofo_title8_inadmissibles",
+    "ofo_title42_expulsions",
+]
+
+
+def copy_history(folder: Path, names=HISTORY_FILES) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(DATA / name, folder / name)
+    return folder
+
+
+def line_of(path: Path, start: str) -> int:
+    """1-based line number of the first line of `path` that starts with `start`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(start))
+
+
+def append_month(path: Path, month: str, fiscal_year: int, values: dict[str, int]) -> None:
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        for series, value in values.items():
+            fh.write(f"{month},{fiscal_year},{series},{value},user_update\n")
+
+
+def test_folder_of_copies_equals_the_shipped_history(tmp_path, ds):
+    folder = copy_history(tmp_path / "hist")
+    back = load_history(folder)
+    xr.testing.assert_identical(back.drop_attrs(), ds.drop_attrs())
+    assert back.attrs["sha256"] == ds.attrs["sha256"] == history_checksum(folder)
+    assert str(folder) in back.attrs["source"] and str(folder) in back.attrs["vintage"]
+
+
+def test_folder_with_months_past_the_shipped_end_is_used(tmp_path, ds):
+    folder = tmp_path / "hist"
+    folder.mkdir()
+    shutil.copy(DATA / MONTHLY_FILE, folder / MONTHLY_FILE)  # only this file is replaced
+    new = dict.fromkeys(MONTHLY_SERIES, 0) | {"total": 61_000, "usbp_total": 29_000}
+    new |= {"ofo_total": 32_000, "title8_total": 61_000}
+    append_month(folder / MONTHLY_FILE, "2025-01", 2025, new)
+    back = load_history(folder)
+    assert str(back.time.values[-1])[:7] == "2025-01"
+    assert back.sizes["time"] == ds.sizes["time"] + 1
+    assert back.encounters_total.sel(time="2025-01-01").item() == 61_000
+    assert back.encounters_usbp.sel(time="2025-01-01").item() == 29_000
+    # the citizenship and sector files come from sdmig/data and end where they end
+    assert back.encounters_by_origin.sel(time="2025-01-01").isnull().all()
+    xr.testing.assert_equal(back.encounters_by_origin.sel(time=ds.time), ds.encounters_by_origin)
+    assert back.attrs["sha256"] != ds.attrs["sha256"]
+    assert back.attrs["sha256"] == history_checksum(folder)
+    assert "user_update (2025-01..2025-01)" in back.encounters_total.attrs["source"]
+    assert f"{folder}: {MONTHLY_FILE}" in back.attrs["vintage"]
+    assert "2018-10..2025-01" in back.attrs["vintage"]
+
+
+def test_folder_with_a_new_fiscal_year_of_court_data(tmp_path):
+    folder = copy_history(tmp_path / "hist", ["eoir_caseload_fy.csv"])
+    with open(folder / "eoir_caseload_fy.csv", "a", encoding="utf-8") as fh:
+        for series, value in (
+            ("pending_cases_end_of_period", 4_000_000),
+            ("initial_receipts_in_period", 1_500_000),
+            ("total_completions_in_period", 800_000),
+        ):
+            fh.write(f"2025,2025-09,{series},{value},my_vintage,1,\n")
+    back = load_history(folder)
+    assert back.fiscal_year.values[-1] == 2025
+    assert back.court_pending.sel(fiscal_year=2025).item() == 4_000_000
+
+
+def test_folder_with_other_reference_files_is_quiet_and_unknown_csvs_warn(tmp_path):
+    folder = copy_history(tmp_path / "hist", [MONTHLY_FILE])
+    shutil.copy(DATA / "policy_events.csv", folder / "policy_events.csv")
+    load_history(folder)  # policy_events.csv is a known file that is not read
+    (folder / "cbp_sw_encounters_montly.csv").write_text("month\n")
+    with pytest.warns(UserWarning, match=r"cbp_sw_encounters_montly\.csv not read"):
+        load_history(folder)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _drop_line(path: Path, start: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(start)]
+    assert len(kept) == len(lines) - 1
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+def _bad_folder(folder: Path, case: str) -> str:
+    """Break one file of `folder` (a copy of sdmig/data) as `case` says; the expected message."""
+    monthly = folder / MONTHLY_FILE
+    name = str(monthly)
+    if case == "no-history-files":
+        for p in folder.iterdir():
+            p.unlink()
+        (folder / "notes.txt").write_text("nothing here")
+        return (
+            f"{folder}: the folder holds none of the history files; expected one or more of "
+            f"{', '.join(HISTORY_FILES)} (same names and columns as in sdmig/data), or give a "
+            "tidy history CSV instead."
+        )
+    if case == "wrong-columns":
+        _edit(
+            monthly, "month,fiscal_year,series,value,source_id", "month,fy,series,count,source_id"
+        )
+        return (
+            f"{name}, line 1: columns are month,fy,series,count,source_id (missing fiscal_year, "
+            "value; unexpected fy, count); expected exactly "
+            "month,fiscal_year,series,value,source_id."
+        )
+    if case == "gap":
+        row = f"2021-05,2021,total,{raw_value(MONTHLY_FILE, '2021-05', 'total')},"
+        line = line_of(monthly, row)  # after the row is dropped, 2021-06 is on this line
+        _drop_line(monthly, row)
+        return (
+            f"{name}, line {line}: series total jumps from 2021-04 to 2021-06; 2021-05 "
+            "missing. Every series needs one row per month from 2018-10 to 2024-12."
+        )
+    if case == "missing-last-month":
+        row = f"2024-12,2025,ofo_total,{raw_value(MONTHLY_FILE, '2024-12', 'ofo_total')},"
+        line = line_of(monthly, row) - 1  # the series' row for 2024-11
+        _drop_line(monthly, row)
+        return (
+            f"{name}, line {line}: series ofo_total ends at 2024-11, before the file's last "
+            "month 2024-12; 2024-12 missing. Every series needs one row per month from "
+            "2018-10 to 2024-12."
+        )
+    if case == "duplicate-month":
+        row = f"2021-05,2021,total,{raw_value(MONTHLY_FILE, '2021-05', 'total')},"
+        first = line_of(monthly, row)
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2021-05", 2021, {"total": 1})
+        return (
+            f"{name}, lines {first} and {n + 1}: two rows for month 2021-05, series total; "
+            "each (month, series) may appear only once."
+        )
+    if case in ("negative", "text-in-number"):
+        value = raw_value(MONTHLY_FILE, "2022-12", "total")
+        line = line_of(monthly, f"2022-12,2023,total,{value},")
+        bad = "-5" if case == "negative" else "about 250k"
+        _edit(monthly, f"2022-12,2023,total,{value},", f"2022-12,2023,total,{bad},")
+        why = (
+            "is negative; counts must be >= 0"
+            if case == "negative"
+            else ("is not a number; expected a count >= 0")
+        )
+        return f"{name}, line {line}: value = '{bad}' for total {why}."
+    if case == "text-in-year":
+        court = folder / "eoir_caseload_fy.csv"
+        _edit(court, "2024,2024-09,pending", "FY2024,2024-09,pending")
+        line = line_of(court, "FY2024,")
+        return (
+            f"{court}, line {line}: fiscal_year = 'FY2024' is not a year; expected YYYY, e.g. 2024."
+        )
+    if case == "bad-month":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2025-13", 2025, {"total": 1})
+        return (
+            f"{name}, line {n + 1}: month = '2025-13' is not a month; expected YYYY-MM, "
+            "e.g. 2024-03."
+        )
+    if case == "fiscal-year-mismatch":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2025-01", 2024, {"total": 1})
+        return (
+            f"{name}, line {n + 1}: fiscal_year = 2024 does not match month 2025-01; expected "
+            "2025 (a fiscal year runs October to September and is named by the year it ends "
+            "in)."
+        )
+    if case == "unknown-series":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        append_month(monthly, "2025-01", 2025, {"totals": 1})
+        return (
+            f"{name}, line {n + 1}: series = 'totals' is unknown; allowed: "
+            f"{', '.join(MONTHLY_SERIES)}."
+        )
+    if case == "two-preferred-rows":
+        court = folder / "eoir_caseload_fy.csv"
+        _edit(court, "3600000,crs_in12492,0", "3600000,crs_in12492,1")
+        first = line_of(court, "2024,2024-09,pending_cases_end_of_period,3884956")
+        second = line_of(court, "2024,2024-09,pending_cases_end_of_period,3600000")
+        lo, hi = sorted((first, second))
+        return (
+            f"{court}, lines {lo} and {hi}: two rows for fiscal_year 2024, series "
+            "pending_cases_end_of_period; each (fiscal_year, series) may appear only once "
+            "among the rows with preferred=1; mark the others preferred=0."
+        )
+    if case == "court-gap":
+        court = folder / "eoir_caseload_fy.csv"
+        _drop_line(court, "2021,2021-09,pending_cases_end_of_period,1655551")
+        line = line_of(court, "2022,2022-09,pending_cases_end_of_period,2063123")
+        return (
+            f"{court}, line {line}: series pending_cases_end_of_period (preferred=1) jumps "
+            "from FY2020 to FY2022; FY2021 missing. Each series needs one preferred row per "
+            "fiscal year from its first to its last."
+        )
+    if case == "missing-series":
+        sectors = folder / "usbp_sw_encounters_by_sector_monthly.csv"
+        lines = sectors.read_text(encoding="utf-8").splitlines()
+        sectors.write_text(
+            "\n".join(t for t in lines if ",sector_yuma_az," not in t) + "\n", encoding="utf-8"
+        )
+        allowed = ", ".join(SPECS[sectors.name].required)
+        return f"{sectors}: no row for series sector_yuma_az; the file needs rows for {allowed}."
+    if case == "field-count":
+        n = len(monthly.read_text(encoding="utf-8").splitlines())
+        with open(monthly, "a", encoding="utf-8") as fh:
+            fh.write("2025-01,2025,total,5\n")
+        return (
+            f"{name}, line {n + 1}: 4 fields; expected 5 (month,fiscal_year,series,value,"
+            "source_id)."
+        )
+    if case == "header-only":
+        monthly.write_text("month,fiscal_year,series,value,source_id\n", encoding="utf-8")
+        return (
+            f"{name}: the file has a header but no data rows; expected rows of "
+            "month,fiscal_year,series,value,source_id."
+        )
+    raise AssertionError(case)
+
+
+BAD_FOLDERS = [
+    "no-history-files",
+    "wrong-columns",
+    "gap",
+    "missing-last-month",
+    "duplicate-month",
+    "negative",
+    "text-in-number",
+    "text-in-year",
+    "bad-month",
+    "fiscal-year-mismatch",
+    "unknown-series",
+    "two-preferred-rows",
+    "court-gap",
+    "missing-series",
+    "field-count",
+    "header-only",
+]
+
+
+@pytest.mark.parametrize("case", BAD_FOLDERS)
+def test_bad_history_folder(tmp_path, case):
+    folder = copy_history(tmp_path / "hist")
+    message = _bad_folder(folder, case)
+    with pytest.raises(DataError) as err:
+        load_history(folder)
+    assert str(err.value) == message
+
+
+def test_checksum_of_a_folder_without_history_files(tmp_path):
+    with pytest.raises(DataError, match="holds none of the history files"):
+        history_checksum(tmp_path)
+
+
+def test_shipped_files_pass_the_folder_checks():
+    """The shipped files get the same checks a folder's files get (SPECS), and pass them."""
+    for name in HISTORY_FILES:
+        table = read_checked(name, (DATA / name).read_bytes(), SPECS[name])
+        assert len(table) == len(raw_rows(name))

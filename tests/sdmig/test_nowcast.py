@@ -43,32 +43,38 @@ def test_nowcast_is_reproducible(short):
     xr.testing.assert_equal(again.state, short.state)
 
 
-def _extended(tmp_path, months=3, factor=1.0):
-    """The shipped history with `months` more months (copies of 2023-09 times `factor`)."""
+def _changed_after(tmp_path, month, factor=1.0, extra=0):
+    """The shipped history with encounters after `month` times `factor`, plus `extra`
+    months (copies of the last one)."""
     ds = load_history()
-    extra = pd.date_range("2023-10-01", periods=months, freq="MS")
-    ext = ds.reindex(time=ds["time"].to_index().append(extra))
+    last = ds["time"].to_index()[-1]
+    if extra:
+        more = pd.date_range(last + pd.offsets.MonthBegin(1), periods=extra, freq="MS")
+        ds = ds.reindex(time=ds["time"].to_index().append(more))
+        for name in ("encounters_by_origin", "usbp_by_corridor"):
+            ds[name].loc[{"time": more}] = ds[name].sel(time=last).values
+    later = ds["time"].to_index() > pd.Period(month, freq="M").to_timestamp()
     for name in ("encounters_by_origin", "usbp_by_corridor"):
-        ext[name].loc[{"time": extra}] = ds[name].sel(time="2023-09-01").values * factor
+        ds[name].loc[{"time": later}] = ds[name].sel(time=later).values * factor
     path = tmp_path / "history.csv"
-    write_history_csv(ext, path)
-    return path
+    write_history_csv(ds, path)
+    return path, pd.Period(ds["time"].to_index()[-1], freq="M")
 
 
 def test_history_with_later_months_moves_the_forecast(tmp_path):
-    path = _extended(tmp_path)
+    path, last = _changed_after(tmp_path, "2030-01", extra=2)
     res = sdmig.nowcast(path, n_particles=50)
-    assert str(res.through) == "2023-12"
-    ds = sdmig.forecast(["baseline"], origin="last", history=path, end="2024-03", particles=50)
-    assert str(ds["time"].values[0])[:7] == "2024-01"
-    assert ds.attrs["origin"] == "2023-12"
+    assert res.through == last
+    ds = sdmig.forecast(["baseline"], origin="last", history=path, end="2025-06", particles=50)
+    assert str(ds["time"].values[0])[:7] == str(last + 1)
+    assert ds.attrs["origin"] == str(last)
 
 
 def test_forecast_from_an_origin_uses_no_later_data(tmp_path):
-    changed = _extended(tmp_path, months=3, factor=5.0)
+    changed, _ = _changed_after(tmp_path, "2023-09", factor=5.0)
     kwargs = dict(origin="2023-09", end="2024-02", particles=50, members=20)
     a = sdmig.forecast(["baseline"], history=changed, **kwargs)
-    b = sdmig.forecast(["baseline"], **kwargs)  # shipped data end at 2023-09
+    b = sdmig.forecast(["baseline"], **kwargs)
     xr.testing.assert_equal(a["encounters"], b["encounters"])
 
 
