@@ -31,7 +31,9 @@ Observations, at the level they are published, with multiplicative errors (Stude
 
 - encounters by origin group (MEX, NTCA, OTHER), scale ``obs_origin_sd``;
 - Border Patrol encounters by corridor, scale ``obs_corridor_sd``;
-- the court backlog at the end of each fiscal year (September), scale ``obs_court_sd``.
+- the court backlog at the end of each fiscal year (September), scale ``obs_court_sd``;
+  the backlog itself takes a multiplicative random step each month (``court_sd``), for
+  the receipts and completions the model does not explain.
 
 Model values are those at the end of the month, as in the calibration
 (:mod:`sdmig.inference.calibrate`).
@@ -84,6 +86,9 @@ class NoiseParameters:
         Factor on the slope each month (at most 1).
     initial_sd : float
         Spread of the latent shifts at the start (assumption).
+    court_sd : float
+        Monthly standard deviation of a multiplicative shock to the court backlog
+        (assumption): receipts and completions the model does not explain.
     """
 
     level_sd: float = 0.15
@@ -94,6 +99,7 @@ class NoiseParameters:
     obs_court_sd: float = 0.03
     trend_damping: float = 0.0
     initial_sd: float = 0.1
+    court_sd: float = 0.02
 
     #: Estimated by the filter's likelihood. The slope (``trend_sd``, ``trend_damping``) is
     #: off by default, which makes the pressure a local level (a random walk): a damped
@@ -392,6 +398,7 @@ class BorderStateSpace:
         sim.stock(y, "route_shift")[:, 1:] += nz.route_sd * rng.standard_normal(
             (n, len(CORRIDORS) - 1)
         )
+        sim.stock(y, "court_backlog")[:] *= np.exp(nz.court_sd * rng.standard_normal(n))
         return trend
 
     def propagate(self, step: int, rng: np.random.Generator) -> None:
