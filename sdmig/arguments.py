@@ -48,12 +48,12 @@ def as_count(name: str, value: Any, *, minimum: int = 1) -> int:
     >>> as_count("members", 0)
     Traceback (most recent call last):
     ...
-    sdmig.errors.ForecastError: members must be an integer >= 1, got 0
+    sdmig.errors.ForecastError: members = 0 must be at least 1
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ForecastError(f"{name} must be an integer >= {minimum}, got {value!r}")
+        raise ForecastError(f"{name} = {value!r} must be a whole number, at least {minimum}")
     if value < minimum:
-        raise ForecastError(f"{name} must be an integer >= {minimum}, got {value}")
+        raise ForecastError(f"{name} = {value} must be at least {minimum}")
     return int(value)
 
 
@@ -80,7 +80,7 @@ def as_seed(name: str, value: Any) -> int:
     >>> as_seed("seed", -1)
     Traceback (most recent call last):
     ...
-    sdmig.errors.ForecastError: seed must be an integer >= 0, got -1
+    sdmig.errors.ForecastError: seed = -1 must be at least 0
     """
     return as_count(name, value, minimum=0)
 

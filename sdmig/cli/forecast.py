@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+from collections.abc import Callable, Iterator
 
 import click
 import pandas as pd
@@ -11,9 +14,31 @@ from sdmig.cli.common import user_errors
 from sdmig.model.parameters import REPORT_WINDOW
 
 PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-separated list"
+#: Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
 
 
-@click.command("forecast")
+class _OneLineUsage(click.Command):
+    """A command whose usage errors (a bad option value) are one ``Error:`` line, exit 2."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as err:
+            raise _UsageLine(err.format_message()) from None
+
+
+class _UsageLine(click.ClickException):
+    exit_code = 2
+
+
+class _WholeNumber(click.IntRange):
+    """An integer with a lower bound; a non-integer is "not a valid integer"."""
+
+    name = "integer"
+
+
+@click.command("forecast", cls=_OneLineUsage)
 @click.option(
     "--scenario",
     "scenarios",
@@ -37,14 +62,14 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
 )
 @click.option(
     "--members",
-    type=int,
+    type=_WholeNumber(min=1),
     default=1,
     show_default=True,
     help="Ensemble members drawn from the calibration's parameter distribution.",
 )
 @click.option(
     "--seed",
-    type=int,
+    type=_WholeNumber(min=0),
     default=0,
     show_default=True,
     help="Seed of the parameter draws and the observation noise.",
@@ -54,17 +79,18 @@ PLOT_HELP = "Plots to write with --out: 'all' (default), 'none', or a comma-sepa
     "out_dir",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder for forecast.nc, forecast.csv, comparison.csv, summary.md, plots.",
+    help="Folder for forecast.nc, forecast.csv, comparison.csv, summary.md, report.html "
+    "and plots; written whole or not at all.",
 )
 @click.option(
     "--format",
     "formats",
     default="nc,csv",
     show_default=True,
-    help="Data files to write with --out: nc, csv or both.",
+    help="Data files to write with --out: nc, csv, or nc,csv for both.",
 )
 @click.option("--plot", "plots", default="all", show_default=True, help=PLOT_HELP + ".")
-@click.option("--overwrite", is_flag=True, help="Replace the files of a non-empty --out folder.")
+@click.option("--overwrite", is_flag=True, help="Replace the run in a non-empty --out folder.")
 @click.option(
     "--scheduler",
     default=None,
@@ -124,104 +150,148 @@ def forecast_command(
     origin,
     quiet,
 ) -> None:
-    """Run scenarios from 2019-10 and compare each with the baseline over START..END.
+    """Run scenarios from the filtered state at the last observed month (or --origin) and
+    compare each with the baseline over START..END.
 
     The first table gives each scenario's change against the baseline, over the window and
     per phase, with its 80 % interval across members and the cost per avoided crossing and
-    death; the second gives the levels. With --out, the data, the plots and a Markdown
-    summary with their provenance are written there.
+    death; the second gives the levels. With --out, the data, the plots, a Markdown
+    summary and a self-contained HTML report (report.html) are written there, whole or not
+    at all: an interrupted run (Ctrl-C, exit status 130) leaves nothing behind.
     """
     from sdmig.data.history import load_history
     from sdmig.inference.calibrate import CalibrationResults
-    from sdmig.outputs.compare import compare, format_comparison
+    from sdmig.outputs.compare import format_comparison
     from sdmig.outputs.report import (
-        benchmark_report,
         benchmark_table,
+        build_report,
         check_formats,
         prepare_output,
         write_outputs,
     )
-    from sdmig.outputs.tables import format_table, summary_table
+    from sdmig.outputs.tables import format_table
     from sdmig.policy.scenario import load_scenario
     from sdmig.run.distributed import connect
     from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window, forecast
 
-    with user_errors():
-        lo, hi = check_window(start, end)
-        if members < 1:
-            raise click.BadParameter(f"{members} must be at least 1", param_hint="--members")
-        fmt = check_formats(formats)
-        kinds = _plot_kinds(plots)
-        loaded = {}
-        for name in scenarios or DEFAULT_SCENARIOS:
-            scen = load_scenario(name)
-            loaded[scen.name] = scen
-        history = None if history_path is None else load_history(history_path)
-        if calibration_path is not None:
-            CalibrationResults.load(calibration_path)  # a bad file fails before any output
-        out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
-        show = not quiet and sys.stderr.isatty()
-        with (
-            connect(scheduler, workers) as client,
-            click.progressbar(
-                length=len(loaded), label="scenarios", file=sys.stderr, hidden=not show
-            ) as bar,
-        ):
-            ds = forecast(
-                list(loaded.values()),
-                members=members,
-                seed=seed,
-                calibration=calibration_path,
-                history=history,
-                client=client,
-                progress=lambda _name: bar.update(1),
-                origin=None if origin == "open-loop" else origin,
+    written = None
+    try:
+        with _sigint() as interrupted, user_errors():
+            lo, hi = check_window(start, end)
+            fmt = check_formats(formats)
+            kinds = _plot_kinds(plots, out_dir)
+            loaded = {}
+            for name in scenarios or DEFAULT_SCENARIOS:
+                scen = load_scenario(name)
+                loaded[scen.name] = scen
+            history = None if history_path is None else load_history(history_path)
+            calibration = (
+                None if calibration_path is None else CalibrationResults.load(calibration_path)
             )
-        if "origin" in ds.attrs and lo <= pd.Period(ds.attrs["origin"], freq="M"):
-            raise click.BadParameter(
-                f"{lo} is not after the forecast origin {ds.attrs['origin']}", param_hint="--start"
-            )
-        table = summary_table(ds, str(lo), str(hi))
-        comparison = None
-        if "baseline" in loaded and len(loaded) > 1:
-            comparison = compare(ds, start=str(lo), end=str(hi), scenarios=loaded)
-            click.echo(format_comparison(comparison))
-            click.echo()
-        click.echo(format_table(table))
-        met = benchmark_report(ds, loaded, start=str(lo))
-        if not met.empty:
-            click.echo()
-            click.echo(benchmark_table(met))
-        if out is not None:
-            written = write_outputs(
-                ds,
-                out,
-                table=table,
-                comparison=comparison,
-                start=str(lo),
-                end=str(hi),
-                formats=fmt,
-                plots=kinds,
-                benchmarks=met,
-                scenarios=loaded,
-            )
-            if not quiet:
-                for path in written:
-                    click.echo(f"wrote {path}", err=True)
+            out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
+            show = not quiet and sys.stderr.isatty()
+            with (
+                connect(scheduler, workers) as client,
+                click.progressbar(
+                    length=len(loaded), label="scenarios", file=sys.stderr, hidden=not show
+                ) as bar,
+            ):
+                ds = forecast(
+                    list(loaded.values()),
+                    members=members,
+                    seed=seed,
+                    calibration=calibration_path,
+                    history=history,
+                    client=client,
+                    progress=lambda _name: bar.update(1),
+                    origin=None if origin == "open-loop" else origin,
+                )
+            if "origin" in ds.attrs and lo <= pd.Period(ds.attrs["origin"], freq="M"):
+                raise click.BadParameter(
+                    f"{lo} is not after the forecast origin {ds.attrs['origin']}",
+                    param_hint="--start",
+                )
+            report = build_report(ds, loaded, start=str(lo), end=str(hi), calibration=calibration)
+            if report.comparison is not None:
+                click.echo(format_comparison(report.comparison))
+                click.echo()
+            click.echo(format_table(report.table))
+            if not report.benchmarks.empty:
+                click.echo()
+                click.echo(benchmark_table(report.benchmarks))
+            if out is not None:
+                written = write_outputs(
+                    report,
+                    out,
+                    formats=fmt,
+                    plots=kinds,
+                    overwrite=overwrite,
+                    cancelled=interrupted,
+                )
+                if not quiet:
+                    for path in written:
+                        click.echo(f"wrote {path}", err=True)
+            if interrupted() and written is None:  # a Ctrl-C that Python dropped
+                raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        if written is not None:
+            click.echo(f"Interrupted: the run was already written to {out_dir}.", err=True)
+        else:
+            where = f" to {out_dir}" if out_dir is not None else ""
+            click.echo(f"Interrupted: nothing was written{where}.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
-def _plot_kinds(value: str) -> tuple[str, ...] | None:
-    if value == "none":
-        return ()
+@contextlib.contextmanager
+def _sigint() -> Iterator[Callable[[], bool]]:
+    """Record Ctrl-C as well as raising it; yields "was it pressed?".
+
+    Python cannot raise a KeyboardInterrupt that arrives while a garbage-collection
+    callback runs: it prints it and goes on. Here the record lets the run be dropped
+    anyway before it is moved into place, and such an interrupt is not printed.
+    """
+    received: list[int] = []
+
+    def handler(signum, _frame):
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    def unraisable(args, _previous=sys.unraisablehook):
+        if args.exc_type is not KeyboardInterrupt:
+            _previous(args)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield lambda: False
+        return
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
+    try:
+        yield lambda: bool(received)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
+
+
+def _plot_kinds(value: str, out_dir) -> tuple[str, ...] | None:
+    """The plot kinds of ``--plot``; None means every plot that applies."""
+    from click.core import ParameterSource
+
     from sdmig.outputs.plots import PLOT_KINDS
 
+    given = click.get_current_context().get_parameter_source("plots") is ParameterSource.COMMANDLINE
+    if given and out_dir is None and value != "none":
+        raise _UsageLine("--plot needs --out, the folder to write the plots to")
+    if value == "none":
+        return ()
     if value == "all":
         return None  # every plot that applies (no difference chart for one scenario)
     kinds = tuple(k.strip() for k in value.split(",") if k.strip())
     bad = [k for k in kinds if k not in PLOT_KINDS]
-    if bad:
-        raise click.BadParameter(
-            f"unknown plot {bad[0]!r}; allowed: all, none, {', '.join(PLOT_KINDS)}",
-            param_hint="--plot",
+    if bad or not kinds:
+        shown = repr(bad[0]) if bad else "(empty)"
+        raise _UsageLine(
+            f"Invalid value for '--plot': unknown plot {shown}; allowed: all, none, "
+            f"{', '.join(PLOT_KINDS)}"
         )
     return kinds

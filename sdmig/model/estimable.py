@@ -52,13 +52,31 @@ class FreeParameter:
     high: float = np.inf
 
     def to_natural(self, theta):
-        """The value on the model's scale of `theta`, given on the estimation scale."""
+        """The value on the model's scale of `theta`, given on the estimation scale.
+
+        Parameters
+        ----------
+        theta : float or numpy.ndarray
+
+        Returns
+        -------
+        float or numpy.ndarray
+        """
         if self.transform == "log":
             return np.exp(theta)
         return self.low + (self.high - self.low) * expit(theta)
 
     def to_theta(self, value):
-        """The estimation-scale value of `value`, given on the model's scale."""
+        """The estimation-scale value of `value`, given on the model's scale.
+
+        Parameters
+        ----------
+        value : float or numpy.ndarray
+
+        Returns
+        -------
+        float or numpy.ndarray
+        """
         if self.transform == "log":
             return np.log(value)
         return logit((np.asarray(value) - self.low) / (self.high - self.low))

@@ -38,7 +38,25 @@ KNOTS = (
 
 @dataclass(frozen=True)
 class ParamSpec:
-    """One parameter of the binational model."""
+    """One parameter of the binational model.
+
+    Parameters
+    ----------
+    name : str
+        Its name in the model's equations.
+    value : float or nested sequence of float
+        The default value, shaped by `dims`.
+    units : str
+        Units, as the model's units check reads them.
+    low, high : float
+        The valid range; calibration and sensitivity stay inside it.
+    dims : tuple of str, default ()
+        Its dimensions (``"origin"``, ``"corridor"``, ...).
+    source : str, default "assumption"
+        Where the value comes from, or the word "assumption".
+    doc : str, default ""
+        What it means, for listings and the long_name of the model variable.
+    """
 
     name: str
     value: object
@@ -511,7 +529,13 @@ PARAMS_BY_NAME = {p.name: p for p in PARAMETERS}
 
 
 def default_values() -> dict[str, np.ndarray]:
-    """Each parameter's default value as an array."""
+    """Each parameter's default value as an array.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        By name, for every entry of :data:`PARAMETERS`.
+    """
     return {p.name: np.asarray(p.value, dtype=float) for p in PARAMETERS}
 
 
@@ -534,7 +558,12 @@ EXTRA_PARAMS = {
 
 
 def default_parameters() -> dict[str, np.ndarray]:
-    """Every parameter's value before calibration (:data:`PARAMETERS` and :data:`EXTRA_PARAMS`)."""
+    """Every parameter's value before calibration (:data:`PARAMETERS` and :data:`EXTRA_PARAMS`).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+    """
     values = default_values()
     values.update({k: np.asarray(v[0], dtype=float) for k, v in EXTRA_PARAMS.items()})
     return values

@@ -5,7 +5,7 @@ Importing this module registers the accessor on every :class:`xarray.Dataset`::
     import sdmig.outputs.accessor  # noqa: F401
     ds = sdmig.forecast.forecast(["baseline", "binational_phased"], members=50)
     ds.sdmig.plot("encounters")            # a matplotlib Figure; shows itself in Jupyter
-    ds.sdmig.compare()                     # each scenario minus the baseline
+    ds.sdmig.compare()                     # each scenario minus the baseline, per phase
     ds.sdmig.table("2026-07", "2028-12")   # sdmig.outputs.tables.summary_table
 
 The accessor holds only a reference to the Dataset (composition, not a subclass; xarray
@@ -94,13 +94,16 @@ class SdmigAccessor:
         baseline: str = "baseline",
         start: str = DEFAULT_START,
         end: str | None = None,
+        *,
+        scenarios=None,
     ) -> pd.DataFrame:
-        """Each scenario minus `baseline`: the table of :meth:`table` for the differences.
+        """Each scenario against `baseline`, over the window and per phase.
 
-        The differences are taken run by run before the window's sums and end values are
-        computed, so for an ensemble they are paired member by member: the rows give the
-        median, p10 and p90 across members of (scenario - baseline), not the difference
-        of the two scenarios' medians.
+        The comparison ``sdmig forecast`` prints and writes to ``comparison.csv``
+        (:func:`sdmig.outputs.compare.compare`): the same numbers and the same rows. For
+        an ensemble the differences are paired member by member, and each row gives the
+        median and the 10 % and 90 % quantiles across members of (scenario - baseline);
+        encounters are compared without their observation noise.
 
         Parameters
         ----------
@@ -110,13 +113,14 @@ class SdmigAccessor:
             First month of the window, ``YYYY-MM``.
         end : str, optional
             Last month of the window; default the forecast's last month.
+        scenarios : mapping of str to Scenario, optional
+            For the phases; default the scenario files recorded in the Dataset's attrs.
 
         Returns
         -------
         pandas.DataFrame
-            The columns of :data:`sdmig.outputs.tables.SUMMARY_COLUMNS`; one row per other
-            scenario, or ``(scenario, statistic)`` rows for an ensemble.
-            ``attrs`` records the ``baseline`` and the ``window``.
+            Long table: scenario, period (``window``, then each phase), from, to,
+            metric, units, median, p10, p90.
 
         Raises
         ------
@@ -124,16 +128,13 @@ class SdmigAccessor:
             `baseline` is not a scenario of the Dataset or is its only one, a bad window,
             or a Dataset reduced to quantiles.
         """
+        from sdmig.outputs.compare import compare
         from sdmig.outputs.plots import _others
-        from sdmig.outputs.tables import summary_table
 
         ds = self._checked()
         start, end = self._window(start, end)
-        others = _others(ds, baseline)
-        diff = ds.sel(scenario=others) - ds.sel(scenario=baseline, drop=True)
-        table = summary_table(diff, start, end)
-        table.attrs.update(baseline=baseline, window=f"{start}..{end}")
-        return table
+        _others(ds, baseline)
+        return compare(ds, baseline=baseline, start=start, end=end, scenarios=scenarios)
 
     # ---------------------------------------------------------------- internals
     def _checked(self) -> xr.Dataset:

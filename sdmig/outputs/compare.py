@@ -14,11 +14,13 @@ and are left empty where the scenario avoids none.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from sdmig.errors import ForecastError, ScenarioError
+from sdmig.errors import ForecastError, SdmigError
 from sdmig.model.parameters import REPORT_WINDOW
 from sdmig.outputs.tables import window_value
 
@@ -40,6 +42,18 @@ def periods_of(scenario, start: str, end: str) -> dict[str, tuple[str, str]]:
 
     A phase runs from the earliest start of its levers to the month before the next
     phase starts (or the window's end). Phases that start after the window are left out.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario whose phases are wanted.
+    start, end : str
+        The reporting window, ``YYYY-MM``.
+
+    Returns
+    -------
+    dict of str to (str, str)
+        ``"window"`` and each phase label, with its first and last month.
     """
     lo, hi = pd.Period(start, "M"), pd.Period(end, "M")
     out = {"window": (str(lo), str(hi))}
@@ -88,8 +102,8 @@ def compare(
     start, end : str
         The reporting window.
     scenarios : mapping of str to Scenario, optional
-        For the phase periods; default: load each by name, with no phases for names that
-        do not load.
+        For the phase periods; default: the scenarios recorded in the forecast's attrs
+        (:func:`recorded_scenarios`).
 
     Returns
     -------
@@ -102,7 +116,7 @@ def compare(
     if baseline not in names:
         raise ForecastError(f"the comparison needs the scenario {baseline!r}; ran {names}")
     if scenarios is None:
-        scenarios = _load(names)
+        scenarios = recorded_scenarios(ds)
     rows = []
     for name in names:
         if name == baseline:
@@ -176,20 +190,56 @@ def _row(name, period, lo, hi, metric, units, diff: xr.DataArray) -> dict:
     }
 
 
-def _load(names) -> dict:
-    from sdmig.policy.scenario import load_scenario
+def recorded_scenarios(ds: xr.Dataset) -> dict:
+    """The scenarios of a forecast, read back from the scenario files its attrs record.
 
+    :func:`sdmig.run.forecast.forecast` records each scenario as its TOML text
+    (``scenario_files``); a scenario whose text is not recorded or does not load is looked
+    up among the built-in scenarios by name, and left out (no phases) if it is not one.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast, with its attrs.
+
+    Returns
+    -------
+    dict of str to Scenario
+        The scenarios by name.
+    """
+    from sdmig.policy.scenario import Scenario, load_scenario
+
+    names = [str(s) for s in ds["scenario"].values]
+    texts = {}
+    parts = re.split(
+        r"^# --- (.+?) ---[^\n]*\n", str(ds.attrs.get("scenario_files", "")), flags=re.M
+    )
+    for name, text in zip(parts[1::2], parts[2::2], strict=True):
+        texts[name] = text
     out = {}
     for name in names:
         try:
-            out[name] = load_scenario(name)
-        except ScenarioError:  # a scenario from a file whose name differs: no phases
+            if texts.get(name, "").strip():
+                out[name] = Scenario.from_toml(texts[name], source=f"{name}.toml")
+            else:
+                out[name] = load_scenario(name)
+        except SdmigError:  # neither recorded nor built in: no phases
             continue
     return out
 
 
 def format_comparison(table: pd.DataFrame) -> str:
-    """The comparison as Markdown: one row per scenario and period, median [p10, p90]."""
+    """The comparison as Markdown: one row per scenario and period, median [p10, p90].
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The result of :func:`compare`.
+
+    Returns
+    -------
+    str
+    """
     if table.empty:
         return "(no scenario to compare with the baseline)"
     metrics = list(dict.fromkeys(table["metric"]))
@@ -211,13 +261,29 @@ def format_comparison(table: pd.DataFrame) -> str:
             if np.isnan(r["median"]):
                 cells.append("–")
             elif m.startswith("cost") or r["p10"] == r["p90"] or np.isnan(r["p10"]):
-                cells.append(_num(r["median"]))
+                cells.append(format_number(r["median"]))
             else:
-                cells.append(f"{_num(r['median'])} [{_num(r['p10'])}, {_num(r['p90'])}]")
+                cells.append(
+                    f"{format_number(r['median'])} [{format_number(r['p10'])}, {format_number(r['p90'])}]"
+                )
         span = f"{period} ({group['from'].iloc[0]}..{group['to'].iloc[0]})"
         lines.append("| " + " | ".join([name, span, *cells]) + " |")
     return "\n".join(lines)
 
 
-def _num(x: float) -> str:
-    return f"{x:,.1f}" if abs(x) < 100 else f"{x:,.0f}"
+def format_number(x: float) -> str:
+    """A number as the tables show it: one decimal below 100, none from 100, with commas.
+
+    Parameters
+    ----------
+    x : float or None
+        The number; None or NaN is shown as a dash.
+
+    Returns
+    -------
+    str
+    """
+    if x is None or np.isnan(x):
+        return "–"
+    text = f"{x:,.1f}" if abs(x) < 100 else f"{x:,.0f}"
+    return "0.0" if text == "-0.0" else text

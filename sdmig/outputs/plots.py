@@ -46,6 +46,7 @@ from sdmig.outputs.tables import reduce_members
 
 __all__ = [
     "BANDS",
+    "PLOT_CAPTIONS",
     "DIFFERENCE_QUANTILES",
     "DPI",
     "PLOT_KINDS",
@@ -70,6 +71,38 @@ PLOT_KINDS = (
     "deaths",
     "difference",
 )
+#: What each plot shows, for the captions of the reports.
+PLOT_CAPTIONS = {
+    "encounters": (
+        "Monthly Southwest-border encounters, all origins and corridors. Black: CBP's counts, "
+        "as far as the shipped data go; grey: the calibration window. Each scenario has its "
+        "median (line) and its 10-90 % and 5-95 % bands across members (shaded, with the "
+        "outer band outlined), which include the observation noise of the counts. Where the "
+        "fans overlap, both stay visible; dashed lines mark the start of each phase."
+    ),
+    "encounters_by_origin": (
+        "Monthly encounters by origin group against CBP's counts by citizenship; median "
+        "and bands across members."
+    ),
+    "encounters_by_corridor": (
+        "Border Patrol apprehensions between ports of entry, by corridor, against the "
+        "sector counts; the bands show parameter uncertainty only."
+    ),
+    "backlog": "The immigration-court backlog against EOIR's pending cases at fiscal-year ends.",
+    "deaths": "Deaths and disappearances per month against IOM's annual counts divided by 12.",
+    "difference": (
+        "Each scenario minus the baseline, member by member: median (line) and 10-90 % band "
+        "(shaded, same colour). Encounters are expected counts, without observation noise. "
+        "Where the band jumps away from the median for a few months (seasonal peaks), the "
+        "members split into two regimes rather than spreading evenly: a capacity binds in "
+        "some members' baseline but not in others'. In the shipped scenarios with the "
+        "pre-screening hub at Tijuana, in about 40 % of the members the port of entry is full at the spring peak in the "
+        "baseline, so the hub's screenings are used and add port encounters (processing at "
+        "a port counts as an encounter) while crossings fall further; in the others the "
+        "port already processes everyone waiting and the hub adds little. The band is "
+        "right: the spread across members is lumpy, not a sampling artefact."
+    ),
+}
 #: Quantile pairs drawn as bands, outermost first, when the Dataset has them.
 BANDS = ((0.05, 0.95), (0.1, 0.9))
 #: Resolution of the written PNGs [dots per inch].
@@ -78,7 +111,8 @@ DPI = 110
 DIFFERENCE_QUANTILES = (0.1, 0.5, 0.9)
 
 _COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
-_BAND_ALPHA = {(0.05, 0.95): 0.13, (0.1, 0.9): 0.28}
+_BAND_ALPHA = {(0.05, 0.95): 0.12, (0.1, 0.9): 0.24}
+_BAND_EDGE = {(0.05, 0.95): ":", (0.1, 0.9): "-"}
 _ORIGIN_NAMES = {
     "MEX": "Mexico",
     "NTCA": "Northern Triangle (Guatemala, Honduras, El Salvador)",
@@ -96,7 +130,14 @@ _DIFFERENCE_VARIABLES = ("encounters", "crossings", "deaths", "court_backlog")
 class PhaseMark(NamedTuple):
     """A date to mark on the time axis: the start of a phase of a scenario.
 
-    ``phase`` is the phase label, or None for a scenario's own unphased levers.
+    Parameters
+    ----------
+    scenario : str
+        The scenario whose phase starts.
+    phase : str or None
+        The phase label, or None for a scenario's own unphased levers.
+    date : pandas.Timestamp
+        When it starts.
     """
 
     date: pd.Timestamp
@@ -198,7 +239,10 @@ def plot_encounters_by_origin(
 ):
     """Monthly encounters by origin, one panel per origin, with CBP's citizenship history.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -245,7 +289,10 @@ def plot_encounters_by_corridor(
     calibration fits to the sector history. They carry no observation noise, so an
     ensemble's bands show parameter uncertainty only.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -299,7 +346,10 @@ def plot_backlog(
 ):
     """The immigration-court backlog with EOIR's pending cases at fiscal-year ends.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -354,7 +404,10 @@ def plot_deaths(
 ):
     """Deaths and disappearances per month, with IOM's annual counts divided by 12.
 
-    Parameters are those of :func:`plot_encounters`.
+    Parameters
+    ----------
+    ds, scenarios, history, baseline
+        As for :func:`plot_encounters`.
 
     Returns
     -------
@@ -500,7 +553,8 @@ def plot_difference(
     if ctx.kind == "members":
         note = (
             f"paired member differences ({ctx.n_members} members): median and 10-90 % band; "
-            "summed over origins and corridors"
+            "summed over origins and corridors. Where the band jumps away from the median, "
+            "the members split into two regimes (a capacity that binds in some members only)"
         )
     elif ctx.kind == "quantiles":
         note = (
@@ -769,10 +823,14 @@ def _nearest(values: np.ndarray, q: float) -> float:
 def _draw_runs(ax, da: xr.DataArray, colors: Mapping[str, str], bands=BANDS) -> None:
     """Per scenario: bands and a median for a ``quantile`` dim, else a line.
 
-    Where a scenario equals the first one (the months before its levers act), it is not
-    drawn again: the first scenario's colour shows the months they share.
+    Every scenario's bands are drawn translucent with their edges outlined in the
+    scenario's colour, and every median line is drawn above all the bands, so that a fan
+    drawn later does not hide an earlier one. Where a scenario equals the first one (the
+    months before its levers act), it is not drawn again: the first scenario's colour
+    shows the months they share.
     """
     first = da.isel(scenario=0)
+    lines = []
     for i, name in enumerate(da["scenario"].values):
         run = da.sel(scenario=name)
         if i > 0:
@@ -784,29 +842,53 @@ def _draw_runs(ax, da: xr.DataArray, colors: Mapping[str, str], bands=BANDS) -> 
         times = run["time"].values
         color = colors[str(name)]
         if "quantile" not in run.dims:
-            ax.plot(times, run.values, color=color, lw=1.6, gid=f"run:{name}", zorder=3)
+            lines.append((times, run.values, color, f"run:{name}"))
             continue
         qs = run["quantile"].values
         for lo, hi in bands:
             qlo, qhi = _nearest(qs, lo), _nearest(qs, hi)
             if np.isnan(qlo) or np.isnan(qhi):
                 continue
+            low, high = run.sel(quantile=qlo).values, run.sel(quantile=qhi).values
             ax.fill_between(
                 times,
-                run.sel(quantile=qlo).values,
-                run.sel(quantile=qhi).values,
+                low,
+                high,
                 color=color,
                 alpha=_BAND_ALPHA.get((lo, hi), 0.2),
                 lw=0,
                 gid=f"band:{name}:{lo:g}-{hi:g}",
                 zorder=2,
             )
+            style = _BAND_EDGE.get((lo, hi), "-")
+            for edge in (low, high):
+                ax.plot(
+                    times,
+                    edge,
+                    color=color,
+                    lw=0.7,
+                    ls=style,
+                    alpha=0.8,
+                    zorder=2.5,
+                    gid=f"band_edge:{name}:{lo:g}-{hi:g}",
+                )
         q50 = _nearest(qs, 0.5)
         if not np.isnan(q50):
-            ax.plot(times, run.sel(quantile=q50).values, color=color, lw=1.6, gid=f"median:{name}")
+            lines.append((times, run.sel(quantile=q50).values, color, f"median:{name}"))
+    # later scenarios first and wider, the first on top and narrower: both stay visible
+    # where they coincide
+    for k, (times, values, color, gid) in enumerate(reversed(lines)):
+        first_drawn_last = k == len(lines) - 1 and len(lines) > 1
+        ax.plot(
+            times, values, color=color, lw=1.3 if first_drawn_last else 2.2, gid=gid, zorder=3.5
+        )
 
 
 def _draw_history(ax, da: xr.DataArray, label: str) -> None:
+    """The observations, with the last observed month in the label."""
+    observed = da["time"].values[np.isfinite(np.asarray(da.values, dtype=float))]
+    if observed.size:
+        label = f"{label}, to {pd.Timestamp(observed[-1]):%Y-%m}"
     ax.plot(
         da["time"].values,
         da.values,
@@ -963,22 +1045,26 @@ def _uncertainty_note(ctx: _Context, approx: bool) -> str:
 
 def _finish(fig, ctx, title, note, *, phases=(), history=False, extra=(), colors=None, bands=None):
     """Title, and one legend below the panels: the model on the left, data and marks right."""
+    from matplotlib.colors import to_rgba
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     colors = ctx.colors if colors is None else colors
     bands = (BANDS if ctx.kind != "single" else ()) if bands is None else bands
     suffix = " (median)" if ctx.kind != "single" else ""
-    model = [Line2D([], [], color=c, lw=1.6, label=f"{n}{suffix}") for n, c in colors.items()]
-    for lo, hi in bands:
-        model.append(
-            Patch(
-                color="0.3",
-                alpha=_BAND_ALPHA.get((lo, hi), 0.2) + 0.1,
-                lw=0,
-                label=f"{lo * 100:g}-{hi * 100:g} % of members",
+    model = [Line2D([], [], color=c, lw=1.8, label=f"{n}{suffix}") for n, c in colors.items()]
+    for lo, hi in bands:  # swatches as drawn: each scenario's colour, alpha and edge
+        for name, color in colors.items():
+            who = f"{name}: " if len(colors) > 1 else ""
+            model.append(
+                Patch(
+                    facecolor=to_rgba(color, _BAND_ALPHA.get((lo, hi), 0.2)),
+                    edgecolor=to_rgba(color, 0.8),
+                    linestyle=_BAND_EDGE.get((lo, hi), "-"),
+                    lw=0.7,
+                    label=f"{who}{lo * 100:g}-{hi * 100:g} % of members",
+                )
             )
-        )
     data = []
     if history:
         ax = next(a for a in fig.axes if any(ln.get_gid() == "history" for ln in a.lines))

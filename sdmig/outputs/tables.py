@@ -22,7 +22,18 @@ QUANTILES = (0.05, 0.1, 0.5, 0.9, 0.95)
 
 
 def reduce_members(ds: xr.Dataset, quantiles=QUANTILES) -> xr.Dataset:
-    """Quantiles over ``member``, on a ``quantile`` dimension, with the attrs kept."""
+    """Quantiles over ``member``, on a ``quantile`` dimension, with the attrs kept.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast; returned unchanged when it has no ``member`` dim.
+    quantiles : sequence of float, default :data:`QUANTILES`
+
+    Returns
+    -------
+    xarray.Dataset
+    """
     if "member" not in ds.dims:
         return ds
     out = ds.quantile(list(quantiles), dim="member", keep_attrs=True)
@@ -35,6 +46,20 @@ def window_value(ds: xr.Dataset, var: str, how: str, start: str, end: str) -> xr
 
     ``how = "sum"`` sums over the months (flows); ``"last"`` takes the value at the end of
     month `end` (stocks). The ``scenario`` and ``member`` dims are kept.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast.
+    var : str
+        The variable.
+    how : {"sum", "last"}
+    start, end : str
+        The window, ``YYYY-MM``, inclusive.
+
+    Returns
+    -------
+    xarray.DataArray
     """
     da = ds[var].sel(time=slice(str(start), str(end)))
     da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
@@ -48,6 +73,18 @@ def summary_table(ds: xr.Dataset, start: str, end: str) -> pd.DataFrame:
     "at end" values are those at the end of month `end`. For an ensemble (a ``member``
     dim) each figure is computed per member first, and the rows are the median and the
     10 % and 90 % quantiles across members: index ``(scenario, statistic)``.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast, members not reduced.
+    start, end : str
+        The window, ``YYYY-MM``, inclusive.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per entry of :data:`SUMMARY_COLUMNS`.
     """
     rows = {}
     for label, var, how, _units in SUMMARY_COLUMNS:
@@ -64,7 +101,17 @@ def summary_table(ds: xr.Dataset, start: str, end: str) -> pd.DataFrame:
 
 
 def format_table(table: pd.DataFrame) -> str:
-    """The comparison table as Markdown, numbers rounded for reading."""
+    """The levels table as Markdown, numbers rounded for reading.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The result of :func:`summary_table`.
+
+    Returns
+    -------
+    str
+    """
     units = {label: u for label, _v, _h, u in SUMMARY_COLUMNS}
     header = ["scenario", *[f"{c} [{units[c]}]" for c in table.columns]]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -80,6 +127,15 @@ def to_tidy(ds: xr.Dataset) -> pd.DataFrame:
 
     ``origin`` and ``corridor`` are empty where a variable does not have that dimension;
     the ``quantile`` column is there for reduced ensembles only.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast, single run or reduced to quantiles.
+
+    Returns
+    -------
+    pandas.DataFrame
     """
     frames = []
     for var in ds.data_vars:

@@ -15,7 +15,9 @@ A benchmark is met in a month when the metric (summed over origins and corridors
 as their mean over the twelve months ending then, to look through the seasons) is at or
 below the threshold (``direction = "below"``, the default) or at or above it
 (``"above"``). The report gives, per benchmark, the share of ensemble members that meet it
-by its date, and the median first month in which it is met.
+by its date, and the median first month in which it is met. Only the months of the
+reporting window on or after the reference month count: a window that ends before the
+reference month cannot say anything about the benchmark ("not evaluable").
 """
 
 from __future__ import annotations
@@ -43,6 +45,18 @@ METRICS = {
 }
 FIELDS = ("name", "metric", "target", "change", "reference", "by", "direction")
 DIRECTIONS = ("below", "above")
+#: Columns of :func:`evaluate`'s table.
+EVALUATION_COLUMNS = (
+    "scenario",
+    "name",
+    "metric",
+    "target",
+    "by",
+    "evaluated",
+    "probability",
+    "first_met",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -142,39 +156,82 @@ def _series(ds: xr.Dataset, metric: str) -> xr.DataArray:
     return da
 
 
-def evaluate(ds: xr.Dataset, scenario: str, benchmarks, *, start: str) -> pd.DataFrame:
+def evaluate(
+    ds: xr.Dataset, scenario: str, benchmarks, *, start: str, end: str | None = None
+) -> pd.DataFrame:
     """Whether and when each benchmark of `scenario` is met, across members.
 
-    Months before `start` (the reporting window's first month) do not count.
+    A benchmark is evaluated on the months of the reporting window `start`..`end` that
+    are on or after its reference month (for a relative change) and on or before its
+    ``by`` month. A window that ends before the reference month, or starts after the
+    ``by`` month, leaves no month to evaluate: the benchmark is reported as not evaluable
+    (``probability`` NaN). A window that ends before ``by`` is evaluated up to its end
+    only, and the ``note`` says so.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast with the benchmarks' metrics (single runs or members).
+    scenario : str
+        The scenario of `ds` the benchmarks belong to.
+    benchmarks : iterable of Benchmark
+    start, end : str
+        The reporting window (``YYYY-MM``); `end` defaults to the forecast's last month.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per benchmark: scenario, name, metric, target, by, evaluated (the months
+        evaluated, ``YYYY-MM..YYYY-MM``, empty when none), probability (the share of
+        members that meet it in those months), first_met (the median first month met,
+        empty when none), note.
     """
+    last = pd.Period(pd.Timestamp(ds["time"].values[-1]), "M")
+    lo = pd.Period(start, "M")
+    hi = pd.Period(end, "M") if end is not None else last
     rows = []
     for b in benchmarks:
         series = _series(ds.sel(scenario=scenario), b.metric)
         if "member" not in series.dims:
             series = series.expand_dims(member=[0])
-        if b.target is not None:
-            threshold = xr.full_like(series.isel(time=0, drop=True), b.target)
-        else:
-            threshold = series.sel(time=b.reference).squeeze(drop=True) * (1 + b.change)
-        window = series.sel(time=slice(start, None))
-        met = window <= threshold if b.direction == "below" else window >= threshold
-        times = pd.PeriodIndex(pd.to_datetime(window["time"].values), freq="M")
-        met_np = met.transpose("member", "time").values
-        first = [times[np.argmax(row)] if row.any() else None for row in met_np]
         by = pd.Period(b.by, "M")
-        hits = [f for f in first if f is not None and f <= by]
-        when = sorted(hits)[len(hits) // 2] if hits else None
-        rows.append(
-            {
-                "scenario": scenario,
-                "name": b.name,
-                "metric": b.metric,
-                "target": b.describe(),
-                "by": b.by,
-                "probability": len(hits) / len(first),
-                "first_met": str(when) if when is not None else "",
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["scenario", "name", "metric", "target", "by", "probability", "first_met"]
-    )
+        first_month = max(lo, pd.Period(b.reference, "M")) if b.reference else lo
+        last_month = min(hi, by)
+        row = {
+            "scenario": scenario,
+            "name": b.name,
+            "metric": b.metric,
+            "target": b.describe(),
+            "by": b.by,
+            "evaluated": "",
+            "probability": np.nan,
+            "first_met": "",
+            "note": "",
+        }
+        if b.reference and hi < pd.Period(b.reference, "M"):
+            row["note"] = (
+                f"not evaluable: the window {lo}..{hi} ends before the reference month "
+                f"{b.reference}"
+            )
+        elif lo > by:
+            row["note"] = f"not evaluable: the window {lo}..{hi} starts after {b.by}"
+        else:
+            if b.target is not None:
+                threshold = xr.full_like(series.isel(time=0, drop=True), b.target)
+            else:
+                threshold = series.sel(time=b.reference).squeeze(drop=True) * (1 + b.change)
+            window = series.sel(time=slice(str(first_month), str(last_month)))
+            met = window <= threshold if b.direction == "below" else window >= threshold
+            times = pd.PeriodIndex(pd.to_datetime(window["time"].values), freq="M")
+            met_np = met.transpose("member", "time").values
+            first = [times[np.argmax(r)] for r in met_np if r.any()]
+            when = sorted(first)[len(first) // 2] if first else None
+            row.update(
+                evaluated=f"{first_month}..{last_month}",
+                probability=len(first) / met_np.shape[0],
+                first_met=str(when) if when is not None else "",
+            )
+            if last_month < by:
+                row["note"] = f"evaluated to the window's end {hi} only, before {b.by}"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)

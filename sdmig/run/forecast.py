@@ -49,6 +49,15 @@ FILTER_PARTICLES = 1000
 def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
     """Parse and check a reporting window inside the simulated range.
 
+    Parameters
+    ----------
+    start, end : str
+        First and last month, ``YYYY-MM``.
+
+    Returns
+    -------
+    (pandas.Period, pandas.Period)
+
     Raises
     ------
     ForecastError
@@ -132,7 +141,8 @@ def forecast(
     Raises
     ------
     ForecastError
-        `members` below 1, or scenario names that are not distinct.
+        `members` below 1 or `seed` below 0 (or either not a whole number), or scenario
+        names that are not distinct.
     """
     from sdmig.policy.scenario import load_scenario
 

@@ -28,6 +28,8 @@ def _public(module) -> Iterator[tuple[str, object]]:
         obj = getattr(module, name, None)
         if getattr(obj, "__module__", None) != module.__name__:
             continue
+        if getattr(obj, "__name__", name) != name:  # an alias, documented under its name
+            continue
         if inspect.isfunction(obj):
             yield f"{module.__name__}.{name}", obj
         elif inspect.isclass(obj):

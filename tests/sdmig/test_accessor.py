@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 import sdmig.outputs.accessor  # noqa: F401  (registers ds.sdmig)
 from sdmig.errors import ForecastError
-from sdmig.outputs.tables import SUMMARY_COLUMNS, reduce_members, summary_table
+from sdmig.outputs.tables import reduce_members, summary_table
 from sdmig.run.forecast import forecast
 
 SCENARIOS = ["baseline", "option1_enforcement"]
@@ -49,43 +49,79 @@ def test_table_is_the_summary_table(single, ensemble):
     pd.testing.assert_frame_equal(single.sdmig.table("2026-07"), summary_table(single, *WINDOW))
 
 
-def test_compare_single_runs_is_scenario_minus_baseline(single):
-    table = summary_table(single, *WINDOW)
-    diff = single.sdmig.compare(start=WINDOW[0], end=WINDOW[1])
-    expected = table.loc[["option1_enforcement"]] - table.loc["baseline"]
-    pd.testing.assert_frame_equal(diff, expected, check_names=False)
-    assert list(diff.columns) == [label for label, *_ in SUMMARY_COLUMNS]
-    assert diff.attrs == {"baseline": "baseline", "window": "2026-07..2027-12"}
+def _cell(table, scenario, period, metric, stat="median"):
+    row = table[(table.scenario == scenario) & (table.period == period) & (table.metric == metric)]
+    assert len(row) == 1
+    return float(row[stat].iloc[0])
 
 
 def test_compare_single_runs_by_hand(single):
     diff = single.sdmig.compare(start=WINDOW[0], end=WINDOW[1])
+    assert list(diff.columns) == [
+        "scenario",
+        "period",
+        "from",
+        "to",
+        "metric",
+        "units",
+        "median",
+        "p10",
+        "p90",
+    ]
     window = single.sel(time=slice(*WINDOW))
     crossings = window["crossings"].sum(["time", "origin", "corridor"])
     backlog = window["court_backlog"].isel(time=-1)
-    row = diff.loc["option1_enforcement"]
-    assert row["crossings incl. evasions"] == pytest.approx(
+    assert _cell(diff, "option1_enforcement", "window", "crossings") == pytest.approx(
         float(crossings.sel(scenario="option1_enforcement") - crossings.sel(scenario="baseline"))
     )
-    assert row["court backlog at end"] == pytest.approx(
+    assert _cell(diff, "option1_enforcement", "window", "court_backlog") == pytest.approx(
         float(backlog.sel(scenario="option1_enforcement") - backlog.sel(scenario="baseline"))
     )
+    assert set(diff.units[diff.metric == "crossings"]) == {"people"}
 
 
 def test_compare_ensemble_pairs_members(ensemble):
     diff = ensemble.sdmig.compare(start=WINDOW[0], end=WINDOW[1])
-    assert list(diff.index) == [("option1_enforcement", s) for s in ("median", "p10", "p90")]
     window = ensemble.sel(time=slice(*WINDOW))
     deaths = window["deaths"].sum(["time", "origin", "corridor"])
     paired = (deaths.sel(scenario="option1_enforcement") - deaths.sel(scenario="baseline")).values
-    got = diff.loc["option1_enforcement", "deaths"]
-    np.testing.assert_allclose(
-        got[["median", "p10", "p90"]].to_numpy(), np.quantile(paired, [0.5, 0.1, 0.9])
-    )
+    got = [
+        _cell(diff, "option1_enforcement", "window", "deaths", s) for s in ("median", "p10", "p90")
+    ]
+    np.testing.assert_allclose(got, np.quantile(paired, [0.5, 0.1, 0.9]))
     # paired: in general not the difference of the scenarios' quantiles
-    table = summary_table(ensemble, *WINDOW)
+    table = summary_table(ensemble, *WINDOW)["crossings incl. evasions"]
     unpaired = table.loc["option1_enforcement"] - table.loc["baseline"]
-    assert not np.allclose(diff.loc["option1_enforcement"].to_numpy(), unpaired.to_numpy())
+    paired_q = [
+        _cell(diff, "option1_enforcement", "window", "crossings", s)
+        for s in ("median", "p10", "p90")
+    ]
+    assert not np.allclose(paired_q, unpaired.loc[["median", "p10", "p90"]].to_numpy())
+
+
+@pytest.mark.parametrize(
+    ("scenario", "members", "periods"),
+    [
+        ("binational_phased", 1, ["window", "phase 1", "phase 2", "phase 3"]),
+        ("docs/tutorial/my_strategy.toml", 6, ["window", "phase 1", "phase 2"]),
+    ],
+)
+def test_accessor_compare_is_the_cli_comparison(tmp_path, scenario, members, periods):
+    """``ds.sdmig.compare()`` gives the rows and numbers of the CLI's comparison.csv."""
+    from click.testing import CliRunner
+
+    from sdmig.cli.main import main
+
+    out = tmp_path / "out"
+    args = ["forecast", "--scenario", "baseline", "--scenario", scenario, "--end", "2027-12"]
+    args += ["--members", str(members), "--seed", "4", "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--plot", "none", "--format", "csv", "--quiet"])
+    assert result.exit_code == 0, result.output
+    cli = pd.read_csv(out / "comparison.csv", dtype={"from": str, "to": str})
+    ds = forecast(["baseline", scenario], members=members, seed=4)
+    api = ds.sdmig.compare(end="2027-12")
+    assert list(dict.fromkeys(api.period)) == periods
+    pd.testing.assert_frame_equal(api, cli, check_exact=False, rtol=1e-8)
 
 
 @pytest.mark.parametrize(

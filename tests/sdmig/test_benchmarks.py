@@ -86,3 +86,88 @@ def test_evaluation_gives_probability_and_median_first_month():
         name="late", metric="court_backlog", by="2026-05", change=-0.2, reference="2026-01"
     )
     assert evaluate(ds, "s", [late], start="2026-02").iloc[0]["probability"] == 0.0
+
+
+def _step_down() -> xr.Dataset:
+    """Backlog 10 before 2026-06 (low, but before the reference), 100 from 2026-06, then
+    falling by 5 a month from 2026-09: at or below 80 from 2026-12 (one member) or never
+    (the other, flat at 100)."""
+    months = 24
+    falling = np.r_[np.full(5, 10.0), np.full(3, 100.0), 100.0 - 5.0 * np.arange(1, 17)]
+    flat = np.r_[np.full(5, 10.0), np.full(months - 5, 100.0)]
+    return _toy(np.stack([falling, flat]))
+
+
+RELATIVE = {"change": -0.2, "reference": "2026-06"}
+
+
+@pytest.mark.parametrize(
+    ("benchmark", "window", "evaluated", "probability", "first_met", "note"),
+    [
+        # months before the reference month do not count, though the window starts earlier
+        (
+            dict(RELATIVE, by="2027-06"),
+            ("2026-01", "2027-12"),
+            "2026-06..2027-06",
+            0.5,
+            "2026-12",
+            "",
+        ),
+        # a window that ends before the reference month says nothing about the benchmark
+        (
+            dict(RELATIVE, by="2027-06"),
+            ("2026-01", "2026-05"),
+            "",
+            None,
+            "",
+            "not evaluable: the window 2026-01..2026-05 ends before the reference month 2026-06",
+        ),
+        # a window that starts after the benchmark's date cannot see it met in time
+        (
+            dict(RELATIVE, by="2026-10"),
+            ("2026-11", "2027-12"),
+            "",
+            None,
+            "",
+            "not evaluable: the window 2026-11..2027-12 starts after 2026-10",
+        ),
+        # a window that ends before the date is evaluated to its end, and says so
+        (
+            dict(RELATIVE, by="2027-06"),
+            ("2026-07", "2026-11"),
+            "2026-07..2026-11",
+            0.0,
+            "",
+            "evaluated to the window's end 2026-11 only, before 2027-06",
+        ),
+        # a level target has no reference month: the window's first month counts
+        (
+            {"target": 50.0, "by": "2027-12"},
+            ("2026-01", "2027-12"),
+            "2026-01..2027-12",
+            1.0,
+            "2026-01",
+            "",
+        ),
+        (
+            {"target": 50.0, "by": "2027-12"},
+            ("2026-06", "2027-12"),
+            "2026-06..2027-12",
+            0.5,
+            "2027-06",
+            "",
+        ),
+    ],
+)
+def test_benchmarks_count_only_months_on_or_after_the_reference(
+    benchmark, window, evaluated, probability, first_met, note
+):
+    b = Benchmark(name="b", metric="court_backlog", **benchmark)
+    row = evaluate(_step_down(), "s", [b], start=window[0], end=window[1]).iloc[0]
+    assert row["evaluated"] == evaluated
+    if probability is None:
+        assert np.isnan(row["probability"])
+    else:
+        assert row["probability"] == pytest.approx(probability)
+    assert row["first_met"] == first_met
+    assert row["note"] == note

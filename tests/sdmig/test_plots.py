@@ -326,3 +326,49 @@ def test_plots_leave_the_dataset_unchanged(ensemble, history):
     for kind in PLOT_KINDS:
         plot(ensemble, kind, history=history)
     xr.testing.assert_identical(ensemble, before)
+
+
+def test_every_fan_stays_visible_where_fans_overlap(ensemble, history):
+    """Bands are translucent with outlined edges; every median is above every band."""
+    ax = plot(ensemble, "encounters", history=history).axes[0]
+    bands = ax.collections
+    medians = by_gid(ax.lines, "median:")
+    assert {m.get_gid() for m in medians} == {f"median:{s}" for s in SCENARIOS}
+    assert all(0 < b.get_alpha() < 0.5 for b in bands)
+    assert min(m.get_zorder() for m in medians) > max(b.get_zorder() for b in bands)
+    edges = by_gid(ax.lines, "band_edge:")
+    assert {e.get_gid() for e in edges} == {
+        f"band_edge:{s}:{lo}" for s in SCENARIOS for lo in ("0.05-0.95", "0.1-0.9")
+    }
+    # the first scenario's median is drawn last and narrower, so it shows on top of the other
+    assert medians[-1].get_gid() == "median:baseline"
+    assert medians[-1].get_linewidth() < medians[0].get_linewidth()
+
+
+@pytest.mark.parametrize("kind", ["encounters", "difference"])
+def test_band_swatches_have_the_colour_of_their_band(kind, ensemble, history):
+    from matplotlib.colors import to_rgba
+
+    fig = plot(ensemble, kind, history=history)
+    drawn = {}
+    for ax in fig.axes:
+        for band in ax.collections:
+            _, name, quantiles = band.get_gid().split(":")
+            drawn[(name, quantiles)] = tuple(np.round(band.get_facecolor()[0], 3))
+    swatches = [h for h in fig.legends[0].legend_handles if "% of members" in h.get_label()]
+    assert len(swatches) == len(drawn)
+    for swatch in swatches:
+        label = swatch.get_label()
+        name = label.split(":")[0] if ":" in label else "option1_enforcement"
+        lo, hi = label.rsplit(" % of", 1)[0].split()[-1].split("-")
+        key = (name, f"{float(lo) / 100:g}-{float(hi) / 100:g}")
+        assert tuple(np.round(swatch.get_facecolor(), 3)) == drawn[key], label
+        assert to_rgba(swatch.get_facecolor())[:3] != (0.3, 0.3, 0.3)
+
+
+def test_history_label_says_how_far_the_data_go(single, history):
+    fig = plot(single, "encounters", history=history)
+    last = pd.Timestamp(history["encounters_total"].dropna("time")["time"].values[-1])
+    line = by_gid(fig.axes[0].lines, "history")[0]
+    assert line.get_label().endswith(f"to {last:%Y-%m}")
+    assert pd.Timestamp(line.get_xdata()[-1]) >= last

@@ -52,7 +52,7 @@ def test_summary_gives_median_and_80_percent_band(ensemble):
 
 
 def test_members_below_one_is_an_error():
-    with pytest.raises(ForecastError, match="members must be an integer >= 1, got 0"):
+    with pytest.raises(ForecastError, match="members = 0 must be at least 1"):
         forecast(["baseline"], members=0)
 
 
