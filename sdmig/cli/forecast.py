@@ -185,6 +185,8 @@ def forecast_command(
                 scen = load_scenario(name)
                 loaded[scen.name] = scen
             history = None if history_path is None else load_history(history_path)
+            if origin != "open-loop":
+                _check_start_after_origin(lo, origin, history)
             calibration = (
                 None if calibration_path is None else CalibrationResults.load(calibration_path)
             )
@@ -205,11 +207,6 @@ def forecast_command(
                     client=client,
                     progress=lambda _name: bar.update(1),
                     origin=None if origin == "open-loop" else origin,
-                )
-            if "origin" in ds.attrs and lo <= pd.Period(ds.attrs["origin"], freq="M"):
-                raise click.BadParameter(
-                    f"{lo} is not after the forecast origin {ds.attrs['origin']}",
-                    param_hint="--start",
                 )
             report = build_report(ds, loaded, start=str(lo), end=str(hi), calibration=calibration)
             if report.comparison is not None:
@@ -240,6 +237,22 @@ def forecast_command(
             where = f" to {out_dir}" if out_dir is not None else ""
             click.echo(f"Interrupted: nothing was written{where}.", err=True)
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _check_start_after_origin(start: pd.Period, origin: str, history) -> None:
+    """A reporting window must start after the month the forecast starts from."""
+    from sdmig.arguments import as_month
+    from sdmig.inference.nowcast import last_observed, resolve_history
+
+    month = (
+        last_observed(resolve_history(history)) if origin == "last" else as_month("origin", origin)
+    )
+    if start <= month:
+        raise click.BadParameter(
+            f"{start} is not after the forecast origin {month} (use --origin open-loop to "
+            "report months before it)",
+            param_hint="--start",
+        )
 
 
 @contextlib.contextmanager

@@ -200,10 +200,17 @@ def test_overwrite_leaves_exactly_one_run(tmp_path, first, second, expected):
 
 
 def test_a_window_before_the_benchmarks_reference_month_is_not_evaluable():
-    result = CliRunner().invoke(main, ["forecast", "--start", "2020-01", "--end", "2020-12"])
+    args = ["forecast", "--start", "2020-01", "--end", "2020-12", "--origin", "open-loop"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     rows = [line for line in result.output.splitlines() if line.startswith("| binational_phased |")]
     benchmarks = [r for r in rows if "from 2026-06" in r]
     assert len(benchmarks) == 3
     assert all("| not evaluable |" in r and "100%" not in r for r in benchmarks)
     assert "ends before the reference month 2026-06" in result.output
+
+
+def test_a_window_starting_before_the_origin_is_a_usage_error():
+    result = CliRunner().invoke(main, ["forecast", "--origin", "2023-06", "--start", "2023-06"])
+    assert result.exit_code == 2
+    assert "2023-06 is not after the forecast origin 2023-06" in result.output
