@@ -3,12 +3,15 @@
 Declare a :class:`Model` (stocks, flows, auxiliaries, parameters, dimensions, lookups,
 dated series, smooths and delays) with equations as Python callables, then
 :func:`simulate` it with ``scipy.integrate.solve_ivp`` or a vectorized fixed-step
-integrator, and get an ``xarray.Dataset`` back. :func:`check_ledger` verifies that every
+integrator, and get an ``xarray.Dataset`` back; :func:`run_clock` runs it on its own clock
+(any time unit, Euler at exactly its step, saved every SAVEPER, flows as rates) as Vensim,
+Stella and PySD do. :func:`check_ledger` verifies that every
 stock's accounts balance.
 """
 
 from stockflow.builtins import pulse, ramp, step
 from stockflow.calendar import months_since
+from stockflow.clock import run_clock
 from stockflow.compile import CompiledModel, compile_model
 from stockflow.errors import (
     DeclarationError,
@@ -20,9 +23,11 @@ from stockflow.errors import (
 from stockflow.integrate import METHODS, simulate
 from stockflow.ledger import check_ledger, ledger
 from stockflow.model import Lookup, Model, Variable
+from stockflow.protocols import ModelHolder
 from stockflow.stepper import Stepper
 
 __all__ = [
+    "ModelHolder",
     "METHODS",
     "CompiledModel",
     "DeclarationError",
@@ -40,6 +45,7 @@ __all__ = [
     "months_since",
     "pulse",
     "ramp",
+    "run_clock",
     "simulate",
     "step",
 ]

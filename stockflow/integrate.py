@@ -23,6 +23,8 @@ from stockflow.model import Model, check_mapping
 from stockflow.output import Recorder, to_dataset
 
 FIXED_STEP = ("euler", "rk4")
+# set (true) in the values equations see while the initial values of stocks are computed
+INITIALIZING = "_initializing"
 SOLVE_IVP = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")
 METHODS = FIXED_STEP + SOLVE_IVP
 
@@ -62,8 +64,9 @@ def simulate(
         ``solve_ivp`` methods integrate each member on its own with adaptive steps;
         ``'euler'`` and ``'rk4'`` step all members at once with step `dt`.
     dt : float, default 0.25
-        Largest fixed step [months]; steps are shortened to land on breakpoints and month
-        ends.
+        Fixed step [months], a whole fraction of a month (1, 0.5, 0.25, ...; any other
+        value is refused rather than replaced); steps are shortened only to land on
+        breakpoints.
     rtol, atol : float
         Tolerances for ``solve_ivp``.
     breakpoints : iterable of float
@@ -105,10 +108,19 @@ def simulate(
         raise ValueError(f"`method` must be one of {METHODS}, got {method!r}")
     if not (dt > 0):
         raise ValueError(f"`dt` must be positive, got {dt}")
+    per_month = 1.0 / dt
+    if method in FIXED_STEP and abs(per_month - round(per_month)) > 1e-9 * per_month:
+        raise ValueError(
+            f"`dt` = {dt} month is not a whole fraction of a month (1, 0.5, 0.25, ...): "
+            "the fixed-step integrators land on every month end; run a model with a "
+            "different step on its own clock with `stockflow.run_clock`"
+        )
     if not (isinstance(chunk_size, int | np.integer) and chunk_size >= 1):
         raise ValueError(f"`chunk_size` must be a positive integer, got {chunk_size!r}")
     n_months = (
-        int(end) if isinstance(end, int | np.integer) else n_months_between(cm.model.start, end)
+        int(end)
+        if isinstance(end, int | np.integer) or cm.model.start is None
+        else n_months_between(cm.model.start, end)
     )
     if n_months < 1:
         raise ValueError(f"`end` must be at or after the start month {cm.model.start}, got {end}")
@@ -251,11 +263,13 @@ def initial_state(
             y[slot.start : slot.start + slot.size] = np.broadcast_to(init, slot.shape).reshape(
                 -1, 1
             )
+    # equations may tell the start from the run by ``getattr(v, INITIALIZING, False)``
+    starting = {**consts, INITIALIZING: True}
     for _ in range(len(computed) + 1):
         if not computed:
             break
         with np.errstate(all="ignore"):
-            ns = cm.evaluate(0.0, y, consts, inputs, tau_min=1.0)
+            ns = cm.evaluate(0.0, y, starting, inputs, tau_min=1.0)
             values = Values(ns)
             before = y.copy()
             for slot, init in computed:

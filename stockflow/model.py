@@ -109,8 +109,10 @@ class Model:
     ----------
     name : str
         Title of the model, written into output attrs.
-    start : str or date-like
-        Calendar month at which model time is 0 (``"2019-10"``).
+    start : str or date-like or None
+        Calendar month at which model time is 0 (``"2019-10"``), for models that have a
+        calendar; ``None`` for a model without one (its time is a plain number, in its
+        own unit: run it with :func:`stockflow.run_clock`).
     dims : mapping of str to sequence of str, optional
         Named dimensions and their labels, in the order used for every array.
 
@@ -126,14 +128,14 @@ class Model:
     """
 
     name: str
-    start: DateLike
+    start: DateLike | None
     dims: dict[str, tuple[str, ...]] = field(default_factory=dict)
     variables: dict[str, Variable] = field(default_factory=dict, init=False)
     lookups: dict[str, Lookup] = field(default_factory=dict, init=False)
     breakpoints: list[float] = field(default_factory=list, init=False)
 
     def __post_init__(self):
-        self.start = to_period(self.start)
+        self.start = None if self.start is None else to_period(self.start)
         self.dims = {str(k): tuple(str(x) for x in v) for k, v in dict(self.dims).items()}
         for dim, labels in self.dims.items():
             if not labels or len(set(labels)) != len(labels):
@@ -281,7 +283,7 @@ class Model:
         if interpolation not in ("linear", "step"):
             raise DeclarationError(f"series {name!r}: interpolation must be 'linear' or 'step'")
         self._check_name(name)
-        tt = np.array([months_since(self.start, x) for x in times], dtype=float)
+        tt = np.array([self._time(x) for x in times], dtype=float)
         vals = np.atleast_1d(np.asarray(values, dtype=float))
         if tt.ndim != 1 or tt.size == 0 or np.any(np.diff(tt) <= 0):
             raise DeclarationError(f"series {name!r}: times must be strictly increasing")
@@ -299,7 +301,16 @@ class Model:
 
     def add_breakpoints(self, *times) -> None:
         """Declare discontinuities (dates or model times) the integrators must not step over."""
-        self.breakpoints.extend(months_since(self.start, x) for x in times)
+        self.breakpoints.extend(self._time(x) for x in times)
+
+    def _time(self, x) -> float:
+        """Model time of a date or number; dates need the model's calendar."""
+        if self.start is None and not isinstance(x, int | float | np.integer | np.floating):
+            raise DeclarationError(
+                f"model {self.name!r} has no calendar (start=None): give times as numbers, "
+                f"not {x!r}"
+            )
+        return months_since(self.start, x)
 
     # ---------------------------------------------------------------- builtins
     @staticmethod

@@ -68,7 +68,10 @@ def to_dataset(
 ) -> xr.Dataset:
     """Label the recorded arrays: dims ``[member,] time, *model dims``."""
     model = cm.model
-    time = month_starts(model.start, rec.n_months)
+    if model.start is None:  # no calendar: the time at the end of each unit of model time
+        time = np.arange(1, rec.n_months + 1, dtype=float)
+    else:
+        time = month_starts(model.start, rec.n_months)
     coords: dict[str, Any] = {"time": time}
     for dim, labels in model.dims.items():
         coords[dim] = list(labels)

@@ -449,8 +449,8 @@ def run_ensemble(
     ----------
     model : BorderModel or None
         The model (None: ``BorderModel()``); its parameters are the members' defaults.
-        Any object with a ``stockflow_model`` (a :class:`stockflow.Model`) and its
-        ``compiled`` form will do.
+        Any :class:`stockflow.ModelHolder` (an object with a ``stockflow_model`` and its
+        ``compiled`` form) will do, an imported Vensim or XMILE model among them.
     scenario : Scenario, str or None
         A scenario, a built-in scenario's name or a file (None: no levers).
     draws : mapping or callable

@@ -51,6 +51,8 @@ def _missing(obj) -> list[str]:
     except (TypeError, ValueError):
         return []
     missing = []
+    if getattr(obj, "_is_protocol", False):  # a Protocol documents attributes, not arguments
+        return missing
     arguments = [p for p in signature.parameters if p not in ("self", "cls")]
     if arguments and not parsed["Parameters"]:
         missing.append("Parameters")

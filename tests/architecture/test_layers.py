@@ -100,3 +100,13 @@ def test_no_cycle_between_modules():
     for m in sorted(edges):
         if m not in state:
             visit(m, [])
+
+
+def test_application_models_meet_the_engine_protocol():
+    import stockflow as sf
+    from sdmig.model.border import BorderModel
+    from stockflow.interop.pysd_import import ImportedModel
+
+    assert isinstance(BorderModel(), sf.ModelHolder)
+    assert {"stockflow_model", "compiled"} <= set(dir(ImportedModel))
+    assert not isinstance(object(), sf.ModelHolder)

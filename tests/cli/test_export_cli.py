@@ -127,16 +127,16 @@ def test_import_runs_a_vensim_model_under_a_scenario(tmp_path):
 
 
 def test_import_lists_what_cannot_be_translated(tmp_path):
-    model = tmp_path / "trend.mdl"
+    model = tmp_path / "random.mdl"
     model.write_text(
         (SHELTERS / "shelters.mdl")
         .read_text()
-        .replace("SMOOTH(crowding[city], perception time)", "TREND(crowding[city], 2, 0)")
+        .replace("SMOOTH(crowding[city], perception time)", "RANDOM UNIFORM(0, 1, 0)")
     )
     result = CliRunner().invoke(main, ["import", str(model)])
     assert result.exit_code == 1
     assert "1 variable(s) cannot be translated" in result.output
-    assert "perceived crowding: TrendStructure is not supported" in result.output
+    assert "perceived crowding: function RANDOM_UNIFORM is not supported" in result.output
 
 
 @pytest.mark.parametrize(

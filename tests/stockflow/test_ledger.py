@@ -141,7 +141,7 @@ levels = st.floats(min_value=0.0, max_value=1e4, allow_nan=False)
     constant_out=st.floats(min_value=0.0, max_value=1e4),
     inflow=st.floats(min_value=0.0, max_value=1e3),
     method=st.sampled_from(["rk4", "euler"]),
-    dt=st.sampled_from([0.25, 0.3, 1.0]),
+    dt=st.sampled_from([0.25, 0.5, 1.0]),
     switch=st.floats(min_value=0.1, max_value=11.9),
 )
 # found by hypothesis: a stock draining towards the subnormal numbers went to -5e-324

@@ -229,26 +229,20 @@ zone:
 	east, west
 	~	~	|
 
-sub: east
-	~	~	|
-
 x[zone]= INTEG (-x[zone]/5, 1)
 	~	widgets	~	|
 
-trend of x= TREND(x[east], 3, 0)
-	~	1/Month	~	|
-
-fixed= DELAY FIXED(x[east], 2, 0)
+noise= RANDOM UNIFORM(0, 1, 0)
 	~	widgets	~	|
 
-sampled= SAMPLE IF TRUE(Time > 3, x[west], 0)
+ranked= GET TIME VALUE(1, 0, 0)
 	~	widgets	~	|
 
-part[sub]= 1
+clock= GET TIME VALUE(2, 0, 1)
 	~	widgets	~	|
 
-uses trend= trend of x*2
-	~	1/Month	~	|
+uses noise= noise*2
+	~	widgets	~	|
 """ + CONTROL.format(final=10, initial=0, time_units="Month")
 
 
@@ -256,8 +250,8 @@ def test_what_cannot_be_translated_is_named():
     with pytest.raises(PysdImportError) as info:
         import_model(write_tmp("unsupported.mdl", UNSUPPORTED))
     err = info.value
-    assert set(err.untranslated) >= {"trend of x", "fixed", "sampled", "sub"}
-    for name in ("trend of x", "fixed", "sampled", "sub"):
+    assert set(err.untranslated) >= {"noise", "ranked", "clock"}
+    for name in ("noise", "ranked", "clock"):
         assert f"  {name}: " in str(err)
     assert "cannot be translated to stockflow" in str(err)
 
@@ -265,8 +259,8 @@ def test_what_cannot_be_translated_is_named():
 def test_not_strict_returns_the_report():
     imported = import_model(write_tmp("unsupported2.mdl", UNSUPPORTED), strict=False)
     assert imported.model is None
-    assert "TrendStructure" in imported.untranslated["trend of x"]
-    assert "subranges" in imported.untranslated["sub"]
+    assert "RANDOM_UNIFORM is not supported" in imported.untranslated["noise"]
+    assert "GET TIME VALUE is supported relative to" in imported.untranslated["ranked"]
     with pytest.raises(PysdImportError, match="not translated"):
         _ = imported.stockflow_model
 
@@ -274,25 +268,38 @@ def test_not_strict_returns_the_report():
 @pytest.mark.parametrize(
     ("text", "kwargs", "message"),
     [
-        (
-            FEATURES.replace(
-                "	~	Month [0,?]\n	~	|\n\nTIME STEP",
-                "	~	Year [0,?]\n	~	|\n\nTIME STEP",
-            )
-            .replace("FINAL TIME  = 14\n	~	Month", "FINAL TIME  = 14\n	~	Year")
-            .replace("INITIAL TIME  = 2\n	~	Month", "INITIAL TIME  = 2\n	~	Year")
-            .replace("~	Month [0,?]", "~	Year [0,?]"),
-            {},
-            "model time is in Year; stockflow models count months",
-        ),
         (FEATURES, {"inputs": ["no such thing"]}, r"input 'no such thing' is not a variable"),
         (FEATURES, {"inputs": ["total"]}, "input 'total' is not a constant"),
     ],
-    ids=["years", "unknown input", "input not a constant"],
+    ids=["unknown input", "input not a constant"],
 )
 def test_bad_requests(text, kwargs, message):
     with pytest.raises(PysdImportError, match=message):
         import_model(write_tmp("bad.mdl", text), **kwargs)
+
+
+def test_a_model_in_years_runs_on_its_own_clock():
+    """Any time unit: no calendar, the run in the model's years, as PySD runs it."""
+    text = (
+        FEATURES.replace(
+            "	~	Month [0,?]\n	~	|\n\nTIME STEP",
+            "	~	Year [0,?]\n	~	|\n\nTIME STEP",
+        )
+        .replace("FINAL TIME  = 14\n	~	Month", "FINAL TIME  = 14\n	~	Year")
+        .replace("INITIAL TIME  = 2\n	~	Month", "INITIAL TIME  = 2\n	~	Year")
+        .replace("~	Month [0,?]", "~	Year [0,?]")
+    )
+    path = write_tmp("years.mdl", text)
+    imported = import_model(path)
+    assert imported.model.start is None and imported.time_units == "Year"
+    ours = imported.run_frame()
+    import pysd
+
+    theirs = pysd.read_vensim(str(path)).run()
+    assert ours.index[0] == 2.0 and ours.index[-1] == 14.0
+    shared = [c for c in theirs.columns if c in ours.columns]
+    assert len(shared) > 5
+    np.testing.assert_allclose(ours[shared].to_numpy(), theirs[shared].to_numpy(), rtol=1e-9)
 
 
 def test_unreadable_files(tmp_path):
