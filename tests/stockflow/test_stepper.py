@@ -24,8 +24,8 @@ def test_month_by_month_equals_simulate(method):
     m = _model()
     k = np.array([0.1, 0.2, 0.3])
     inputs = {"inflow": lambda t, v: 10.0 if t < 5.5 else 30.0}
-    ds = sf.simulate(m, 12, params={"k": k}, inputs=inputs, method=method, dt=0.3)
-    st = sf.Stepper(m, params={"k": k}, inputs=inputs, method=method, dt=0.3, track=["move"])
+    ds = sf.simulate(m, 12, params={"k": k}, inputs=inputs, method=method, dt=0.25)
+    st = sf.Stepper(m, params={"k": k}, inputs=inputs, method=method, dt=0.25, track=["move"])
     y = st.initial()
     for month in range(12):
         y = st.advance(y, month, month + 1)
