@@ -47,6 +47,7 @@ _PUBLIC = {
     "ForecastResults": "sdmig.outputs.results",
     "calibrate": "sdmig.inference.calibrate",
     "backtest": "sdmig.inference.backtest",
+    "nowcast": "sdmig.inference.nowcast",
     "load_history": "sdmig.data.history",
     "Scenario": "sdmig.policy.scenario",
     "load_scenario": "sdmig.policy.scenario",

@@ -24,6 +24,7 @@ from stockflow.integrate import METHODS, simulate
 from stockflow.ledger import check_ledger, ledger
 from stockflow.model import Lookup, Model, Variable
 from stockflow.protocols import ModelHolder
+from stockflow.stepper import Stepper
 
 __all__ = [
     "ModelHolder",
@@ -35,6 +36,7 @@ __all__ = [
     "Lookup",
     "Model",
     "StockflowError",
+    "Stepper",
     "StockflowWarning",
     "Variable",
     "check_ledger",

@@ -1,4 +1,4 @@
-"""``sdmig backtest``: rolling-origin forecast skill against statistical baselines."""
+"""``sdmig backtest``: rolling-origin forecast skill of the filtered model and baselines."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from sdmig.cli.common import user_errors
 @click.option(
     "--history",
     "history_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(exists=True),
     default=None,
-    help="A tidy history CSV (default: the shipped history).",
+    help="A history file or folder laid out like sdmig/data (default: the shipped history).",
 )
 @click.option(
     "--first",
@@ -25,14 +25,14 @@ from sdmig.cli.common import user_errors
     help="First forecast origin.",
 )
 @click.option(
-    "--last", default="2023-06", show_default=True, metavar="YYYY-MM", help="Last forecast origin."
+    "--last", default="2024-06", show_default=True, metavar="YYYY-MM", help="Last forecast origin."
 )
 @click.option(
-    "--draws",
+    "--particles",
     type=click.IntRange(min=10),
-    default=200,
+    default=1000,
     show_default=True,
-    help="Parameter draws for the model's prediction intervals.",
+    help="Particles of the filter (and members of the model's forecasts).",
 )
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
@@ -40,28 +40,36 @@ from sdmig.cli.common import user_errors
     "out_dir",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder for mase.csv, coverage.csv, errors.csv and backtest.md.",
+    help="Folder for scores.csv, table.csv and backtest.md.",
 )
 @click.option("--quiet", is_flag=True, help="Print no progress.")
-def backtest_command(history_path, first, last, draws, seed, out_dir, quiet) -> None:
-    """Re-fit the model at each origin and compare its MASE with the baselines'."""
+def backtest_command(history_path, first, last, particles, seed, out_dir, quiet) -> None:
+    """Forecast 1-12 months from every origin, starting from the filtered state there.
+
+    Prints MASE, CRPS skill against seasonal naive, bias and interval coverage by horizon
+    band for the model ('status quo' and 'known policy') and the baselines.
+    """
     from sdmig.files import atomic_write
     from sdmig.inference.backtest import backtest
 
-    def progress(origin: str) -> None:
+    def progress(message: str) -> None:
         if not quiet:
-            click.echo(f"origin {origin} ...", err=True)
+            click.echo(f"{message} ...", err=True)
 
     with user_errors():
         results = backtest(
-            history_path, first=first, last=last, n_draws=draws, seed=seed, progress=progress
+            history_path,
+            first=first,
+            last=last,
+            n_particles=particles,
+            seed=seed,
+            progress=progress,
         )
         text = results.format()
         click.echo(text)
         if out_dir is not None:
             out = Path(out_dir)
             out.mkdir(parents=True, exist_ok=True)
-            atomic_write(out / "mase.csv", lambda p: results.mase.to_csv(p))
-            atomic_write(out / "coverage.csv", lambda p: results.coverage.to_csv(p))
-            atomic_write(out / "errors.csv", lambda p: results.errors.to_csv(p, index=False))
+            atomic_write(out / "table.csv", lambda p: results.table().to_csv(p))
+            atomic_write(out / "scores.csv", lambda p: results.scores.to_csv(p, index=False))
             atomic_write(out / "backtest.md", lambda p: Path(p).write_text(text + "\n"))

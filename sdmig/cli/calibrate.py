@@ -41,13 +41,19 @@ DEFAULT_WINDOW = "2020-01..2023-09"
     show_default=True,
     help="Largest number of optimizer iterations.",
 )
+@click.option(
+    "--noise",
+    is_flag=True,
+    help="Then estimate the noise parameters of the state-space model (particle filter; "
+    "a few minutes).",
+)
 @click.option("--quiet", is_flag=True, help="Print no progress.")
-def calibrate_command(history_path, window, out_path, maxiter, quiet) -> None:
+def calibrate_command(history_path, window, out_path, maxiter, noise, quiet) -> None:
     """Fit the free parameters by maximum likelihood and print the summary.
 
     The package's default parameters are the result of this command on the shipped
-    history with the default window, saved to sdmig/data/calibration.json; running it
-    again gives the same numbers. The results record the window they were fitted on.
+    history with the default window and --noise, saved to sdmig/data/calibration.json;
+    running it again gives the same numbers. The results record the window they were fitted on.
     """
     from sdmig.data.history import load_history
     from sdmig.inference.calibrate import calibrate
@@ -60,7 +66,9 @@ def calibrate_command(history_path, window, out_path, maxiter, quiet) -> None:
     with user_errors():
         history = load_history(history_path)
         months = check_fit_window(window, history, name="--window")
-        results = calibrate(history_path, window=months, maxiter=maxiter, progress=progress)
+        results = calibrate(
+            history_path, window=months, maxiter=maxiter, progress=progress, noise=noise
+        )
         click.echo(results.summary().as_text())
         if out_path is not None:
             path = results.save(out_path)

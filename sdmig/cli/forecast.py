@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 import click
+import pandas as pd
 
 from sdmig.cli.common import user_errors
 from sdmig.model.parameters import REPORT_WINDOW
@@ -111,7 +112,8 @@ class _WholeNumber(click.IntRange):
     metavar="DIR|FILE",
     help="History the run is based on: a folder laid out like sdmig/data (its files replace "
     "the shipped ones of the same name) or a tidy history CSV; its vintage and checksum go "
-    "into the provenance (default: the shipped history).",
+    "into the provenance, and the filter behind --origin reads it (default: the shipped "
+    "history).",
 )
 @click.option(
     "--calibration",
@@ -127,6 +129,14 @@ class _WholeNumber(click.IntRange):
     is_flag=True,
     help="With --members, keep the assumed elasticities and lever effects at their values "
     "(by default they are drawn from their documented ranges, paired across scenarios).",
+)
+@click.option(
+    "--origin",
+    default="last",
+    show_default=True,
+    metavar="YYYY-MM|last|open-loop",
+    help="Start from the particle filter's state at the end of this month, estimated from "
+    "the data up to it; 'open-loop' runs from 2019-10 without data.",
 )
 @click.option("--quiet", is_flag=True, help="Print only the tables.")
 def forecast_command(
@@ -144,9 +154,11 @@ def forecast_command(
     history_path,
     calibration_path,
     fixed_assumptions,
+    origin,
     quiet,
 ) -> None:
-    """Run scenarios from 2019-10 and compare each with the baseline over START..END.
+    """Run scenarios from the filtered state at the last observed month (or --origin) and
+    compare each with the baseline over START..END.
 
     The first table gives each scenario's change against the baseline, over the window and
     per phase, with its 80 % interval across members and the cost per avoided crossing and
@@ -175,6 +187,8 @@ def forecast_command(
             check_scenario_names(listed)
             loaded = {scen.name: scen for scen in listed}
             history = None if history_path is None else load_history(history_path)
+            if origin != "open-loop":
+                _check_start_after_origin(lo, origin, history)
             if calibration_path is not None:
                 CalibrationResults.load(calibration_path)  # a bad file fails before the run
             out = prepare_output(out_dir, overwrite=overwrite) if out_dir is not None else None
@@ -195,6 +209,7 @@ def forecast_command(
                     progress=lambda _name: bar.update(1),
                     fixed_assumptions=fixed_assumptions,
                     window=(str(lo), str(hi)),
+                    origin=None if origin == "open-loop" else origin,
                 )
             if res.has_comparison:
                 click.echo(format_comparison(res.compare()))
@@ -223,6 +238,22 @@ def forecast_command(
             where = f" to {out_dir}" if out_dir is not None else ""
             click.echo(f"Interrupted: nothing was written{where}.", err=True)
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _check_start_after_origin(start: pd.Period, origin: str, history) -> None:
+    """A reporting window must start after the month the forecast starts from."""
+    from sdmig.arguments import as_month
+    from sdmig.inference.nowcast import last_observed, resolve_history
+
+    month = (
+        last_observed(resolve_history(history)) if origin == "last" else as_month("origin", origin)
+    )
+    if start <= month:
+        raise click.BadParameter(
+            f"{start} is not after the forecast origin {month} (use --origin open-loop to "
+            "report months before it)",
+            param_hint="--start",
+        )
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ from sdmig.cli.common import user_errors
 from sdmig.cli.export import export_command, import_command
 from sdmig.cli.forecast import forecast_command
 from sdmig.cli.levers import levers
+from sdmig.cli.nowcast import nowcast_command
 from sdmig.cli.scenarios import scenarios
 from sdmig.cli.sensitivity import sensitivity_command
 
@@ -35,5 +36,6 @@ main.add_command(export_command)
 main.add_command(import_command)
 main.add_command(forecast_command)
 main.add_command(levers)
+main.add_command(nowcast_command)
 main.add_command(scenarios)
 main.add_command(sensitivity_command)

@@ -1,48 +1,77 @@
-"""Rolling-origin backtests of the model against statistical baselines.
+"""Honest rolling-origin backtests of the filtered model against statistical baselines.
 
-For each forecast origin (a month), the model is **re-fitted** by maximum likelihood on the
-history up to that month (warm-started from the previous origin's estimate), its economic
-drivers are held at their value at the origin (the same status-quo assumption a real
-forecast makes), and it forecasts the next 1-12 months of encounters, total and by origin
-group. The baselines are fitted on the same windows (from 2018-10): naive (random walk),
-seasonal naive, ETS (damped additive trend and additive seasonality on log encounters,
-``statsmodels.tsa.holtwinters.ExponentialSmoothing``) and SARIMAX(1,1,0)(0,1,1)12 on log
-encounters.
+For each forecast origin (every month from `first` to `last`), the model's state is the
+particle filter's estimate from the observations up to that month and no later: one
+filter pass over the history gives them all, since the filtered state at a month depends
+only on the data up to it (:mod:`sdmig.inference.nowcast`). From each origin the particles
+run 1-12 months ahead with their process noise, parameter draws and observation noise, in
+two ways:
 
-Scores: MASE, the mean absolute error divided by the in-sample mean absolute error of the
-seasonal-naive forecast, by horizon band; and the share of held-back months inside the
-model's 80 % and 95 % prediction intervals (parameter draws from the re-fitted estimate's
-covariance plus negative-binomial observation noise).
+- ``status quo``: every policy input held at its value at the end of the origin month;
+- ``known policy``: the historical levers (``baseline`` scenario) with their later dates
+  as they happened.
 
-One caveat, stated in every report: the driver knots of :mod:`sdmig.model.parameters` were set
-once on the whole 2019-2023 history, so the model's past drivers know more than a
-forecaster at the origin did.
+The structural parameters and the noise parameters come from the calibration (fitted on
+2020-01..2023-09; the noise on 2019-10..2023-09); for origins before 2023-09 they have
+seen some of the months being forecast. No driver curve fitted on later data is used: the
+level is carried by the filtered latent state alone.
+
+The baselines are fitted on the same windows (from 2018-10), each giving a predictive
+distribution as samples, so that every forecaster gets the same scores:
+
+- ``naive`` (random walk) and ``seasonal_naive``: lognormal around the last value (of the
+  same month a year before), with the root mean square of the training data's log changes
+  over the same lag as the log-scale spread;
+- ``ets``: Holt-Winters with damped additive trend and additive seasonality on log
+  encounters (``statsmodels`` ``ExponentialSmoothing``), simulated paths;
+- ``sarimax``: SARIMAX(1,1,0)(0,1,1)12 on log encounters, Gaussian on the log scale.
+
+Scores by horizon band, for the total and each origin group, over every origin and horizon
+in the band:
+
+- MASE: mean absolute error of the median, divided by the in-sample mean absolute error
+  of the seasonal-naive forecast at the origin;
+- CRPS skill: ``1 - CRPS / CRPS(seasonal naive)`` (CRPS summed over the band, from the
+  samples with ``scoringrules.crps_ensemble``);
+- bias: the mean signed error of the median on the MASE scale (positive: too high);
+- coverage of the central 50, 80 and 95 % intervals.
 """
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from sdmig.data.history import load_history
-from sdmig.errors import ForecastError, SdmigWarning
-from sdmig.inference.calibrate import EncounterLikelihood
-from sdmig.model.parameters import ENSEMBLE_DT, KNOTS, ORIGINS
+from sdmig.errors import ForecastError
+from sdmig.model.parameters import ORIGINS
 
-DEFAULT_ORIGINS = ("2021-10", "2023-06")
+DEFAULT_ORIGINS = ("2021-10", "2024-06")
 HORIZONS = tuple(range(1, 13))
 BANDS = {"1-3": (1, 3), "4-6": (4, 6), "7-12": (7, 12)}
 SERIES = ("total", *ORIGINS)
+MODEL_ROWS = ("status quo", "known policy")
 BASELINES = ("naive", "seasonal_naive", "ets", "sarimax")
-LEVELS = (0.8, 0.95)
+LEVELS = (0.5, 0.8, 0.95)
+#: Samples drawn from each baseline's predictive distribution.
+BASELINE_SAMPLES = 1000
 
 
 def observed(history) -> pd.DataFrame:
-    """Monthly encounters, total and by origin group, indexed by month."""
+    """Monthly encounters, total and by origin group, indexed by month.
+
+    Parameters
+    ----------
+    history : xarray.Dataset
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns total, MEX, NTCA, OTHER; a monthly PeriodIndex; months with a gap dropped.
+    """
     by_origin = history["encounters_by_origin"].to_pandas()
     frame = pd.DataFrame({g: by_origin[g] for g in ORIGINS})
     frame.insert(0, "total", frame.sum(axis=1))
@@ -50,169 +79,246 @@ def observed(history) -> pd.DataFrame:
     return frame.dropna()
 
 
-def baseline_forecasts(train: pd.Series, h: int) -> dict[str, np.ndarray]:
-    """The four baselines' point forecasts for the `h` months after `train`."""
+def baseline_forecasts(
+    train: pd.Series, h: int, *, n: int = BASELINE_SAMPLES, seed: int = 0, warm: dict | None = None
+) -> dict[str, np.ndarray]:
+    """The four baselines' predictive samples ``(n, h)`` for the `h` months after `train`.
+
+    Parameters
+    ----------
+    train : pandas.Series
+        Monthly values up to the origin.
+    h : int
+        Months ahead.
+    n : int, default 1000
+        Samples.
+    seed : int, default 0
+    warm : dict, optional
+        Carries SARIMAX's estimate from one call to the next as its start (a rolling
+        backtest refits on windows one month apart).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Samples ``(n, h)`` for each of :data:`BASELINES`.
+    """
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
     from statsmodels.tsa.statespace.sarimax import SARIMAX
 
+    rng = np.random.default_rng(seed)
     y = train.to_numpy(dtype=float)
     log_y = np.log(y)
+    steps = np.arange(1, h + 1)
+    naive_sd = np.array([_rms(log_y[k:] - log_y[:-k]) for k in steps])
+    seasonal_sd = _rms(log_y[12:] - log_y[:-12]) * np.sqrt(np.ceil(steps / 12))
+    seasonal = np.array([log_y[len(y) - 12 + (i % 12)] for i in range(h)])
+    z = rng.standard_normal((n, h))
     out = {
-        "naive": np.repeat(y[-1], h),
-        "seasonal_naive": np.array([y[len(y) - 12 + (i % 12)] for i in range(h)]),
+        "naive": np.exp(log_y[-1] + naive_sd * z),
+        "seasonal_naive": np.exp(seasonal + seasonal_sd * z),
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ets = ExponentialSmoothing(
             log_y, trend="add", damped_trend=True, seasonal="add", seasonal_periods=12
         ).fit()
-        out["ets"] = np.exp(ets.forecast(h))
-        sarimax = SARIMAX(log_y, order=(1, 1, 0), seasonal_order=(0, 1, 1, 12)).fit(disp=False)
-        out["sarimax"] = np.exp(sarimax.forecast(h))
+        paths = ets.simulate(h, repetitions=n, error="add", random_state=rng)
+        out["ets"] = np.exp(np.asarray(paths).T.reshape(n, h))
+        sarimax = SARIMAX(
+            log_y, order=(1, 1, 0), seasonal_order=(0, 1, 1, 12), concentrate_scale=True
+        ).fit(start_params=(warm or {}).get("sarimax"), disp=False)
+        if warm is not None:
+            warm["sarimax"] = sarimax.params
+        pred = sarimax.get_forecast(h)
+        mean, sd = np.asarray(pred.predicted_mean), np.sqrt(np.asarray(pred.var_pred_mean))
+        out["sarimax"] = np.exp(mean + sd * rng.standard_normal((n, h)))
     return out
 
 
-def freeze_drivers(params: dict[str, np.ndarray], origin: str) -> dict[str, np.ndarray]:
-    """`params` with the economic driver held at its value at `origin` from then on."""
-    import stockflow as sf
-    from sdmig.model.border import START
-
-    knots = np.array([sf.months_since(START, k) for k in KNOTS])
-    t = sf.months_since(START, pd.Period(origin, freq="M").end_time.normalize())
-    driver = np.array(params["economic_driver"], dtype=float, copy=True)
-    at_origin = np.apply_along_axis(lambda row: np.interp(t, knots, row), -1, driver)
-    later = knots > t
-    driver[..., later] = at_origin[..., None]
-    return {**params, "economic_driver": driver}
+def _rms(x: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(x**2)))
 
 
-@dataclass
-class OriginForecast:
-    """The model's forecast from one origin: point and interval per series and horizon."""
+def model_forecasts(
+    state_space, snapshot, horizon: int, *, seed: int
+) -> dict[str, dict[str, np.ndarray]]:
+    """Predictive samples per series, for both model rows.
 
-    origin: pd.Period
-    point: pd.DataFrame  # horizon x series
-    lower: dict[float, pd.DataFrame]
-    upper: dict[float, pd.DataFrame]
-    theta: np.ndarray
+    Parameters
+    ----------
+    state_space : BorderStateSpace
+        The filtered state space.
+    snapshot : mapping
+        The particles at the origin (:meth:`BorderStateSpace.snapshot`).
+    horizon : int
+        Months ahead.
+    seed : int
+        Seed of the process and observation noise.
 
-
-def model_forecast(
-    history, origin: str, *, start_theta=None, n_draws: int = 200, seed: int = 0, horizon: int = 12
-) -> OriginForecast:
-    """Re-fit on the history up to `origin` and forecast `horizon` months."""
-    from sdmig.model.border import BorderModel
-    from sdmig.policy.scenario import load_scenario
-
-    likelihood = EncounterLikelihood(history, end=origin)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SdmigWarning)
-        res = likelihood.fit(start_params=start_theta)
-    model = BorderModel(use_calibration=False)
-    draws = res.draw(n_draws, seed=seed)
-    alpha = np.concatenate([[res.params["alpha_encounters"]], draws.pop("alpha_encounters")])
-    draws.pop("alpha_court")
-    point = res.model_params()
-    params = {k: np.concatenate([point[k][None], v]) for k, v in draws.items()}
-    params["economic_driver"] = np.repeat(
-        model.params["economic_driver"][None], n_draws + 1, axis=0
-    )
-    params = freeze_drivers(params, origin)
-    first = pd.Period(origin, freq="M") + 1
-    last = first + horizon - 1
-    ds = model.simulate(
-        load_scenario("baseline"),
-        params=params,
-        end=str(last),
-        method="rk4",
-        dt=ENSEMBLE_DT,
-        variables=["encounters"],
-    )
-    mu = ds["encounters"].sum("corridor").sel(time=slice(str(first), str(last)))
-    mu = mu.transpose("member", "time", "origin").values  # (members, h, origin)
-    rng = np.random.default_rng(seed)
-    r = 1.0 / alpha[:, None, None]
-    noisy = rng.negative_binomial(r, r / (r + mu)).astype(float)
-    columns = {"total": noisy.sum(-1), **{g: noisy[..., i] for i, g in enumerate(ORIGINS)}}
-    index = pd.Index(range(1, horizon + 1), name="horizon")
-    point_frame = pd.DataFrame(
-        {"total": mu[0].sum(-1), **{g: mu[0, :, i] for i, g in enumerate(ORIGINS)}}, index=index
-    )
-    lower, upper = {}, {}
-    for level in LEVELS:
-        q = (1 - level) / 2
-        lower[level] = pd.DataFrame(
-            {k: np.quantile(v, q, axis=0) for k, v in columns.items()}, index=index
-        )
-        upper[level] = pd.DataFrame(
-            {k: np.quantile(v, 1 - q, axis=0) for k, v in columns.items()}, index=index
-        )
-    return OriginForecast(pd.Period(origin, freq="M"), point_frame, lower, upper, res.theta)
+    Returns
+    -------
+    dict
+        ``{row: {series: samples (particles, horizon)}}`` for :data:`MODEL_ROWS`.
+    """
+    out = {}
+    for row, hold in zip(MODEL_ROWS, (True, False), strict=True):
+        rng = np.random.default_rng([seed, int(snapshot["step"]), hold])
+        draw = state_space.forecast(snapshot, horizon, rng, hold_policy=hold)
+        enc = draw["encounters_by_origin"]  # (n, h, origin)
+        out[row] = {"total": enc.sum(-1), **{g: enc[..., i] for i, g in enumerate(ORIGINS)}}
+    return out
 
 
 @dataclass
 class BacktestResults:
-    """Scores of a backtest; ``errors`` holds every scaled error behind them."""
+    """Scores of a backtest.
 
-    errors: pd.DataFrame
-    coverage: pd.DataFrame
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        One row per origin, series, forecaster and horizon: scaled absolute and signed
+        errors, CRPS, and whether the 50, 80 and 95 % intervals held the value.
+    origins : (str, str)
+        First and last origin.
+    n_particles : int
+    seconds : dict of str to float
+        Run time of each stage.
+    """
+
+    scores: pd.DataFrame
     origins: tuple[str, str]
+    n_particles: int
+    seconds: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def mase(self) -> pd.DataFrame:
-        """MASE by series and forecaster (rows) and horizon band (columns)."""
-        frame = self.errors.copy()
+    def table(self) -> pd.DataFrame:
+        """Scores by series, forecaster and band.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Rows (series, forecaster, band); columns MASE, CRPS skill, bias and the
+            coverage of the 50, 80 and 95 % intervals.
+        """
+        frame = self.scores.copy()
         frame["band"] = pd.cut(frame["horizon"], bins=[0, 3, 6, 12], labels=list(BANDS))
-        table = frame.pivot_table(
-            index=["series", "forecaster"],
-            columns="band",
-            values="scaled_error",
-            aggfunc="mean",
-            observed=False,
+        group = frame.groupby(["series", "forecaster", "band"], observed=True, sort=False)
+        table = pd.DataFrame(
+            {
+                "MASE": group["abs_error"].mean(),
+                "crps": group["crps"].sum(),
+                "bias": group["error"].mean(),
+                **{f"{int(lv * 100)}%": group[f"in{int(lv * 100)}"].mean() for lv in LEVELS},
+            }
         )
-        return table.reindex(columns=list(BANDS))
+        reference = table.xs("seasonal_naive", level="forecaster")["crps"]
+        skill = [
+            1 - row.crps / reference.loc[(series, band)]
+            for (series, _, band), row in table.iterrows()
+        ]
+        table.insert(1, "CRPS skill", skill)
+        return table.drop(columns="crps")
 
     def format(self) -> str:
+        """The table as Markdown, one block per series.
+
+        Returns
+        -------
+        str
+        """
+        t = self.table()
+        forecasters = [*MODEL_ROWS, *BASELINES]
         lines = [
-            f"MASE by horizon band, origins {self.origins[0]}..{self.origins[1]} "
-            "(model re-fitted at each origin)",
-            "",
-            "| series | forecaster | " + " | ".join(BANDS) + " |",
-            "|---|---|" + "---|" * len(BANDS),
+            f"Rolling origins {self.origins[0]}..{self.origins[1]}, horizons 1-12 months; "
+            f"model: particle filter at each origin ({self.n_particles} particles)",
         ]
-        for (series, forecaster), row in self.mase.iterrows():
-            cells = " | ".join(f"{x:.2f}" for x in row)
-            lines.append(f"| {series} | {forecaster} | {cells} |")
-        lines += [
-            "",
-            "Empirical coverage of the model's prediction intervals",
-            "",
-            "| series | 80% | 95% |",
-            "|---|---|---|",
-        ]
-        for series, row in self.coverage.iterrows():
-            lines.append(f"| {series} | {row['80%']:.0%} | {row['95%']:.0%} |")
-        lines += ["", "Caveat: the driver knots were set on the whole 2019-2023 history."]
+        for series in SERIES:
+            lines += [
+                "",
+                f"**{series}**",
+                "",
+                "| forecaster | band | MASE | CRPS skill | bias | 50% | 80% | 95% |",
+                "|---|---|---:|---:|---:|---:|---:|---:|",
+            ]
+            for f in forecasters:
+                for band in BANDS:
+                    if (series, f, band) not in t.index:
+                        continue
+                    r = t.loc[(series, f, band)]
+                    lines.append(
+                        f"| {f} | {band} | {r['MASE']:.2f} | {r['CRPS skill']:+.0%} | "
+                        f"{r['bias']:+.2f} | {r['50%']:.0%} | {r['80%']:.0%} | {r['95%']:.0%} |"
+                    )
+        if self.seconds:
+            parts = ", ".join(f"{k} {v:.0f} s" for k, v in self.seconds.items())
+            lines += ["", f"Run time: {parts}."]
         return "\n".join(lines)
 
 
+def _score_rows(origin, series, name, samples, actual, scale) -> list[dict]:
+    import scoringrules as sr
+
+    med = np.median(samples, axis=0)
+    crps = sr.crps_ensemble(actual, samples.T)
+    rows = []
+    for h in range(len(actual)):
+        row = {
+            "origin": str(origin),
+            "series": series,
+            "forecaster": name,
+            "horizon": h + 1,
+            "abs_error": abs(med[h] - actual[h]) / scale,
+            "error": (med[h] - actual[h]) / scale,
+            "crps": float(crps[h]),
+        }
+        for lv in LEVELS:
+            lo, hi = np.quantile(samples[:, h], [(1 - lv) / 2, (1 + lv) / 2])
+            row[f"in{int(lv * 100)}"] = bool(lo <= actual[h] <= hi)
+        rows.append(row)
+    return rows
+
+
 def backtest(
-    history_path=None,
+    history=None,
     *,
     first: str = DEFAULT_ORIGINS[0],
     last: str = DEFAULT_ORIGINS[1],
-    n_draws: int = 200,
+    n_particles: int = 1000,
     seed: int = 0,
+    calibration=None,
     progress: Callable[[str], None] | None = None,
 ) -> BacktestResults:
     """Rolling-origin backtest with origins every month from `first` to `last`.
 
+    Parameters
+    ----------
+    history : None, path or xarray.Dataset
+        Default: the shipped history.
+    first, last : str
+        First and last origin, ``YYYY-MM``.
+    n_particles : int, default 1000
+    seed : int, default 0
+    calibration : CalibrationResults, optional
+        Default: the package's saved calibration.
+    progress : callable, optional
+        Called with a short message at each stage.
+
+    Returns
+    -------
+    BacktestResults
+
     Raises
     ------
     ForecastError
-        Origins outside the history, or fewer than 24 months before the first origin.
+        Origins that are not months, outside the history, or fewer than 24 months after
+        its start.
     """
-    history = load_history(history_path)
+    import time
+
+    from sdmig.inference.filter import particle_filter
+    from sdmig.inference.nowcast import build_state_space, resolve_history
+
+    started = time.perf_counter()
+    history = resolve_history(history)
     data = observed(history)
     try:
         origins = list(pd.period_range(first, last, freq="M"))
@@ -223,46 +329,33 @@ def backtest(
             f"origins {first}..{last} must lie inside the history "
             f"{data.index[0] + 24}..{data.index[-1] - 1}"
         )
-    rows, hits = [], []
-    theta = None
-    for origin in origins:
+    if progress is not None:
+        progress(f"filtering through {origins[-1]}")
+    ss = build_state_space(history, str(origins[-1]), calibration=calibration)
+    steps = [(o - ss.first).n for o in origins]
+    run = particle_filter(ss, n_particles, seed=seed, snapshot_steps=steps, snapshot=ss.snapshot)
+    seconds = {"filter": time.perf_counter() - started, "model forecasts": 0.0, "baselines": 0.0}
+    rows: list[dict] = []
+    warm: dict[str, dict] = {series: {} for series in SERIES}
+    for origin, step in zip(origins, steps, strict=True):
         if progress is not None:
-            progress(str(origin))
+            progress(f"origin {origin}")
         horizon = min(12, (data.index[-1] - origin).n)
-        fc = model_forecast(
-            history, str(origin), start_theta=theta, n_draws=n_draws, seed=seed, horizon=horizon
-        )
-        theta = fc.theta
+        tick = time.perf_counter()
+        model = model_forecasts(ss, run.snapshots[step], horizon, seed=seed)
+        seconds["model forecasts"] += time.perf_counter() - tick
         for series in SERIES:
             train = data.loc[:origin, series]
             y = train.to_numpy(dtype=float)
             scale = float(np.mean(np.abs(y[12:] - y[:-12])))  # in-sample seasonal naive
             actual = data[series].loc[origin + 1 : origin + horizon].to_numpy()
-            forecasts = {"model": fc.point[series].to_numpy(), **baseline_forecasts(train, horizon)}
-            for name, values in forecasts.items():
-                for h in range(1, horizon + 1):
-                    rows.append(
-                        {
-                            "origin": str(origin),
-                            "series": series,
-                            "forecaster": name,
-                            "horizon": h,
-                            "scaled_error": abs(values[h - 1] - actual[h - 1]) / scale,
-                        }
-                    )
-            for h in range(1, horizon + 1):
-                hits.append(
-                    {
-                        "series": series,
-                        **{
-                            f"{int(level * 100)}%": bool(
-                                fc.lower[level].loc[h, series]
-                                <= actual[h - 1]
-                                <= fc.upper[level].loc[h, series]
-                            )
-                            for level in LEVELS
-                        },
-                    }
-                )
-    coverage = pd.DataFrame(hits).groupby("series").mean().loc[list(SERIES)]
-    return BacktestResults(pd.DataFrame(rows), coverage, (str(origins[0]), str(origins[-1])))
+            samples = {row: model[row][series] for row in MODEL_ROWS}
+            tick = time.perf_counter()
+            samples.update(baseline_forecasts(train, horizon, seed=seed, warm=warm[series]))
+            seconds["baselines"] += time.perf_counter() - tick
+            for name, s in samples.items():
+                rows += _score_rows(origin, series, name, s, actual, scale)
+    seconds["total"] = time.perf_counter() - started
+    return BacktestResults(
+        pd.DataFrame(rows), (str(origins[0]), str(origins[-1])), n_particles, seconds
+    )

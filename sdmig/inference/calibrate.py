@@ -361,6 +361,7 @@ class CalibrationResults:
         version=__version__,
         method="trust-exact",
         window=FIT_WINDOW,
+        noise=None,
     ):
         self.theta = np.asarray(theta, dtype=float)
         self.cov_theta = np.asarray(cov_theta, dtype=float)
@@ -373,6 +374,8 @@ class CalibrationResults:
         self.version = version
         self.method = method
         self.window = (str(window[0]), str(window[1]))
+        #: Noise parameters of the state-space model (sdmig.inference.statespace), or None.
+        self.noise = dict(noise) if noise else None
 
     @classmethod
     def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
@@ -526,6 +529,11 @@ class CalibrationResults:
         )
         diag = [[k, f"{v['mape']:.1f}%", f"{v['r2']:.3f}"] for k, v in self.diagnostics.items()]
         smry.tables.append(SimpleTable(diag, headers=["series", "MAPE", "R^2"]))
+        if self.noise:
+            rows = [[k, f"{v:.4g}"] for k, v in self.noise.items()]
+            smry.tables.append(
+                SimpleTable(rows, headers=["noise parameter (state-space model)", "value"])
+            )
         smry.add_extra_txt(
             [
                 "Standard errors come from a composite likelihood (encounters by "
@@ -551,6 +559,7 @@ class CalibrationResults:
             "converged": self.converged,
             "iterations": self.iterations,
             "diagnostics": self.diagnostics,
+            **({"noise": self.noise} if self.noise else {}),
         }
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -589,6 +598,7 @@ class CalibrationResults:
             version=d["sdmig_version"],
             method=d["method"],
             window=tuple(d.get("fit_window", FIT_WINDOW)),
+            noise=d.get("noise"),
         )
 
     def __repr__(self) -> str:
@@ -621,6 +631,7 @@ def calibrate(
     window: tuple[str, str] = FIT_WINDOW,
     maxiter: int = 50,
     progress: Callable[[int, float], None] | None = None,
+    noise: bool = False,
 ) -> CalibrationResults:
     """Fit the model to the shipped history, a history folder or a tidy history file.
 
@@ -635,6 +646,10 @@ def calibrate(
     maxiter : int, default 50
     progress : callable, optional
         Called as ``progress(iteration, loglike)``.
+    noise : bool, default False
+        Then estimate the state-space model's noise parameters on the months up to the
+        window's end (:func:`sdmig.inference.noise.estimate_noise`, a few minutes), saved
+        as ``noise``.
 
     Returns
     -------
@@ -650,9 +665,15 @@ def calibrate(
     Notes
     -----
     The same data and window give the same parameters: the start values, the integrator
-    and the optimizer are fixed, and nothing is random.
+    and the optimizer are fixed, and nothing is random (the particle filter behind the
+    noise parameters has a fixed seed).
     """
     history = load_history(history_path)
     start, end = check_fit_window(window, history)
     model = EncounterLikelihood(history, start=start, end=end)
-    return model.fit(maxiter=maxiter, progress=progress)
+    results = model.fit(maxiter=maxiter, progress=progress)
+    if noise:
+        from sdmig.inference.noise import estimate_noise
+
+        results.noise = estimate_noise(history, results, end=end)[0].to_dict()
+    return results

@@ -375,6 +375,14 @@ def _push(m: sf.Model) -> None:
             long_name="perceived chance of staying in the U.S. relative to no asylum "
             "restrictions (third-order information delay)",
         )
+    m.stock(
+        "pressure_shift",
+        0.0,
+        dims="origin",
+        units="1",
+        long_name="latent log-multiplier of departure pressure (moved by the particle filter)",
+        nonnegative=False,
+    )
     m.aux(
         "stay_deterrent",
         lambda v: (v.route_share * v.perceived_stay).sum(axis=-1) ** v.stay_deterrence[..., None],
@@ -388,6 +396,7 @@ def _push(m: sf.Model) -> None:
             v.base_departures
             * v.departure_pressure
             * v.stay_deterrent
+            * np.exp(v.pressure_shift)
             * v.push_pressure
             * v.season[..., None]
             * v.covid_mobility[..., None]
@@ -447,10 +456,20 @@ def _transit_and_routes(m: sf.Model) -> None:
         long_name="people settling in Mexico",
     )
 
+    m.stock(
+        "route_shift",
+        0.0,
+        dims="corridor",
+        units="1",
+        long_name="latent shift of corridor appeal, logit scale (moved by the particle filter)",
+        nonnegative=False,
+    )
+
     def share(v):
         utility = (
             v.corridor_appeal
             + v.corridor_shift[:, None, :]
+            + v.route_shift[:, None, :]
             - v.route_enforcement[..., None, None] * (v.effective_enforcement[:, None, :] - 1.0)
             - v.route_danger[..., None, None] * np.log(np.maximum(v.danger, 1e-3))[:, None, :]
             + v.route_network[..., None, None] * np.log(v.network)[:, None, :]

@@ -434,6 +434,8 @@ def forecast(
     window: tuple[str, str] | None = None,
     baseline: str = "baseline",
     fixed_assumptions: bool = False,
+    origin: str | None = None,
+    particles: int | None = None,
 ) -> ForecastResults:
     """Run scenarios from 2019-10 to `end` and return their results.
 
@@ -478,6 +480,12 @@ def forecast(
     fixed_assumptions : bool, default False
         With several members, keep the assumed elasticities and lever effects at their
         values instead of drawing them from their documented ranges.
+    origin : str, optional
+        ``"last"`` or ``YYYY-MM``: start from the particle filter's state at the end of that
+        month, estimated from the history up to it and no later; None (the default): run
+        open-loop from 2019-10. See :func:`sdmig.run.forecast.forecast`.
+    particles : int, optional
+        Particles of the filter (default that of :func:`sdmig.run.forecast.forecast`).
 
     Returns
     -------
@@ -531,6 +539,8 @@ def forecast(
         chunk_size=chunk_size,
         progress=progress,
         fixed_assumptions=fixed_assumptions,
+        origin=origin,
+        **({} if particles is None else {"particles": particles}),
     )
     return ForecastResults(
         ds,

@@ -42,6 +42,8 @@ OUTPUT_VARIABLES = (
 )
 
 DEFAULT_SCENARIOS = ("baseline", "binational_phased")
+#: Particles of the filter behind a forecast from the filtered state.
+FILTER_PARTICLES = 1000
 
 
 def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
@@ -84,8 +86,10 @@ def forecast(
     progress: Callable[[str], None] | None = None,
     fixed_assumptions: bool = False,
     assumptions=None,
+    origin: str | None = None,
+    particles: int = FILTER_PARTICLES,
 ) -> xr.Dataset:
-    """Run each scenario from 2019-10 to `end` and stack the results.
+    """Run each scenario from 2019-10 (or from the filtered state at `origin`) to `end`.
 
     Parameters
     ----------
@@ -113,7 +117,7 @@ def forecast(
     history : xarray.Dataset or path, optional
         The history the run is based on, recorded in the provenance (``data_vintage``,
         ``data_sha256``): a Dataset from :func:`sdmig.data.history.load_history` or anything
-        it reads. Default: the shipped history.
+        it reads. Default: the shipped history. With `origin`, the filter's observations.
     client : distributed.Client, optional
         Run the members in chunks of `chunk_size` as tasks on this Dask cluster (see
         :func:`sdmig.run.distributed.get_client`). The parameter draws and the noise are made
@@ -129,6 +133,13 @@ def forecast(
     assumptions : mapping of str to Assumption, optional
         Ranges of the assumed model parameters to draw (default
         :data:`sdmig.policy.assumptions.MODEL_ASSUMPTIONS`).
+    origin : str, optional
+        ``"last"`` or ``YYYY-MM``: start from the particle filter's state at the end of
+        that month, estimated from the history up to it and no later
+        (:func:`forecast_from_state`); the result then starts the month after. None (the
+        default): run open-loop from 2019-10.
+    particles : int, default 1000
+        Particles of the filter (at least `members`).
 
     Returns
     -------
@@ -161,6 +172,20 @@ def forecast(
 
         calibration_source = os.fspath(calibration)
         calibration = CalibrationResults.load(calibration)
+    if origin is not None:
+        return forecast_from_state(
+            scenarios,
+            origin=origin,
+            history=history,
+            model=model,
+            end=end,
+            members=members,
+            seed=seed,
+            calibration=calibration,
+            particles=particles,
+            progress=progress,
+            calibration_source=calibration_source,
+        )
     if model is None:
         model = BorderModel(None if calibration is None else calibration.model_params())
     loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
@@ -320,3 +345,165 @@ def _observation_noise(mu: xr.DataArray, alpha: np.ndarray, seed: int) -> xr.Dat
     noisy = nbinom.ppf(uniforms, r, r / (r + np.maximum(values, 1e-9)))
     out = mu.transpose("member", ...).copy(data=noisy.astype(float))
     return out.transpose(*mu.dims)
+
+
+def forecast_from_state(
+    scenarios: Sequence = DEFAULT_SCENARIOS,
+    *,
+    origin: str = "last",
+    history=None,
+    model: BorderModel | None = None,
+    end: str = END,
+    members: int = 1,
+    seed: int = 0,
+    calibration=None,
+    particles: int = FILTER_PARTICLES,
+    progress: Callable[[str], None] | None = None,
+    calibration_source: str | None = None,
+) -> xr.Dataset:
+    """Forecast each scenario from the filtered state at the end of `origin`.
+
+    The particle filter (:func:`sdmig.inference.nowcast.nowcast`) runs over the history
+    through `origin` only. With one member, the forecast starts from the filtered mean
+    state and runs without process noise; with more, `members` particles drawn from the
+    filtered distribution run on with their latent drivers' process noise, their own
+    parameter draws and observation noise on ``encounters`` (``expected_encounters``
+    keeps the model's values). Every scenario gets the same particles and the same noise,
+    so differences between scenarios stay paired.
+
+    Parameters
+    ----------
+    scenarios : sequence of str, path or Scenario
+    origin : str, default "last"
+        ``YYYY-MM`` or ``"last"`` (the last month with encounters).
+    history : None, path or xarray.Dataset
+        The observations the filter uses.
+    model : BorderModel, optional
+    end : str, default "2028-12"
+    members : int, default 1
+    seed : int, default 0
+    calibration : CalibrationResults, optional
+    particles : int, default 1000
+        Particles of the filter (at least `members` are used).
+    progress : callable, optional
+        Called with each scenario's name before it runs.
+    calibration_source : str, optional
+        Where `calibration` was read from, for the provenance.
+
+    Returns
+    -------
+    xarray.Dataset
+        As :func:`forecast`, on the months after `origin` through `end`.
+
+    Raises
+    ------
+    ForecastError
+        An `origin` that is not a month, lies after the last observed month, or is not
+        before `end`.
+    """
+    from sdmig.errors import DataError
+    from sdmig.inference.calibrate import CalibrationResults
+    from sdmig.inference.filter import particle_filter
+    from sdmig.inference.nowcast import build_state_space, last_observed, resolve_history
+    from sdmig.policy.scenario import load_scenario
+
+    try:
+        hist = resolve_history(history)
+        last = last_observed(hist)
+        origin_p = last if origin == "last" else as_month("origin", origin)
+        if origin_p > last:
+            raise ForecastError(f"--origin = {origin_p} is after the last observed month {last}")
+        if origin_p >= pd.Period(end, freq="M"):
+            raise ForecastError(f"--origin = {origin_p} must be before --end = {end}")
+        ss = build_state_space(
+            hist, str(origin_p), model=model, calibration=calibration or CalibrationResults.load()
+        )
+    except DataError as exc:
+        raise ForecastError(str(exc)) from None
+    loaded = [s if hasattr(s, "bind") else load_scenario(s) for s in scenarios]
+    names = [s.name for s in loaded]
+    if len(set(names)) != len(names):
+        raise ForecastError(f"scenario names must be distinct, got {names}")
+    n = max(int(particles), int(members))
+    step = ss.n_steps - 1
+    run = particle_filter(ss, n, seed=seed, snapshot_steps=[step], snapshot=ss.snapshot)
+    snap = run.snapshots[step]
+    noisy = members > 1
+    if noisy:
+        pick = np.random.default_rng([seed, 2]).choice(n, size=int(members), replace=False)
+        snap = {**snap, "y": snap["y"][:, pick], "trend": snap["trend"][pick]}
+        snap["param_index"] = snap["param_index"][pick]
+    else:
+        snap = {
+            "step": step,
+            "y": snap["y"].mean(axis=1, keepdims=True),
+            "trend": snap["trend"].mean(axis=0, keepdims=True),
+            "param_index": None,
+        }
+    horizon = (pd.Period(end, freq="M") - ss.last).n
+    time = pd.period_range(ss.last + 1, periods=horizon, freq="M").to_timestamp()
+    variables = ss.model.stockflow_model.variables
+    runs = []
+    for scenario in loaded:
+        if progress is not None:
+            progress(scenario.name)
+        rng = np.random.default_rng([seed, 3])  # the same noise for every scenario
+        draw = ss.forecast(
+            snap,
+            horizon,
+            rng,
+            variables=OUTPUT_VARIABLES,
+            scenario=scenario,
+            noise=noisy,
+        )
+        data = {}
+        for name in OUTPUT_VARIABLES:
+            var = variables[name]
+            attrs = {"units": var.units, "long_name": var.long_name}
+            arr, dims = draw[name], ("member", "time", *var.dims)
+            if not noisy:
+                arr, dims = arr[0], dims[1:]
+            data[name] = xr.Variable(dims, arr, attrs)
+        if noisy:
+            data["expected_encounters"] = data["encounters"].copy()
+            data["expected_encounters"].attrs["long_name"] = (
+                "expected encounters (no observation noise)"
+            )
+            factor = draw["encounters_by_origin"] / draw["expected_encounters_by_origin"]
+            data["encounters"] = data["encounters"].copy(
+                data=data["encounters"].values * factor[..., None]
+            )
+        ds = xr.Dataset(
+            data,
+            coords={
+                "time": time,
+                "origin": list(ss.model.stockflow_model.dims["origin"]),
+                "corridor": list(ss.model.stockflow_model.dims["corridor"]),
+                **({"member": np.arange(members)} if noisy else {}),
+            },
+        )
+        bound = scenario.bind(ss.model.stockflow_model)
+        ds["lever_cost"] = bound.cost(ds["time"]).sum("lever", keep_attrs=True)
+        runs.append(ds.drop_vars("lever", errors="ignore"))
+    out = xr.concat(runs, dim=pd.Index(names, name="scenario"), combine_attrs="drop")
+    for v in out.data_vars:
+        out[v].attrs = dict(runs[0][v].attrs)
+    out["lever_cost"].attrs.update(units="USD/month", long_name="cost of the scenario's levers")
+    out.attrs.update(
+        title="sdmig forecast",
+        sdmig_version=__version__,
+        start=str(ss.last + 1),
+        origin=str(ss.last),
+        solver=f"{ss.method}, step {ss.dt} month, from the filtered state "
+        f"({n} particles, log-likelihood {run.loglik:.1f})",
+        scenarios=" ".join(names),
+        **provenance(
+            loaded,
+            members=int(members),
+            seed=int(seed),
+            calibration=calibration,
+            calibration_source=calibration_source,
+            history=hist,
+        ),
+    )
+    return out

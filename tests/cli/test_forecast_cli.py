@@ -46,16 +46,18 @@ def test_forecast_writes_netcdf_csv_comparison_and_summary(forecast_dir):
         assert list(ds["scenario"].values) == ["baseline", "binational_phased"]
         for var in OUTPUT_VARIABLES:
             assert "units" in ds[var].attrs and "long_name" in ds[var].attrs
-        assert str(ds["time"].values[0])[:7] == "2019-10"
+        # the forecast starts the month after the filtered origin (the last observed month)
+        first = str(pd.Period(ds.attrs["origin"], freq="M") + 1)
+        assert str(ds["time"].values[0])[:7] == first
         assert str(ds["time"].values[-1])[:7] == "2028-12"
         assert float(ds["lever_cost"].sel(scenario="baseline").sum()) == 0.0
         assert float(ds["lever_cost"].sel(scenario="binational_phased").sum()) > 0.0
         assert ds.attrs["data_sha256"] and "joint_task_forces" in ds.attrs["scenario_files"]
-        total = float(ds["encounters"].sel(scenario="baseline", time="2023-09").sum())
+        total = float(ds["encounters"].sel(scenario="baseline", time=first).sum())
     tidy = pd.read_csv(out / "forecast.csv", keep_default_na=False)
     assert list(tidy.columns) == ["scenario", "variable", "time", "origin", "corridor", "value"]
     rows = tidy[
-        (tidy.scenario == "baseline") & (tidy.variable == "encounters") & (tidy.time == "2023-09")
+        (tidy.scenario == "baseline") & (tidy.variable == "encounters") & (tidy.time == first)
     ]
     assert len(rows) == 12
     assert rows["value"].astype(float).sum() == pytest.approx(total, rel=1e-5)
@@ -201,10 +203,17 @@ def test_overwrite_leaves_exactly_one_run(tmp_path, first, second, expected):
 
 
 def test_a_window_before_the_benchmarks_reference_month_is_not_evaluable():
-    result = CliRunner().invoke(main, ["forecast", "--start", "2020-01", "--end", "2020-12"])
+    args = ["forecast", "--start", "2020-01", "--end", "2020-12", "--origin", "open-loop"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     rows = [line for line in result.output.splitlines() if line.startswith("| binational_phased |")]
     benchmarks = [r for r in rows if "from 2026-06" in r]
     assert len(benchmarks) == 3
     assert all("| not evaluable |" in r and "100%" not in r for r in benchmarks)
     assert "ends before the reference month 2026-06" in result.output
+
+
+def test_a_window_starting_before_the_origin_is_a_usage_error():
+    result = CliRunner().invoke(main, ["forecast", "--origin", "2023-06", "--start", "2023-06"])
+    assert result.exit_code == 2
+    assert "2023-06 is not after the forecast origin 2023-06" in result.output

@@ -114,7 +114,7 @@ def test_accessor_compare_is_the_cli_comparison(tmp_path, scenario, members, per
 
     out = tmp_path / "out"
     args = ["forecast", "--scenario", "baseline", "--scenario", scenario, "--end", "2027-12"]
-    args += ["--members", str(members), "--seed", "4", "--out", str(out)]
+    args += ["--members", str(members), "--seed", "4", "--out", str(out), "--origin", "open-loop"]
     result = CliRunner().invoke(main, [*args, "--plot", "none", "--format", "csv", "--quiet"])
     assert result.exit_code == 0, result.output
     cli = pd.read_csv(out / "comparison.csv", dtype={"from": str, "to": str})

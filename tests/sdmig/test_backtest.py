@@ -1,4 +1,4 @@
-"""Backtests: a short rolling-origin run, its scores, and the CLI."""
+"""Backtests: a short rolling-origin run from the filtered state, its scores, and the CLI."""
 
 import numpy as np
 import pandas as pd
@@ -10,72 +10,92 @@ from sdmig.data.history import load_history
 from sdmig.errors import ForecastError
 from sdmig.inference.backtest import (
     BANDS,
+    BASELINES,
+    MODEL_ROWS,
     SERIES,
     backtest,
     baseline_forecasts,
-    freeze_drivers,
     observed,
 )
-from sdmig.model.border import BorderModel
 
 
 @pytest.fixture(scope="module")
 def short():
-    return backtest(first="2022-08", last="2022-09", n_draws=40)
+    return backtest(first="2022-08", last="2022-09", n_particles=100)
 
 
 def test_short_backtest_scores_every_forecaster_in_every_band(short):
-    mase = short.mase
-    assert set(mase.index.get_level_values("forecaster")) == {
-        "model",
-        "naive",
-        "seasonal_naive",
-        "ets",
-        "sarimax",
-    }
-    assert set(mase.index.get_level_values("series")) == set(SERIES)
-    assert list(mase.columns) == list(BANDS)
-
-    assert mase.notna().all().all()
-    assert (mase.to_numpy() >= 0).all()
-    assert set(short.coverage.columns) == {"80%", "95%"}
-    assert ((short.coverage >= 0) & (short.coverage <= 1)).all().all()
-    assert "MASE by horizon band" in short.format()
+    table = short.table()
+    assert set(table.index.get_level_values("forecaster")) == {*MODEL_ROWS, *BASELINES}
+    assert set(table.index.get_level_values("series")) == set(SERIES)
+    assert set(table.index.get_level_values("band")) == set(BANDS)
+    assert table.notna().all().all()
+    assert (table["MASE"] >= 0).all()
+    # the reference has no skill against itself
+    np.testing.assert_allclose(table.xs("seasonal_naive", level="forecaster")["CRPS skill"], 0)
+    for level in ("50%", "80%", "95%"):
+        assert table[level].between(0, 1).all()
+    # wider intervals cover at least as often
+    assert (table["95%"] >= table["80%"]).all() and (table["80%"] >= table["50%"]).all()
+    text = short.format()
+    assert "| status quo | 1-3 |" in text and "**OTHER**" in text
 
 
-def test_scaled_errors_are_absolute_errors_over_the_seasonal_naive_scale(short):
+def test_scores_use_the_seasonal_naive_scale_and_the_median(short):
     data = observed(load_history())
-    row = short.errors.query(
-        "origin == '2022-08' and series == 'total' and forecaster == 'naive' and horizon == 2"
-    )
-    train = data.loc[: pd.Period("2022-08", "M"), "total"].to_numpy()
+    origin = pd.Period("2022-08", "M")
+    train = data.loc[:origin, "total"].to_numpy()
     scale = np.mean(np.abs(train[12:] - train[:-12]))
-    expected = abs(train[-1] - data.loc[pd.Period("2022-10", "M"), "total"]) / scale
-    assert float(row["scaled_error"].iloc[0]) == pytest.approx(expected)
+    row = short.scores.query(
+        "origin == '2022-08' and series == 'total' and forecaster == 'naive' and horizon == 2"
+    ).iloc[0]
+    actual = data.loc[origin + 2, "total"]
+    # the naive median is the last value (up to the sampling error of 1,000 draws)
+    assert row["error"] * scale + actual == pytest.approx(train[-1], rel=0.02)
+    assert row["abs_error"] == pytest.approx(abs(row["error"]))
 
 
 def test_baselines_follow_their_definitions():
-    train = pd.Series(np.arange(1.0, 37.0))
-    fc = baseline_forecasts(train, 14)
-    assert (fc["naive"] == 36.0).all()
-    assert fc["seasonal_naive"][:12].tolist() == list(np.arange(25.0, 37.0))
-    assert fc["seasonal_naive"][12] == 25.0
-    assert fc["ets"].shape == fc["sarimax"].shape == (14,)
-
-
-def test_freeze_drivers_holds_the_driver_after_the_origin():
-    params = BorderModel(use_calibration=False).params
-    frozen = freeze_drivers(params, "2022-03")["economic_driver"]
-    original = params["economic_driver"]
-    # knots up to 2022-01 untouched, later ones equal to each other
-    np.testing.assert_array_equal(frozen[:, :5], original[:, :5])
-    assert np.allclose(frozen[:, 5:], frozen[:, 5:6])
-    assert not np.allclose(frozen[:, 5:], original[:, 5:])
+    walk = np.cumsum(np.random.default_rng(0).normal(0, 0.05, 36))
+    train = pd.Series(np.exp(walk) * 100)
+    fc = baseline_forecasts(train, 14, n=2000)
+    assert all(s.shape == (2000, 14) for s in fc.values())
+    np.testing.assert_allclose(np.median(fc["naive"], axis=0), train.iloc[-1], rtol=0.02)
+    seasonal = np.median(fc["seasonal_naive"], axis=0)
+    np.testing.assert_allclose(seasonal[:12], train.iloc[-12:], rtol=0.02)
+    # spreads grow with the horizon for the random walk
+    spread = np.quantile(fc["naive"], 0.9, axis=0) - np.quantile(fc["naive"], 0.1, axis=0)
+    assert spread[-1] > spread[0]
 
 
 def test_origins_outside_the_history_are_refused():
     with pytest.raises(ForecastError, match="must lie inside the history"):
         backtest(first="2019-01", last="2019-02")
+    with pytest.raises(ForecastError, match="not months"):
+        backtest(first="2022-13", last="2023-01")
+
+
+def test_cli_backtest_prints_the_table_and_writes_files(tmp_path):
+    result = CliRunner().invoke(
+        main,
+        [
+            "backtest",
+            "--first",
+            "2023-01",
+            "--last",
+            "2023-01",
+            "--particles",
+            "50",
+            "--out",
+            str(tmp_path),
+            "--quiet",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "| known policy |" in result.output
+    assert (tmp_path / "backtest.md").read_text().startswith("Rolling origins 2023-01..2023-01")
+    scores = pd.read_csv(tmp_path / "scores.csv")
+    assert set(scores["forecaster"]) == {*MODEL_ROWS, *BASELINES}
 
 
 def test_cli_backtest_bad_origin_is_one_line():

@@ -29,7 +29,17 @@ MEMBERS, SEED = 5, 3
 def cli_run(tmp_path_factory):
     """``sdmig forecast --members 5 --seed 3 --out D``: its output and folder."""
     out = tmp_path_factory.mktemp("cli") / "out"
-    args = ["forecast", "--members", str(MEMBERS), "--seed", str(SEED), "--out", str(out)]
+    args = [
+        "forecast",
+        "--origin",
+        "open-loop",
+        "--members",
+        str(MEMBERS),
+        "--seed",
+        str(SEED),
+        "--out",
+        str(out),
+    ]
     result = CliRunner().invoke(main, [*args, "--quiet", "--plot", "none"])
     assert result.exit_code == 0, result.output
     return result.output, out
