@@ -23,9 +23,11 @@ main(sys.argv[1:], prog_name="sdmig")
 """
 
 
-def _start(args):
+def _start(args, cwd):
+    # run outside the source tree, so that the installed package is imported, as a user's is
     return subprocess.Popen(
         [sys.executable, "-c", DRIVER, "forecast", *args],
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -73,7 +75,7 @@ def test_interrupted_run_leaves_nothing_and_exits_130(tmp_path, when, members, p
     before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     out = tmp_path / "out"
     args = ["--members", members, "--end", "2027-12", "--out", str(out), "--quiet", *extra]
-    proc = _start(args)
+    proc = _start(args, cwd=tmp_path.parent)
     try:
         when(proc, tmp_path)
         proc.send_signal(signal.SIGINT)
