@@ -1,6 +1,8 @@
 """Sphinx configuration of the sdmig documentation site.
 
-Build it with ``python -m sphinx -W -b html docs docs/_build/html``.
+Build it with ``sphinx-build -W -b html docs docs/_build/html`` (from any folder; ``python -m
+sphinx`` from the repository root would import the source tree instead of the installed
+package).
 """
 
 from __future__ import annotations
