@@ -728,26 +728,25 @@ def _border(m: sf.Model) -> None:
         units="people/month",
         long_name="releases with a notice to appear",
     )
+
+    def processed_at_ports(capacity, v):
+        """Each origin's share of a corridor's port `capacity`, by its share of the people
+        waiting there, and never more than its waiting people in half a month."""
+        return np.minimum(
+            capacity[:, None, :] * v.waiting / np.maximum(v.waiting_by_corridor, 1.0)[:, None, :],
+            v.waiting / 0.5,
+        )
+
     m.aux(
         "port_processing",
-        lambda v: np.minimum(
-            v.port_capacity[:, None, :]
-            * v.waiting
-            / np.maximum(v.waiting_by_corridor, 1.0)[:, None, :],
-            v.waiting / 0.5,
-        ),
+        lambda v: processed_at_ports(v.port_capacity, v),
         dims=("origin", "corridor"),
         units="encounters/month",
         long_name="people processed at ports of entry (OFO encounters)",
     )
     m.aux(
         "port_processing_without_hub",
-        lambda v: np.minimum(
-            v.port_processing_capacity[:, None, :]
-            * v.waiting
-            / np.maximum(v.waiting_by_corridor, 1.0)[:, None, :],
-            v.waiting / 0.5,
-        ),
+        lambda v: processed_at_ports(v.port_processing_capacity, v),
         dims=("origin", "corridor"),
         units="encounters/month",
         long_name="people the ports alone would process (no pre-screening hub)",
