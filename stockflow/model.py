@@ -388,15 +388,36 @@ class Model:
         """
         return self._delay(name, input, delay, 3, dims, units, long_name, source, target)
 
-    def _delay(self, name, input, delay, order, dims, units, long_name, source, target) -> str:
+    def _delay(
+        self,
+        name,
+        input,
+        delay,
+        order,
+        dims,
+        units,
+        long_name,
+        source,
+        target,
+        *,
+        initial=None,
+        stock_units=None,
+    ) -> str:
+        """A material delay of `order` stages in series; each stage starts holding
+        ``initial * delay / order`` (`initial` defaults to the input: steady state).
+        `stock_units` defaults to `units` times a month."""
         dims = self._check_dims(name, dims)
         f_in, f_delay = self._as_equation(input), _time_constant(self._as_equation(delay), dims)
-        stock_units = units.removesuffix("/month") if units.endswith("/month") else f"{units}*month"
+        f_init = f_in if initial is None else self._as_equation(initial)
+        if stock_units is None:
+            stock_units = (
+                units.removesuffix("/month") if units.endswith("/month") else f"{units}*month"
+            )
         stages = [f"{name}__stage{i + 1}" for i in range(order)]
         for s in stages:
             self.stock(
                 s,
-                lambda v: f_in(v) * f_delay(v) / order,
+                lambda v: f_init(v) * f_delay(v) / order,
                 dims=dims,
                 units=stock_units,
                 nonnegative=False,

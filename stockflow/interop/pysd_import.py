@@ -1444,40 +1444,19 @@ class _Builder:
     def _delay(self, name, inp, tau, initial, order, dims, units, doc, target) -> None:
         """stockflow's material delay (:meth:`stockflow.Model.delay3`, with its names),
         its stages starting from `initial` instead of the input."""
-        m = self.m
         stock_units = str(parse_units(units) / PER_TIME)
-        stages = [f"{name}__stage{i + 1}" for i in range(order)]
-        for st in stages:
-            m.stock(
-                st,
-                lambda v: initial(v) * tau(v) / order,
-                dims=dims,
-                units=stock_units,
-                nonnegative=False,
-            )
-            m._mark_internal(st)
-        m.flow(f"{name}__in", inp, target=stages[0], dims=dims, units=units)
-        m._mark_internal(f"{name}__in")
-        for i in range(order - 1):
-            here = stages[i]
-            m.flow(
-                f"{name}__{i + 1}{i + 2}",
-                lambda v, here=here: getattr(v, here) * order / tau(v),
-                source=here,
-                target=stages[i + 1],
-                dims=dims,
-                units=units,
-            )
-            m._mark_internal(f"{name}__{i + 1}{i + 2}")
-        last = stages[-1]
-        m.flow(
+        self.m._delay(
             name,
-            lambda v: getattr(v, last) * order / tau(v),
-            source=last,
-            target=target,
-            dims=dims,
-            units=units,
-            long_name=doc,
+            inp,
+            tau,
+            order,
+            dims,
+            units,
+            doc,
+            None,
+            target,
+            initial=initial,
+            stock_units=stock_units,
         )
 
     def _hidden_builtin(self, owner: str, ast, dims) -> str:
