@@ -47,7 +47,10 @@ KINDS = ("stock", "flow", "aux", "param", "input", "series")
 class Variable:
     """One declared model variable.
 
-    Attributes
+    Built by the declaration methods of :class:`Model` (:meth:`Model.stock`,
+    :meth:`Model.flow`, ...), which check the fields; read from ``Model.variables``.
+
+    Parameters
     ----------
     name, kind : str
         Identifier, and one of ``KINDS``.
@@ -68,6 +71,17 @@ class Variable:
         For parameters: the allowed range (used by calibration and validation).
     series : (ndarray, ndarray, str) or None
         Times [months], values and interpolation of a dated series.
+    internal : bool
+        Declared by a builtin (the stages of a delay, the adjustment of a smooth), not by
+        the modeler.
+
+    Examples
+    --------
+    >>> m = Model("decay", start="2020-01")
+    >>> _ = m.stock("x", 100.0, units="widgets")
+    >>> var = m.variables["x"]
+    >>> var.kind, var.dims, var.units, float(var.value)
+    ('stock', (), 'widgets', 100.0)
     """
 
     name: str
@@ -87,7 +101,29 @@ class Variable:
 
 @dataclass(frozen=True)
 class Lookup:
-    """A piecewise-linear table ``y(x)``, held constant beyond its first and last points."""
+    """A piecewise-linear table ``y(x)``, held constant beyond its first and last points.
+
+    Declare it with :meth:`Model.lookup`, which checks the points; in equations it is
+    called as ``v.name(x)``.
+
+    Parameters
+    ----------
+    name : str
+        Identifier of the table.
+    x : ndarray, shape ``(n,)``
+        Strictly increasing abscissae.
+    y : ndarray, shape ``(n,)``
+        Values at `x`.
+    units, long_name : str
+        Units and description of `y`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> table = Lookup("effect", np.array([0.0, 1.0]), np.array([1.0, 0.5]))
+    >>> table(np.array([-1.0, 0.5, 2.0])).tolist()
+    [1.0, 0.75, 0.5]
+    """
 
     name: str
     x: np.ndarray
@@ -165,7 +201,29 @@ class Model:
         return dims
 
     def shape(self, dims: Sequence[str]) -> tuple[int, ...]:
-        """Array shape of a variable with `dims` (without the member axis)."""
+        """Array shape of a variable with `dims` (without the member axis).
+
+        Parameters
+        ----------
+        dims : sequence of str
+            Names of declared dimensions.
+
+        Returns
+        -------
+        tuple of int
+            The number of labels of each dimension, in the order of `dims`.
+
+        Raises
+        ------
+        KeyError
+            If a name in `dims` is not a declared dimension.
+
+        Examples
+        --------
+        >>> m = Model("m", start=None, dims={"origin": ["a", "b", "c"], "corridor": ["w", "e"]})
+        >>> m.shape(("origin", "corridor"))
+        (3, 2)
+        """
         return tuple(len(self.dims[d]) for d in dims)
 
     def _array(self, name: str, value, dims: tuple[str, ...]) -> np.ndarray:
@@ -185,7 +243,41 @@ class Model:
 
     # ------------------------------------------------------------ declarations
     def stock(self, name, initial, *, dims=(), units="1", long_name="", nonnegative=True) -> str:
-        """Declare a stock with an initial value (array, or ``f(v)`` over parameters)."""
+        """Declare a stock with an initial value.
+
+        Parameters
+        ----------
+        name : str
+            Identifier (a Python identifier other than ``t``), unique in the model.
+        initial : array-like or callable
+            Initial value, broadcast to the stock's dims, or ``f(v)`` computed from the
+            parameters when the run starts.
+        dims : str or sequence of str, default ()
+            Dimensions of the stock, in the model's dimension order.
+        units : str, default '1'
+            Units of the stock (``"people"``).
+        long_name : str, default `name`
+            Description, written into the output attrs.
+        nonnegative : bool, default True
+            Limit the outflows so that the stock never goes below zero.
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If `name` is not a valid identifier or is already declared, a dimension is
+            unknown or out of order, or `initial` does not broadcast to the dims.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01", dims={"origin": ["a", "b"]})
+        >>> m.stock("waiting", [10.0, 20.0], dims="origin", units="people")
+        'waiting'
+        """
         dims = self._check_dims(name, dims)
         value = initial if callable(initial) else self._array(name, initial, dims)
         return self._add(
@@ -202,6 +294,39 @@ class Model:
         A flow may carry more dimensions than its stocks: it is summed over the extra ones
         where it leaves or enters a stock (arrivals by origin and corridor leaving an
         in-transit stock by origin).
+
+        Parameters
+        ----------
+        name : str
+            Identifier, unique in the model.
+        equation : callable
+            ``f(v)`` giving the rate [stock units per month].
+        source, target : str or None
+            Stock the flow drains and stock it fills; ``None`` is the model boundary.
+        dims : str or sequence of str, default ()
+            Dimensions of the flow, in the model's dimension order.
+        units : str, default '1'
+            Units of the rate (``"people/month"``).
+        long_name : str, default `name`
+            Description, written into the output attrs.
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If both `source` and `target` are ``None``, or the name or dims are invalid.
+            Unknown stock names are reported when the model is compiled.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.stock("x", 100.0, units="widgets")
+        >>> m.flow("loss", lambda v: 0.1 * v.x, source="x", units="widgets/month")
+        'loss'
         """
         dims = self._check_dims(name, dims)
         if source is None and target is None:
@@ -213,12 +338,77 @@ class Model:
         )
 
     def aux(self, name, equation, *, dims=(), units="1", long_name="") -> str:
-        """Declare an auxiliary: a value computed from others at each instant."""
+        """Declare an auxiliary: a value computed from others at each instant.
+
+        Parameters
+        ----------
+        name : str
+            Identifier, unique in the model.
+        equation : callable
+            ``f(v)`` giving the value from stocks, parameters, inputs and other
+            auxiliaries (cycles among auxiliaries are reported when compiling).
+        dims : str or sequence of str, default ()
+            Dimensions of the value, in the model's dimension order.
+        units : str, default '1'
+        long_name : str, default `name`
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If the name is invalid or taken, or a dimension is unknown or out of order.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.stock("x", 100.0)
+        >>> m.aux("half", lambda v: v.x / 2)
+        'half'
+        """
         dims = self._check_dims(name, dims)
         return self._add(Variable(name, "aux", dims, units, long_name or name, equation))
 
     def param(self, name, default, *, dims=(), units="1", long_name="", bounds=None) -> str:
-        """Declare a constant parameter, overridable per run or per ensemble member."""
+        """Declare a constant parameter, overridable per run or per ensemble member.
+
+        Parameters
+        ----------
+        name : str
+            Identifier, unique in the model.
+        default : array-like
+            Value used when a run does not override it, broadcast to `dims`.
+        dims : str or sequence of str, default ()
+            Dimensions of the value, in the model's dimension order.
+        units : str, default '1'
+        long_name : str, default `name`
+        bounds : (float, float), optional
+            Allowed range, inclusive; default unbounded.
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If `default` lies outside `bounds` or does not fit `dims`, or the name or dims
+            are invalid.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> m.param("k", 0.1, units="1/month", bounds=(0, 1))
+        'k'
+        >>> m.param("q", 2.0, bounds=(0, 1))
+        Traceback (most recent call last):
+        ...
+        stockflow.errors.DeclarationError: parameter 'q': default 2.0 outside bounds [0.0, 1.0]
+        """
         dims = self._check_dims(name, dims)
         lo, hi = (-np.inf, np.inf) if bounds is None else (float(bounds[0]), float(bounds[1]))
         value = self._array(name, default, dims)
@@ -235,6 +425,37 @@ class Model:
 
         The callable ``f(t, v)`` may read the time, stocks and parameters (not auxiliaries
         or flows, which may themselves depend on the input).
+
+        Parameters
+        ----------
+        name : str
+            Identifier, unique in the model.
+        default : array-like
+            Value when a run gives no callable, broadcast to `dims`.
+        dims : str or sequence of str, default ()
+        units : str, default '1'
+        long_name : str, default `name`
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If `default` does not fit `dims`, or the name or dims are invalid.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.stock("x", 0.0)
+        >>> _ = m.input("rate", 1.0, units="widgets/month")
+        >>> _ = m.flow("fill", lambda v: v.rate, target="x")
+        >>> import stockflow
+        >>> ds = stockflow.simulate(m, 2, inputs={"rate": lambda t, v: 2.0}, method="euler")
+        >>> ds["x"].values.tolist()  # at the ends of January and February
+        [2.0, 4.0]
         """
         dims = self._check_dims(name, dims)
         return self._add(
@@ -249,7 +470,38 @@ class Model:
         )
 
     def lookup(self, name, x, y, *, units="1", long_name="") -> str:
-        """Declare a piecewise-linear table, callable in equations as ``v.name(x)``."""
+        """Declare a piecewise-linear table, callable in equations as ``v.name(x)``.
+
+        Parameters
+        ----------
+        name : str
+            Identifier, unique in the model.
+        x, y : array-like, shape ``(n,)``
+            At least two points, `x` strictly increasing, all finite. Beyond the first and
+            last point the table holds its end values.
+        units : str, default '1'
+            Units of `y`.
+        long_name : str, default `name`
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If the points are fewer than two, not strictly increasing, not finite, or `x`
+            and `y` differ in shape; or the name is invalid or taken.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> m.lookup("effect", [0, 1], [1.0, 0.5])
+        'effect'
+        >>> m.lookups["effect"](0.5).item()
+        0.75
+        """
         self._check_name(name)
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
@@ -278,6 +530,28 @@ class Model:
             ``'step'`` holds each value until the next date. Either way the value is held
             constant before the first and after the last date, and every date is a
             breakpoint of the integration.
+        name, dims, units, long_name
+            As for :meth:`param`.
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If the times are not strictly increasing, their number differs from the
+            values', a value is not finite, `interpolation` is unknown, dates are given to a
+            model without a calendar, or the name or dims are invalid.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> m.series("price", ["2020-01", "2020-03"], [1.0, 3.0], interpolation="step")
+        'price'
+        >>> m.breakpoints
+        [0.0, 2.0]
         """
         dims = self._check_dims(name, dims)
         if interpolation not in ("linear", "step"):
@@ -300,7 +574,25 @@ class Model:
         )
 
     def add_breakpoints(self, *times) -> None:
-        """Declare discontinuities (dates or model times) the integrators must not step over."""
+        """Declare discontinuities (dates or model times) the integrators must not step over.
+
+        Parameters
+        ----------
+        *times : date-like or float
+            Dates, or model times [months].
+
+        Raises
+        ------
+        DeclarationError
+            If a date is given to a model without a calendar (``start=None``).
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> m.add_breakpoints("2020-07", 9.5)
+        >>> m.breakpoints
+        [6.0, 9.5]
+        """
         self.breakpoints.extend(self._time(x) for x in times)
 
     def _time(self, x) -> float:
@@ -329,6 +621,42 @@ class Model:
         value of `input` at time 0 (Vensim ``SMOOTH``). `input` and `time` are variable
         names, numbers or equations; `time` may be a scalar (per member, shape ``(k,)``) or
         have the smooth's dims.
+
+        Parameters
+        ----------
+        name : str
+            Identifier of the smoothed value (a stock), unique in the model.
+        input : str, float or callable
+            Quantity to smooth: a variable name, a constant or ``f(v)``.
+        time : str, float or callable
+            Time constant [months].
+        dims : str or sequence of str, default ()
+        units : str, default '1'
+            Units of `input` (and of the smooth).
+        long_name : str, default ``"smoothed <input>"``
+        initial : array-like or callable, optional
+            Value at time 0; default: `input` at time 0.
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If the name is invalid or taken, or a dimension is unknown or out of order.
+
+        Examples
+        --------
+        >>> import stockflow
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.input("signal", 1.0)
+        >>> m.smooth("trend", "signal", 2.0, initial=0.0)
+        'trend'
+        >>> ds = stockflow.simulate(m, 2, method="euler", dt=1.0)
+        >>> ds["trend"].values.tolist()
+        [0.5, 0.75]
         """
         dims = self._check_dims(name, dims)
         f_in, f_time = self._as_equation(input), _time_constant(self._as_equation(time), dims)
@@ -363,7 +691,35 @@ class Model:
         source=None,
         target=None,
     ) -> str:
-        """First-order material delay: the flow `name` is `input` delayed by `delay` months."""
+        """First-order material delay: the flow `name` is `input` delayed by `delay` months.
+
+        One stage holding ``delay * outflow``, starting in steady state with the input's
+        value at time 0 (Vensim ``DELAY1``).
+
+        Parameters
+        ----------
+        name, input, delay, dims, units, long_name, source, target
+            As for :meth:`delay3`.
+
+        Returns
+        -------
+        str
+            `name`, the delayed outflow.
+
+        Raises
+        ------
+        DeclarationError
+            As for :meth:`delay3`.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.stock("done", 0.0)
+        >>> m.delay1("arrivals", 6.0, 2.0, target="done")
+        'arrivals'
+        >>> sorted(n for n in m.variables if n.startswith("arrivals__"))
+        ['arrivals__in', 'arrivals__stage1']
+        """
         return self._delay(name, input, delay, 1, dims, units, long_name, source, target)
 
     def delay3(
@@ -385,6 +741,43 @@ class Model:
         member) or have the delay's dims. The outflow ``name`` enters `target` (or
         leaves the model); the inflow leaves `source` (or comes from outside), so material
         is conserved through the delay.
+
+        Parameters
+        ----------
+        name : str
+            Identifier of the delayed outflow; the stages and inner flows are named
+            ``<name>__stage1`` ..., ``<name>__in``, ``<name>__12`` ...
+        input : str, float or callable
+            The inflow [units]: a variable name, a constant or ``f(v)``.
+        delay : str, float or callable
+            Mean delay [months].
+        dims : str or sequence of str, default ()
+        units : str, default '1/month'
+            Units of the flows; the stages hold `units` times a month.
+        long_name : str, default `name`
+        source, target : str or None
+            Stock the inflow drains and stock the outflow fills (``None``: the boundary).
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            If a generated name is invalid or taken, or a dimension is unknown or out of
+            order.
+
+        Examples
+        --------
+        >>> import stockflow
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.stock("done", 0.0)
+        >>> _ = m.delay3("arrivals", 6.0, 3.0, target="done")
+        >>> ds = stockflow.simulate(m, 2, method="euler")
+        >>> ds["done"].values.round(6).tolist()  # month ends: steady 6 a month
+        [6.0, 12.0]
         """
         return self._delay(name, input, delay, 3, dims, units, long_name, source, target)
 
@@ -453,11 +846,43 @@ class Model:
 
     # ------------------------------------------------------------------ access
     def of_kind(self, kind: str) -> list[Variable]:
-        """Declared variables of one kind, in declaration order."""
+        """Declared variables of one kind, in declaration order.
+
+        Parameters
+        ----------
+        kind : str
+            One of ``KINDS``: ``'stock'``, ``'flow'``, ``'aux'``, ``'param'``, ``'input'``,
+            ``'series'`` (another string gives an empty list).
+
+        Returns
+        -------
+        list of Variable
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.param("k", 0.1)
+        >>> _ = m.stock("x", 1.0)
+        >>> [v.name for v in m.of_kind("param")]
+        ['k']
+        """
         return [v for v in self.variables.values() if v.kind == kind]
 
     def params_default(self) -> dict[str, np.ndarray]:
-        """Default value of every parameter."""
+        """Default value of every parameter.
+
+        Returns
+        -------
+        dict of str to ndarray
+            Each parameter's default, shaped like its dims.
+
+        Examples
+        --------
+        >>> m = Model("m", start="2020-01")
+        >>> _ = m.param("k", 0.1)
+        >>> {name: value.tolist() for name, value in m.params_default().items()}
+        {'k': 0.1}
+        """
         return {v.name: v.value for v in self.of_kind("param")}
 
     def __repr__(self) -> str:
@@ -483,7 +908,34 @@ def _time_constant(f: Equation, dims: tuple[str, ...]) -> Equation:
 
 
 def check_mapping(name: str, value: Mapping | None) -> dict:
-    """Return `value` as a dict, raising a ``TypeError`` naming the argument otherwise."""
+    """Return `value` as a dict, raising a ``TypeError`` naming the argument otherwise.
+
+    Parameters
+    ----------
+    name : str
+        Name of the argument, for the message.
+    value : mapping or None
+        The argument's value; ``None`` stands for an empty mapping.
+
+    Returns
+    -------
+    dict
+        A new dict with the items of `value`.
+
+    Raises
+    ------
+    TypeError
+        If `value` is neither ``None`` nor a mapping.
+
+    Examples
+    --------
+    >>> check_mapping("params", None)
+    {}
+    >>> check_mapping("params", [1.0])
+    Traceback (most recent call last):
+    ...
+    TypeError: `params` must be a mapping of variable names, got list
+    """
     if value is None:
         return {}
     if not isinstance(value, Mapping):
