@@ -13,18 +13,80 @@ import numpy as np
 
 
 def step(t, height, start):
-    """``height`` from time `start` on, 0 before (Vensim ``STEP``)."""
+    """``height`` from time `start` on, 0 before (Vensim ``STEP``).
+
+    Parameters
+    ----------
+    t : float or array-like
+        Model time [months] (``v.t`` in an equation).
+    height : float or array-like
+        Value from `start` on, in the units of the result.
+    start : float
+        Switch time [months].
+
+    Returns
+    -------
+    ndarray
+        Shaped like `t` (broadcast with `height`).
+
+    Examples
+    --------
+    >>> step([0.0, 11.9, 12.0, 20.0], 50.0, 12).tolist()
+    [0.0, 0.0, 50.0, 50.0]
+    """
     return np.where(np.asarray(t) >= start, height, 0.0)
 
 
 def ramp(t, slope, start, end=None):
-    """0 before `start`, then rising by `slope` per month, flat after `end` (Vensim ``RAMP``)."""
+    """0 before `start`, then rising by `slope` per month, flat after `end` (Vensim ``RAMP``).
+
+    Parameters
+    ----------
+    t : float or array-like
+        Model time [months].
+    slope : float or array-like
+        Rise per month, in the result's units per month.
+    start : float
+        Time the ramp starts [months].
+    end : float, optional
+        Time it stops rising [months]; default never.
+
+    Returns
+    -------
+    ndarray
+        Shaped like `t` (broadcast with `slope`).
+
+    Examples
+    --------
+    >>> ramp([0.0, 2.0, 4.0, 9.0], 10.0, 1, 5).tolist()
+    [0.0, 10.0, 30.0, 40.0]
+    """
     t = np.asarray(t, dtype=float)
     stop = np.inf if end is None else end
     return slope * (np.clip(t, start, stop) - start)
 
 
 def pulse(t, start, width):
-    """1 from `start` for `width` months, 0 elsewhere (Vensim ``PULSE``)."""
+    """1 from `start` for `width` months, 0 elsewhere (Vensim ``PULSE``).
+
+    Parameters
+    ----------
+    t : float or array-like
+        Model time [months].
+    start : float
+        Time the pulse starts [months].
+    width : float
+        Its duration [months]; the pulse ends just before ``start + width``.
+
+    Returns
+    -------
+    ndarray
+        Shaped like `t`.
+
+    Examples
+    --------
+    >>> pulse([0.0, 3.0, 4.5, 5.0], 3, 2).tolist()
+    [0.0, 1.0, 1.0, 0.0]
+    """
     t = np.asarray(t, dtype=float)
     return np.where((t >= start) & (t < start + width), 1.0, 0.0)

@@ -19,7 +19,23 @@ class DeclarationError(StockflowError, ValueError):
 
 
 class IntegrationError(StockflowError, RuntimeError):
-    """The solver failed; carries the time reached and the solver's own message."""
+    """The solver failed; carries the time reached and the solver's own message.
+
+    Parameters
+    ----------
+    message : str
+        What failed, for the user.
+    t_reached : float
+        Model time the integration reached [months].
+    solver_message : str
+        The solver's own explanation.
+
+    Examples
+    --------
+    >>> err = IntegrationError("stopped", t_reached=3.5, solver_message="step size too small")
+    >>> err.t_reached, err.solver_message
+    (3.5, 'step size too small')
+    """
 
     def __init__(self, message: str, *, t_reached: float, solver_message: str):
         super().__init__(message)

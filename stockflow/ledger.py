@@ -28,6 +28,16 @@ def ledger(ds: xr.Dataset) -> xr.Dataset:
         One variable per stock with a leading ``account`` dimension: ``initial``,
         ``inflow``, ``outflow``, ``final`` and ``residual`` (initial + inflow - outflow -
         final), summed over time.
+
+    Examples
+    --------
+    >>> import stockflow
+    >>> m = stockflow.Model("m", start="2020-01")
+    >>> _ = m.stock("x", 100.0)
+    >>> _ = m.flow("out", lambda v: 0.1 * v.x, source="x")
+    >>> book = ledger(stockflow.simulate(m, 12, method="rk4"))
+    >>> book["x"].sel(account=["initial", "outflow", "final"]).values.round(2).tolist()
+    [100.0, 69.88, 30.12]
     """
     out = {}
     for name, var in ds.data_vars.items():
@@ -64,7 +74,35 @@ def check_ledger(ds: xr.Dataset, *, rtol: float = 1e-9, atol: float = 1e-9) -> x
 
     A stock balances when ``|residual| <= atol + rtol * (|initial| + inflow + outflow)``,
     element by element; the scale is the gross volume that passed through the stock, so
-    the tolerance is relative to what was integrated. Returns the ledger when it balances.
+    the tolerance is relative to what was integrated.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A result of :func:`stockflow.simulate`; stocks returned without all their flows
+        are not checked.
+    rtol, atol : float, default 1e-9
+        Relative and absolute tolerance, in the stocks' units.
+
+    Returns
+    -------
+    xarray.Dataset
+        The ledger (see :func:`ledger`), when every stock balances.
+
+    Raises
+    ------
+    LedgerError
+        Naming the first stock that does not balance and its worst relative residual.
+
+    Examples
+    --------
+    >>> import stockflow
+    >>> m = stockflow.Model("m", start="2020-01")
+    >>> _ = m.stock("x", 100.0)
+    >>> _ = m.flow("out", lambda v: 0.1 * v.x, source="x")
+    >>> book = check_ledger(stockflow.simulate(m, 12, method="euler"))
+    >>> abs(float(book["x"].sel(account="residual"))) < 1e-9
+    True
     """
     book = ledger(ds)
     for name, acc in book.data_vars.items():

@@ -27,7 +27,30 @@ CELL_METHODS = {
 
 
 class Recorder:
-    """Buffers of the requested variables, shape ``(n_months, n_members, *dims)``."""
+    """Buffers of the requested variables, shape ``(n_months, n_members, *dims)``.
+
+    Parameters
+    ----------
+    cm : CompiledModel
+        The model being integrated, tracking the accumulators of the flows in `names`.
+    names : list of str
+        Variables to keep.
+    n_months : int
+        Month ends to record.
+    n_members : int
+        Members of the ensemble.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from stockflow import Model, compile_model
+    >>> m = Model("m", start="2020-01")
+    >>> _ = m.stock("x", 5.0)
+    >>> rec = Recorder(compile_model(m), ["x"], n_months=2, n_members=1)
+    >>> rec.record(0, 1.0, np.array([[6.0]]), None, {}, 0, 1)
+    >>> rec.data["x"].tolist()
+    [[6.0], [0.0]]
+    """
 
     def __init__(self, cm: CompiledModel, names: list[str], n_months: int, n_members: int):
         self.cm = cm
@@ -48,12 +71,38 @@ class Recorder:
         self._plan = [(n, rows.get(n), cm.shapes[n]) for n in names]
 
     def initial(self, y0: np.ndarray, lo: int, hi: int) -> None:
+        """Keep the initial values of the requested stocks for members `lo` to `hi`.
+
+        Parameters
+        ----------
+        y0 : ndarray, shape ``(n_state, hi - lo)``
+            State at time 0, one column per member.
+        lo, hi : int
+            Members ``lo, ..., hi - 1`` of the ensemble.
+        """
         for n in self.initial_values:
             s = self.cm.slot(n)
             self.initial_values[n][lo:hi] = y0[s.start : s.stop].T.reshape(hi - lo, *s.shape)
 
     def record(self, i: int, t: float, y: np.ndarray, consts, inputs, lo: int, hi: int) -> None:
-        """Keep month `i` (0-based) from state `y` of shape ``(n_state, hi - lo)``."""
+        """Keep month `i` (0-based) from state `y` of shape ``(n_state, hi - lo)``.
+
+        Parameters
+        ----------
+        i : int
+            Month index, 0 for the end of the first month.
+        t : float
+            Model time of the month end [months].
+        y : ndarray, shape ``(n_state, hi - lo)``
+            State: stocks and flow accumulators, one column per member.
+        consts : dict
+            The compiled model's constants (:meth:`CompiledModel.constants`), used when
+            auxiliaries, inputs or series are requested.
+        inputs : mapping of str to callable
+            Policy inputs of the run.
+        lo, hi : int
+            Members ``lo, ..., hi - 1`` of the ensemble.
+        """
         k = hi - lo
         ns = self.cm.evaluate(t, y, consts, inputs, tau_min=1e-3) if self.needs_eval else None
         for n, rows, shape in self._plan:
@@ -66,7 +115,44 @@ class Recorder:
 def to_dataset(
     cm: CompiledModel, rec: Recorder, *, is_ensemble: bool, attrs: dict[str, Any]
 ) -> xr.Dataset:
-    """Label the recorded arrays: dims ``[member,] time, *model dims``."""
+    """Label the recorded arrays: dims ``[member,] time, *model dims``.
+
+    Flows are returned as totals over each month (the differences of their accumulators);
+    each stock also gets ``<name>_initial``, its value at time 0, and attrs naming its
+    inflows and outflows for :func:`stockflow.ledger`.
+
+    Parameters
+    ----------
+    cm : CompiledModel
+        The model that was integrated.
+    rec : Recorder
+        The filled buffers.
+    is_ensemble : bool
+        Keep a ``member`` dimension (otherwise the single member is dropped).
+    attrs : dict
+        Solver diagnostics for the Dataset's attrs; ``None`` values are left out.
+
+    Returns
+    -------
+    xarray.Dataset
+        Labelled with the model's start month (or plain times for a model without a
+        calendar) and dimension labels, with CF attrs ``units``, ``long_name`` and
+        ``cell_methods``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from stockflow import Model, compile_model
+    >>> m = Model("m", start="2020-01")
+    >>> _ = m.stock("x", 5.0)
+    >>> cm = compile_model(m)
+    >>> rec = Recorder(cm, ["x"], n_months=1, n_members=1)
+    >>> rec.initial(np.array([[5.0]]), 0, 1)
+    >>> rec.record(0, 1.0, np.array([[6.0]]), None, {}, 0, 1)
+    >>> ds = to_dataset(cm, rec, is_ensemble=False, attrs={"solver": "euler"})
+    >>> sorted(ds.data_vars), ds["x"].values.tolist(), float(ds["x_initial"])
+    (['x', 'x_initial'], [6.0], 5.0)
+    """
     model = cm.model
     if model.start is None:  # no calendar: the time at the end of each unit of model time
         time = np.arange(1, rec.n_months + 1, dtype=float)

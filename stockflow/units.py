@@ -63,10 +63,20 @@ class UnitsSyntaxError(ValueError):
 class Units:
     """A product of base units raised to rational powers; ``Units(())`` is dimensionless.
 
-    Attributes
+    Build one with :func:`parse_units` or :meth:`Units.of`, which sort the names and drop
+    zero exponents, so that equal units compare equal.
+
+    Parameters
     ----------
     powers : tuple of (str, Fraction)
         Base unit and its non-zero exponent, sorted by name.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> speed = Units.of({"km": Fraction(1), "month": Fraction(-1)})
+    >>> str(speed), str(speed * parse_units("month"))
+    ('km/month', 'km')
     """
 
     powers: tuple[tuple[str, Fraction], ...] = ()
@@ -114,10 +124,29 @@ PER_TIME = Units.of({TIME_UNIT: Fraction(-1)})
 def parse_units(text: str) -> Units:
     """Read a units string; see the module docstring for the syntax.
 
+    Parameters
+    ----------
+    text : str
+        Units as declared (``"people/month"``); empty means dimensionless.
+
+    Returns
+    -------
+    Units
+
     Raises
     ------
     UnitsSyntaxError
-        The string is not a product, quotient or power of names (the message quotes it).
+        The string is not a product, quotient or power of names, holds a number other than
+        1, or is not a string (the message quotes it).
+
+    Examples
+    --------
+    >>> str(parse_units("people*months^-1"))
+    'people/month'
+    >>> parse_units("1000*people")
+    Traceback (most recent call last):
+    ...
+    stockflow.units.UnitsSyntaxError: '1000*people': 1000 is a scale factor, not a unit (only 1 is allowed)
     """
     if not isinstance(text, str):
         raise UnitsSyntaxError(f"units must be a string, got {type(text).__name__}")
@@ -220,7 +249,31 @@ class _Parser:
 
 
 def units_of(name: str, text: str) -> Units:
-    """:func:`parse_units`, raising :class:`DeclarationError` naming variable `name`."""
+    """:func:`parse_units`, raising :class:`DeclarationError` naming variable `name`.
+
+    Parameters
+    ----------
+    name : str
+        Variable whose units these are, for the message.
+    text : str
+        Its units string.
+
+    Returns
+    -------
+    Units
+
+    Raises
+    ------
+    DeclarationError
+        If `text` cannot be read.
+
+    Examples
+    --------
+    >>> units_of("arrivals", "people/(month")
+    Traceback (most recent call last):
+    ...
+    stockflow.errors.DeclarationError: variable 'arrivals': cannot read its units: 'people/(month': ends too early
+    """
     try:
         return parse_units(text)
     except UnitsSyntaxError as exc:
@@ -234,11 +287,27 @@ def check_units(model) -> None:
     which no flow can truly have: a flow is per unit of time) is taken as undeclared and not
     checked; declare it (``units="people/month"``) to have it checked.
 
+    Parameters
+    ----------
+    model : Model
+        The model whose declarations are checked (it is not changed).
+
     Raises
     ------
     DeclarationError
         Naming the variable whose units do not parse, or the flow, its units, the stock
         and its units, and the units the flow needs.
+
+    Examples
+    --------
+    >>> from stockflow import Model
+    >>> m = Model("m", start="2020-01")
+    >>> _ = m.stock("x", 1.0, units="people")
+    >>> _ = m.flow("out", lambda v: v.x, source="x", units="people")
+    >>> check_units(m)
+    Traceback (most recent call last):
+    ...
+    stockflow.errors.DeclarationError: flow 'out' has units 'people' but its source stock 'x' has units 'people': a flow out of 'x' must have units 'people/month' (the stock's units per month); declare the flow with units='people/month' or fix the stock's units
     """
     parsed = {name: units_of(name, v.units) for name, v in model.variables.items()}
     for lookup in model.lookups.values():

@@ -71,7 +71,22 @@ MONTHS = {"month", "months"}
 
 
 class PysdImportError(DeclarationError):
-    """A model cannot be imported; the message lists every variable at fault and why."""
+    """A model cannot be imported; the message lists every variable at fault and why.
+
+    Parameters
+    ----------
+    message : str
+        The explanation.
+    untranslated : dict of str to str, optional
+        Original variable name -> why it could not be translated; kept as
+        ``.untranslated``.
+
+    Examples
+    --------
+    >>> err = PysdImportError("cannot import", {"Stock A": "uses an unsupported function"})
+    >>> err.untranslated
+    {'Stock A': 'uses an unsupported function'}
+    """
 
     def __init__(self, message: str, untranslated: dict[str, str] | None = None):
         super().__init__(message)
@@ -86,7 +101,9 @@ class _Unsupported(Exception):
 class ImportedModel:
     """A model read through PySD and rebuilt on stockflow.
 
-    Attributes
+    Built by :func:`import_model`, not by hand.
+
+    Parameters
     ----------
     model : stockflow.Model or None
         The stockflow model (None when some variables could not be translated).
@@ -109,6 +126,16 @@ class ImportedModel:
         Original variable name -> why it could not be translated.
     notes : tuple of str
         Changes made on the way (units of a flow replaced, ranges dropped, ...).
+    declared_dims : dict of str to tuple of str
+        Subscript ranges as declared in the file -> their labels.
+
+    Examples
+    --------
+    ::
+
+        imported = import_model("teacup.mdl", start="2000-01")
+        ds = stockflow.simulate(imported.model, imported.n_months, method="euler",
+                                dt=imported.dt)
     """
 
     model: Model | None
