@@ -91,7 +91,22 @@ BASE_FIELDS = ("timing", "corridor", "origin", "label", "monthly_cost", "setup_c
 
 # --------------------------------------------------------------------------- formatting
 def format_number(x: Any) -> str:
-    """A number as a reader expects it: ``20000`` not ``20000.0``, ``0.25``, ``inf``."""
+    """A number as a reader expects it: ``20000`` not ``20000.0``, ``0.25``, ``inf``.
+
+    Parameters
+    ----------
+    x : object
+        A number; anything else (a string, a bool) is shown by its ``repr``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_number(20000.0), format_number(0.25), format_number(float("-inf"))
+    ('20000', '0.25', '-inf')
+    """
     if isinstance(x, bool | str) or not isinstance(x, int | float | np.integer | np.floating):
         return repr(x)
     x = float(x)
@@ -103,7 +118,26 @@ def format_number(x: Any) -> str:
 
 
 def format_date(x: Any) -> str:
-    """A timing date: ``2026-07`` (first of a month), ``2026-07-15``, or ``t=5.5`` months."""
+    """A timing date: ``2026-07`` (first of a month), ``2026-07-15``, or ``t=5.5`` months.
+
+    Parameters
+    ----------
+    x : pandas.Timestamp or float
+        A date as :class:`Timing` holds it, or a model time [months]; anything else is
+        shown by ``str``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> format_date(pd.Timestamp("2026-07-01")), format_date(pd.Timestamp("2026-07-15"))
+    ('2026-07', '2026-07-15')
+    >>> format_date(5.5)
+    't=5.5'
+    """
     if isinstance(x, pd.Timestamp):
         if x.day == 1 and x == x.normalize():
             return x.strftime("%Y-%m")
@@ -160,7 +194,17 @@ class Param:
             self.check("default", self.default)
 
     def allowed(self) -> str:
-        """The valid range in words: ``"0 to 20000 people/month"``."""
+        """The valid range in words: ``"0 to 20000 people/month"``.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> Param("USD", low=0).allowed()
+        '0 or more USD'
+        """
         lo, hi, u = self.low, self.high, _units_suffix(self.units)
         if math.isinf(lo) and math.isinf(hi):
             return f"any number{u}"
@@ -171,7 +215,34 @@ class Param:
         return f"{format_number(lo)} to {format_number(hi)}{u}"
 
     def check(self, name: str, value: Any) -> float:
-        """Return `value` as a float, or raise :class:`LeverError` saying what is allowed."""
+        """Return `value` as a float, or raise :class:`LeverError` saying what is allowed.
+
+        Parameters
+        ----------
+        name : str
+            Name of the parameter, for the message.
+        value : object
+            The value given.
+
+        Returns
+        -------
+        float
+
+        Raises
+        ------
+        LeverError
+            If `value` is not a number (a bool is not), is NaN, or lies outside
+            ``[low, high]``.
+
+        Examples
+        --------
+        >>> Param("1", low=0, high=1).check("share", 1)
+        1.0
+        >>> Param("1", low=0, high=1).check("share", "half")
+        Traceback (most recent call last):
+        ...
+        sdmig.errors.LeverError: share = 'half' has the wrong type (str); expected a number, 0 to 1
+        """
         if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
             raise LeverError(
                 f"{name} = {value!r} has the wrong type ({type(value).__name__}); "
@@ -185,7 +256,18 @@ class Param:
         return x
 
     def describe(self) -> str:
-        """``[people/month] 0 to 20000, default 1000``: units, range and default."""
+        """``[people/month] 0 to 20000, default 1000``: units, range and default.
+
+        Returns
+        -------
+        str
+            Ends in ``required`` when the parameter has no default.
+
+        Examples
+        --------
+        >>> Param("people/month", low=0, high=20000, default=1000).describe()
+        '[people/month] 0 to 20000, default 1000'
+        """
         rng = self.allowed().removesuffix(_units_suffix(self.units))
         text = f"[{self.units}] {rng}"
         return text + (
@@ -329,8 +411,24 @@ class Timing:
         return isinstance(self.start, pd.Timestamp)
 
     def in_months(self, origin: Any) -> Timing:
-        """The same timing with dates turned into model months for a model starting at
-        `origin` (its start month); a timing already in months is returned unchanged."""
+        """The same timing with dates turned into model months.
+
+        Parameters
+        ----------
+        origin : date-like
+            The model's start month (model time 0).
+
+        Returns
+        -------
+        Timing
+            A copy with `start` and `end` in model months; a timing already in months is
+            returned unchanged.
+
+        Examples
+        --------
+        >>> Timing(start="2026-07", end="2027-01").in_months("2026-01")
+        Timing(start=6.0, ramp_months=0.0, shape='linear', end=12.0, ramp_down_months=0.0, phase=None)
+        """
         if not self.is_dated:
             return self
         end = None if self.end is None else months_since(origin, self.end)
@@ -351,7 +449,27 @@ class Timing:
     def weight(self, t: Any, origin: Any = None) -> np.ndarray:
         """Fraction of full effect at model times `t` [months], vectorized: in [0, 1].
 
-        `origin` (the model's start month) is needed only when the timing is dated.
+        Parameters
+        ----------
+        t : float or array-like
+            Model times [months].
+        origin : date-like, optional
+            The model's start month; needed only when the timing is dated.
+
+        Returns
+        -------
+        ndarray or numpy.float64
+            Shaped like `t`; for a member-varying timing, one value per member.
+
+        Raises
+        ------
+        LeverError
+            If the timing is dated and `origin` is not given.
+
+        Examples
+        --------
+        >>> Timing(start="2026-07", ramp_months=2).weight([6, 7, 8], origin="2026-01").tolist()
+        [0.0, 0.5, 1.0]
         """
         tm = self._months(origin, "weight")
         if tm.n_members is not None:
@@ -421,9 +539,31 @@ class Timing:
         return np.minimum(up, down)
 
     def breakpoints(self, origin: Any = None) -> tuple[float, ...]:
-        """Model times [months] where the weight switches: start, end of ramp, end, end of
-        ramp-down (every member's, for a member-varying timing). The integrator splits its
-        steps there."""
+        """Model times [months] where the weight switches.
+
+        The start, end of the ramp, end and end of the ramp-down (every member's, for a
+        member-varying timing); the integrator splits its steps there.
+
+        Parameters
+        ----------
+        origin : date-like, optional
+            The model's start month; needed only when the timing is dated.
+
+        Returns
+        -------
+        tuple of float
+            Sorted, without repeats.
+
+        Raises
+        ------
+        LeverError
+            If the timing is dated and `origin` is not given.
+
+        Examples
+        --------
+        >>> Timing(start="2026-07", ramp_months=6, end="2027-07").breakpoints("2026-01")
+        (6.0, 12.0, 18.0)
+        """
         tm = self._months(origin, "breakpoints")
         parts = [tm.start, tm.start + tm.ramp_months]
         if tm.end is not None:
@@ -431,8 +571,32 @@ class Timing:
         return tuple(sorted({float(p) for part in parts for p in np.ravel(part)}))
 
     def window(self, origin: Any = None) -> tuple[float, float]:
-        """``(first, stop)``: the weight can be non-zero only for ``first <= t < stop`` (for
-        a member-varying timing: from the earliest start to the latest stop)."""
+        """``(first, stop)``: the weight can be non-zero only for ``first <= t < stop``.
+
+        For a member-varying timing: from the earliest start to the latest stop.
+
+        Parameters
+        ----------
+        origin : date-like, optional
+            The model's start month; needed only when the timing is dated.
+
+        Returns
+        -------
+        (float, float)
+            Model times [months]; `stop` is ``inf`` when the timing never ends.
+
+        Raises
+        ------
+        LeverError
+            If the timing is dated and `origin` is not given.
+
+        Examples
+        --------
+        >>> Timing(start=2, ramp_months=2).window()
+        (2.0, inf)
+        >>> Timing(start=2, end=6, ramp_down_months=3).window()
+        (2.0, 9.0)
+        """
         tm = self._months(origin, "window")
         stop = math.inf if tm.end is None else np.max(tm.end + tm.ramp_down_months)
         return float(np.min(tm.start)), float(stop)
@@ -592,6 +756,19 @@ class Lever:
 
         Built from the class's ``acts_on`` and ``mode``; override it only when the inputs
         depend on the instance (a generic lever with an ``input`` field).
+
+        Returns
+        -------
+        dict of str to str
+            Policy input name -> one of :data:`MODES`.
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0, corridor="west",
+        ...                    monthly_cost=1000, timing=Timing(start=2, ramp_months=4))
+        >>> lever.actions()
+        {'apprehension_rate': 'multiply'}
         """
         if isinstance(self.acts_on, Mapping):
             return dict(self.acts_on)
@@ -603,6 +780,33 @@ class Lever:
         A factor for ``"multiply"`` (1 is no effect), an amount for ``"add"`` (0 is no
         effect), the value for ``"set"``. The default gives the ``intensity`` parameter's
         value to every input.
+
+        Parameters
+        ----------
+        t : float
+            Model time [months].
+        v : object
+            The model's values at `t` (stocks and parameters as attributes, each with a
+            leading member axis); unused by the default.
+
+        Returns
+        -------
+        dict of str to float or ndarray
+            Input name -> full effect, broadcastable to the input's dims (optionally with a
+            leading member axis).
+
+        Raises
+        ------
+        NotImplementedError
+            If the class sets no ``intensity`` and does not override this method.
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0, corridor="west",
+        ...                    monthly_cost=1000, timing=Timing(start=2, ramp_months=4))
+        >>> lever.effect(3.0, None)
+        {'apprehension_rate': 2.0}
         """
         if self.intensity is None:
             raise NotImplementedError(
@@ -616,20 +820,97 @@ class Lever:
 
         Override (calling ``super().weight(t, v)``) to make the lever state-aware; return
         a scalar or one value per member, shape ``(n_members,)``, in [0, 1].
+
+        Parameters
+        ----------
+        t : float
+            Model time [months], in the model's months (see :meth:`in_months`).
+        v : object, optional
+            The model's values at `t`, for a state-aware override; unused by the default.
+
+        Returns
+        -------
+        float or ndarray
+            In [0, 1]: a scalar, or shape ``(n_members,)``.
+
+        Raises
+        ------
+        LeverError
+            If the timing is still dated (convert it with :meth:`in_months` first).
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0, corridor="west",
+        ...                    monthly_cost=1000, timing=Timing(start=2, ramp_months=4))
+        >>> float(lever.weight(4.0))
+        0.5
         """
         return self.timing.weight(t)
 
     def cost_rate(self, t: Any) -> np.ndarray:
-        """Cost [USD/month] at model times `t` (vectorized): ``monthly_cost`` x weight."""
+        """Cost [USD/month] at model times `t` (vectorized): ``monthly_cost`` x weight.
+
+        Parameters
+        ----------
+        t : float or array-like
+            Model times [months].
+
+        Returns
+        -------
+        ndarray
+            Cost rate [USD/month], shaped like `t`.
+
+        Raises
+        ------
+        LeverError
+            If the timing is still dated (convert it with :meth:`in_months` first).
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0, corridor="west",
+        ...                    monthly_cost=1000, timing=Timing(start=2, ramp_months=4))
+        >>> lever.cost_rate([2, 4, 6]).tolist()
+        [0.0, 500.0, 1000.0]
+        """
         return self.monthly_cost * self.timing.weight(t)
 
     # ------------------------------------------------------------------- helpers
     def targets(self) -> dict[str, tuple[str, ...]]:
-        """``{dim: labels}`` for each dimension this instance is restricted along."""
+        """``{dim: labels}`` for each dimension this instance is restricted along.
+
+        Returns
+        -------
+        dict of str to tuple of str
+            Empty when the lever acts on every corridor and origin.
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0, corridor="west",
+        ...                    monthly_cost=1000, timing=Timing(start=2, ramp_months=4))
+        >>> lever.targets()
+        {'corridor': ('west',)}
+        """
         return {d: getattr(self, d) for d in TARGET_DIMS if getattr(self, d) is not None}
 
     def values(self) -> dict[str, Any]:
-        """The instance's own fields (parameters and extra fields), without the common ones."""
+        """The instance's own fields (parameters and extra fields), without the common ones.
+
+        Returns
+        -------
+        dict of str to object
+            Field name -> value, in declaration order; leaves out :data:`BASE_FIELDS`.
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0, corridor="west",
+        ...                    monthly_cost=1000, timing=Timing(start=2, ramp_months=4))
+        >>> lever.values()
+        {'input': 'apprehension_rate', 'factor': 2.0}
+        """
         return {
             f.name: getattr(self, f.name)
             for f in dataclasses.fields(self)
@@ -637,7 +918,27 @@ class Lever:
         }
 
     def in_months(self, origin: Any) -> Lever:
-        """A copy whose timing is in model months for a model starting at `origin`."""
+        """A copy whose timing is in model months for a model starting at `origin`.
+
+        Parameters
+        ----------
+        origin : date-like
+            The model's start month (model time 0).
+
+        Returns
+        -------
+        Lever
+            A copy with :meth:`Timing.in_months` applied; the lever itself when its timing
+            is already in months.
+
+        Examples
+        --------
+        >>> from sdmig_levers.generic import ScaleInput
+        >>> lever = ScaleInput(input="apprehension_rate", factor=2.0,
+        ...                    timing=Timing(start="2026-07"))
+        >>> str(lever.in_months("2026-01").timing)
+        'from t=6'
+        """
         if not self.timing.is_dated:
             return self
         return dataclasses.replace(self, timing=self.timing.in_months(origin))
