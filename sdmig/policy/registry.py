@@ -62,7 +62,18 @@ def _priority(ep: EntryPoint) -> tuple:
 
 
 def lever_entry_points() -> list[EntryPoint]:
-    """The installed entry points of the ``sdmig.policy.levers`` group."""
+    """The installed entry points of the ``sdmig.levers`` group (:data:`GROUP`).
+
+    Returns
+    -------
+    list of importlib.metadata.EntryPoint
+        Not loaded, possibly with repeated names (see :func:`remove_duplicates`).
+
+    Examples
+    --------
+    >>> "scale_input" in {ep.name for ep in lever_entry_points()}
+    True
+    """
     return list(entry_points(group=GROUP))
 
 
@@ -72,6 +83,28 @@ def remove_duplicates(eps: Iterable[EntryPoint]) -> list[EntryPoint]:
     Identical entry points (same name and object reference) are merged silently. Among
     different ones, the sdmig distribution's own wins, then the alphabetically first
     distribution name, then the first object reference.
+
+    Parameters
+    ----------
+    eps : iterable of importlib.metadata.EntryPoint
+        Entry points of the lever group.
+
+    Returns
+    -------
+    list of importlib.metadata.EntryPoint
+
+    Warns
+    -----
+    LeverLoadWarning
+        For each name claimed by different object references, naming them all and the
+        one used.
+
+    Examples
+    --------
+    >>> from importlib.metadata import EntryPoint
+    >>> ep = EntryPoint("scale_input", "sdmig_levers.generic:ScaleInput", GROUP)
+    >>> [e.value for e in remove_duplicates([ep, ep])]
+    ['sdmig_levers.generic:ScaleInput']
     """
     by_name: dict[str, dict[str, EntryPoint]] = {}
     for ep in eps:
@@ -97,6 +130,28 @@ def build_levers(eps: Iterable[EntryPoint]) -> dict[str, type[Lever]]:
     A plugin that cannot be imported, that does not give a :class:`~sdmig.policy.levers.Lever`
     subclass following the contract, or whose ``name`` differs from its entry-point name
     is skipped with a :class:`~sdmig.errors.LeverLoadWarning`.
+
+    Parameters
+    ----------
+    eps : iterable of importlib.metadata.EntryPoint
+        Entry points of the lever group; repeated names are resolved by
+        :func:`remove_duplicates`.
+
+    Returns
+    -------
+    dict of str to type
+        Lever name -> :class:`~sdmig.policy.levers.Lever` subclass.
+
+    Warns
+    -----
+    LeverLoadWarning
+        For each plugin skipped, saying why.
+
+    Examples
+    --------
+    >>> from importlib.metadata import EntryPoint
+    >>> build_levers([EntryPoint("set_input", "sdmig_levers.generic:SetInput", GROUP)])
+    {'set_input': <class 'sdmig_levers.generic.SetInput'>}
     """
     levers: dict[str, type[Lever]] = {}
     for ep in remove_duplicates(eps):
@@ -139,25 +194,80 @@ def _installed() -> tuple[tuple[str, type[Lever]], ...]:
 def available_levers() -> dict[str, type[Lever]]:
     """Every installed lever, ``{name: class}`` sorted by name (loaded once, cached).
 
-    Warns with :class:`~sdmig.errors.LeverLoadWarning` (on the first call) about plugins
-    that fail to load and names registered twice.
+    Returns
+    -------
+    dict of str to type
+        Lever name -> :class:`~sdmig.policy.levers.Lever` subclass; a new dict each call.
+
+    Warns
+    -----
+    LeverLoadWarning
+        On the first call, about plugins that fail to load and names registered twice.
+
+    Examples
+    --------
+    >>> available_levers()["scale_input"].__name__
+    'ScaleInput'
     """
     return dict(_installed())
 
 
 def refresh_levers() -> None:
-    """Forget the cached levers, so the next call looks at the installed plugins again."""
+    """Forget the cached levers, so the next call looks at the installed plugins again.
+
+    Examples
+    --------
+    >>> refresh_levers()
+    >>> "set_input" in available_levers()
+    True
+    """
     _installed.cache_clear()
 
 
 def entry_point_of(name: str) -> EntryPoint | None:
-    """The entry point that provides the installed lever `name` (``None`` if none)."""
+    """The entry point that provides the installed lever `name` (``None`` if none).
+
+    Parameters
+    ----------
+    name : str
+        Lever name.
+
+    Returns
+    -------
+    importlib.metadata.EntryPoint or None
+        When several distributions register `name`, the one :func:`remove_duplicates`
+        would keep.
+
+    Examples
+    --------
+    >>> entry_point_of("scale_input").value
+    'sdmig_levers.generic:ScaleInput'
+    >>> entry_point_of("no_such_lever") is None
+    True
+    """
     eps = [ep for ep in lever_entry_points() if ep.name == name]
     return min(eps, key=_priority) if eps else None
 
 
 def unknown_lever_message(name: str, installed: Iterable[str]) -> str:
-    """``unknown lever 'x'. Did you mean 'y'? Installed levers: ...`` (one line)."""
+    """``unknown lever 'x'. Did you mean 'y'? Installed levers: ...`` (one line).
+
+    Parameters
+    ----------
+    name : str
+        The name asked for.
+    installed : iterable of str
+        Names of the installed levers.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> unknown_lever_message("scale_inptu", ["scale_input", "set_input"])
+    "unknown lever 'scale_inptu'. Did you mean 'scale_input'? Installed levers: scale_input, set_input. Run 'sdmig levers' to list installed levers."
+    """
     names = sorted(installed)
     text = f"unknown lever {name!r}."
     close = difflib.get_close_matches(str(name), names, n=1)
@@ -180,11 +290,21 @@ def get_lever(name: str, levers: Mapping[str, type[Lever]] | None = None) -> typ
     levers : mapping, optional
         Where to look (default: :func:`available_levers`).
 
+    Returns
+    -------
+    type
+        The :class:`~sdmig.policy.levers.Lever` subclass.
+
     Raises
     ------
     LeverError
         `name` is not installed; the message lists the installed levers and the closest
         match.
+
+    Examples
+    --------
+    >>> get_lever("set_input").__name__
+    'SetInput'
     """
     levers = available_levers() if levers is None else levers
     try:

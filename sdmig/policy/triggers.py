@@ -179,7 +179,18 @@ class Trigger:
             raise ScenarioError(f"{where}: {err}") from None
 
     def to_table(self) -> dict[str, Any]:
-        """The trigger as a TOML table (the inverse of :meth:`from_table`)."""
+        """The trigger as a TOML table (the inverse of :meth:`from_table`).
+
+        Returns
+        -------
+        dict of str to object
+            Keys of :data:`TRIGGER_FIELDS`; optional ones only when not at their default.
+
+        Examples
+        --------
+        >>> Trigger("apprehensions", on_above=100, off_below=50).to_table()
+        {'variable': 'apprehensions', 'average_days': 7.0, 'on_above': 100.0, 'off_below': 50.0}
+        """
         out: dict[str, Any] = {"variable": self.variable}
         if self.per != "month":
             out["per"] = self.per
@@ -196,7 +207,17 @@ class Trigger:
         return out
 
     def describe(self) -> str:
-        """One line: ``apprehensions per day, 7-day average: on at >= 2500, off below 1500``."""
+        """One line: ``apprehensions per day, 7-day average: on at >= 2500, off below 1500``.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> Trigger("encounters", on_above=9, off_below=5, hold_off_days=14).describe()
+        'encounters, 7-day average: on at >= 9, off below 5 for 14 days'
+        """
         per = " per day" if self.per == "day" else ""
         text = (
             f"{self.variable}{per}, {self.average_days:g}-day average: on at >= {self.on_above:g}"
@@ -213,7 +234,24 @@ class Trigger:
         return text
 
     def stock_name(self, label: str) -> str:
-        """The model stock holding the averaged variable for the lever labelled `label`."""
+        """The model stock holding the averaged variable for the lever labelled `label`.
+
+        Parameters
+        ----------
+        label : str
+            Label of the lever in its scenario.
+
+        Returns
+        -------
+        str
+            ``trigger_<label>_average``, with characters other than letters and digits
+            replaced by ``_``.
+
+        Examples
+        --------
+        >>> Trigger("apprehensions", on_above=2, off_below=1).stock_name("proclamation 2024")
+        'trigger_proclamation_2024_average'
+        """
         safe = "".join(c if c.isalnum() else "_" for c in label)
         return f"trigger_{safe}_average"
 
@@ -228,10 +266,25 @@ def monitored_model(model: Any, triggers: Mapping[str, Trigger]) -> Any:
     triggers : mapping of str to Trigger
         ``{lever label: trigger}``.
 
+    Returns
+    -------
+    stockflow.Model
+        A deep copy with, per trigger, a smooth stock named by
+        :meth:`Trigger.stock_name`.
+
     Raises
     ------
     ScenarioError
         A trigger watches a variable the model does not have, or a parameter or input.
+
+    Examples
+    --------
+    >>> import stockflow
+    >>> m = stockflow.Model("m", start="2020-01")
+    >>> _ = m.stock("waiting", 3000.0, units="people")
+    >>> watched = monitored_model(m, {"rule": Trigger("waiting", on_above=2500, off_below=1500)})
+    >>> "trigger_rule_average" in watched.variables, "trigger_rule_average" in m.variables
+    (True, False)
     """
     out = copy.deepcopy(model)
     outputs = [n for n, v in model.variables.items() if v.kind in ("stock", "flow", "aux")]
@@ -272,6 +325,29 @@ class Latch:
     Call it with ``(t, v)`` as a policy input is called; it returns 0 or 1 per member
     (shape ``(n_members,)``). See the module docstring for how time moving backwards and
     new runs are handled.
+
+    Parameters
+    ----------
+    trigger : Trigger
+        Thresholds and hold times.
+    stock : str
+        The averaging stock the latch reads from ``v`` (see :func:`monitored_model`).
+    window : (float, float)
+        ``(first, stop)`` model months in which the lever's timing lets it act; outside
+        it the state is 0.
+    previous : Latch, optional
+        The latch of the lever this one continues (``Trigger.continues``): its state just
+        before `window` opens is this one's starting state.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from types import SimpleNamespace
+    >>> latch = Latch(Trigger("apprehensions", on_above=100, off_below=50), "avg",
+    ...               window=(0.0, float("inf")))
+    >>> [latch(t, SimpleNamespace(avg=np.array([x]))).tolist()
+    ...  for t, x in [(0, 80), (1, 120), (2, 90), (3, 40)]]
+    [[0.0], [1.0], [1.0], [0.0]]
     """
 
     def __init__(
@@ -338,14 +414,62 @@ class Latch:
         return self.states[-1]
 
     def state_at(self, times: Any) -> np.ndarray:
-        """The state at model times `times` from the last run, shape ``(len(times), n)``."""
+        """The state at model times `times` from the last run, shape ``(len(times), n)``.
+
+        Parameters
+        ----------
+        times : iterable of float
+            Model times [months].
+
+        Returns
+        -------
+        ndarray
+            0 or 1 per time and member: the state after the latest evaluation at or before
+            each time (the first one for earlier times).
+
+        Raises
+        ------
+        ScenarioError
+            If the latch has not been called yet.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from types import SimpleNamespace
+        >>> latch = Latch(Trigger("apprehensions", on_above=100, off_below=50), "avg",
+        ...               window=(0.0, float("inf")))
+        >>> [latch(t, SimpleNamespace(avg=np.array([x]))).tolist()
+        ...  for t, x in [(0, 80), (1, 120), (2, 90), (3, 40)]]
+        [[0.0], [1.0], [1.0], [0.0]]
+        >>> latch.state_at([0.5, 1.5, 3.0]).tolist()
+        [[0.0], [1.0], [0.0]]
+        """
         if not self.times:
             raise ScenarioError("the trigger has not run yet")
         idx = [max(bisect.bisect_right(self.times, float(t)) - 1, 0) for t in times]
         return np.stack([self.states[i] for i in idx])
 
     def switches(self) -> list[tuple[float, int, str]]:
-        """``(model time, member, "on" | "off")`` of every switch in the last run."""
+        """``(model time, member, "on" | "off")`` of every switch in the last run.
+
+        Returns
+        -------
+        list of (float, int, str)
+            Sorted by time; a latch on from the first evaluation counts as switching on
+            then.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from types import SimpleNamespace
+        >>> latch = Latch(Trigger("apprehensions", on_above=100, off_below=50), "avg",
+        ...               window=(0.0, float("inf")))
+        >>> [latch(t, SimpleNamespace(avg=np.array([x]))).tolist()
+        ...  for t, x in [(0, 80), (1, 120), (2, 90), (3, 40)]]
+        [[0.0], [1.0], [1.0], [0.0]]
+        >>> latch.switches()
+        [(1.0, 0, 'on'), (3.0, 0, 'off')]
+        """
         out = []
         states = np.stack(self.states)
         for member in range(states.shape[1]):
