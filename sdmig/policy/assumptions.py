@@ -37,7 +37,20 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Assumption:
-    """An assumed model parameter: its documented range and the reason for it."""
+    """An assumed model parameter: its documented range and the reason for it.
+
+    Parameters
+    ----------
+    low, high : float
+        Range the ensembles draw the parameter from, uniformly, in the parameter's units.
+    source : str
+        Why this range (``"assumption"``, with the reasoning or the reference).
+
+    Examples
+    --------
+    >>> MODEL_ASSUMPTIONS["perception_delay"]
+    Assumption(low=0.5, high=6.0, source='assumption [months]')
+    """
 
     low: float
     high: float
@@ -93,8 +106,26 @@ LEVER_EFFECTS: dict[str, dict[str, str]] = {
 
 
 def effects_of(lever: Any) -> dict[str, str]:
-    """A lever's uncertain effect parameters: its class's ``effects``, else the built-in
-    table :data:`LEVER_EFFECTS`."""
+    """A lever's uncertain effect parameters.
+
+    Parameters
+    ----------
+    lever : Lever
+        A lever instance.
+
+    Returns
+    -------
+    dict of str to str
+        ``{param: "factor" | "amount"}``: its class's ``effects``, else the entry of the
+        built-in table :data:`LEVER_EFFECTS`, else empty.
+
+    Examples
+    --------
+    >>> from sdmig.policy.levers import Timing
+    >>> from sdmig.policy.registry import get_lever
+    >>> effects_of(get_lever("physical_barriers")(timing=Timing(start=0)))
+    {'enforcement_factor': 'factor'}
+    """
     return dict(getattr(type(lever), "effects", {}) or LEVER_EFFECTS.get(lever.name, {}))
 
 
@@ -109,8 +140,31 @@ def _scaled(kind: str, value: float, u: np.ndarray, low: float, high: float) -> 
 
 
 def lever_effect_ranges(scenario: Any) -> dict[str, tuple[float, float, str]]:
-    """``{"label.param": (low, high, kind)}`` for every drawn effect of `scenario`'s levers:
-    the range of the parameter when its effect scale runs over :data:`EFFECT_SCALE`."""
+    """The range each drawn lever effect of `scenario` spans.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Its levers' values are the centre of the ranges.
+
+    Returns
+    -------
+    dict of str to (float, float, str)
+        ``{"label.param": (low, high, kind)}``: the parameter's range when its effect
+        scale runs over :data:`EFFECT_SCALE`, clipped to the parameter's valid range;
+        effects whose range is a single value are left out.
+
+    Examples
+    --------
+    >>> from sdmig.policy.levers import Timing
+    >>> from sdmig.policy.registry import get_lever
+    >>> from sdmig.policy.scenario import Scenario
+    >>> walls = get_lever("physical_barriers")(enforcement_factor=1.2, timing=Timing(start=0))
+    >>> ranges = lever_effect_ranges(Scenario(name="walls", levers=(walls,)))
+    >>> low, high, kind = ranges["physical_barriers.enforcement_factor"]
+    >>> round(float(low), 3), round(float(high), 3), kind
+    (1.1, 1.3, 'factor')
+    """
     out = {}
     lo, hi = EFFECT_SCALE
     for label, lever in zip(scenario.labels, scenario.levers, strict=True):

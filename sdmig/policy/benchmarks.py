@@ -61,7 +61,33 @@ EVALUATION_COLUMNS = (
 
 @dataclass(frozen=True)
 class Benchmark:
-    """A target on a metric, to be met by a date."""
+    """A target on a metric, to be met by a date.
+
+    Made by :func:`parse_benchmark` from a scenario's ``[[benchmark]]`` table, which
+    checks the fields.
+
+    Parameters
+    ----------
+    name : str
+        What the benchmark is, for people.
+    metric : str
+        One of :data:`METRICS`.
+    by : str
+        Month (``YYYY-MM``) by which it should be met.
+    target : float, optional
+        A level, in the metric's units (:data:`METRICS`); or
+    change : float, optional
+        A relative change from the value in `reference` (``-0.2``: 20 % lower).
+    reference : str, optional
+        Month (``YYYY-MM``) `change` is relative to.
+    direction : {'below', 'above'}, default 'below'
+        Met at or below the threshold, or at or above it.
+
+    Examples
+    --------
+    >>> Benchmark("fewer waiting", "waiting", "2028-06", target=80000)
+    Benchmark(name='fewer waiting', metric='waiting', by='2028-06', target=80000, change=None, reference=None, direction='below')
+    """
 
     name: str
     metric: str
@@ -72,6 +98,20 @@ class Benchmark:
     direction: str = "below"
 
     def describe(self) -> str:
+        """The threshold in words: direction, level with units, or change and reference.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> Benchmark("fewer waiting", "waiting", "2028-06", target=80000).describe()
+        'below 80,000 people'
+        >>> Benchmark("fewer crossings", "crossings", "2028-06", change=-0.2,
+        ...           reference="2026-06").describe()
+        'below -20% from 2026-06'
+        """
         units = METRICS[self.metric][0]
         what = (
             f"{self.target:,.6g} {units}"
@@ -82,7 +122,40 @@ class Benchmark:
 
 
 def parse_benchmark(table, loc: str, date_range: tuple[str, str]) -> Benchmark:
-    """Check one ``[[benchmark]]`` table; errors name `loc`, the field and what is allowed."""
+    """Check one ``[[benchmark]]`` table; errors name `loc`, the field and what is allowed.
+
+    Parameters
+    ----------
+    table : mapping
+        The table as read from TOML: keys of :data:`FIELDS`.
+    loc : str
+        Where the table is (file and index), for the messages.
+    date_range : (str, str)
+        First and last simulated month (``YYYY-MM``); `by` and `reference` must lie in it.
+
+    Returns
+    -------
+    Benchmark
+
+    Raises
+    ------
+    ScenarioError
+        If `table` is not a table, has an unknown or missing field, an unknown metric or
+        direction, a month that is not ``YYYY-MM`` or lies outside `date_range`, both or
+        neither of `target` and `change`, a value that is not a number, a negative
+        target, a change outside -1 to 10, or a change without a reference.
+
+    Examples
+    --------
+    >>> table = {"name": "fewer crossings", "metric": "crossings", "change": -0.2,
+    ...          "reference": "2026-06", "by": "2028-06"}
+    >>> parse_benchmark(table, "plan.toml [[benchmark]] 1", ("2019-10", "2030-12")).describe()
+    'below -20% from 2026-06'
+    >>> parse_benchmark({**table, "metric": "arrivals"}, "plan.toml", ("2019-10", "2030-12"))
+    Traceback (most recent call last):
+    ...
+    sdmig.errors.ScenarioError: plan.toml (fewer crossings): metric = 'arrivals' is unknown; allowed: crossings, encounters, evasions, deaths, legal_pathway_entries, processing_time, court_backlog, waiting, unsheltered
+    """
     if not isinstance(table, Mapping):
         raise ScenarioError(f"{loc}: must be a table ([[benchmark]]), got {table!r}")
     unknown = sorted(set(table) - set(FIELDS))
