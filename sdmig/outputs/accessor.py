@@ -33,7 +33,21 @@ DEFAULT_START = REPORT_WINDOW[0]
 
 @xr.register_dataset_accessor("sdmig")
 class SdmigAccessor:
-    """sdmig methods on a forecast Dataset (:func:`sdmig.forecast.forecast`)."""
+    """sdmig methods on a forecast Dataset (:func:`sdmig.forecast.forecast`).
+
+    Registered as ``Dataset.sdmig`` when sdmig is imported; xarray makes it, not the user.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        The forecast, as returned or as read back from ``forecast.nc``.
+
+    Examples
+    --------
+    >>> import xarray as xr
+    >>> isinstance(xr.Dataset().sdmig, SdmigAccessor)
+    True
+    """
 
     def __init__(self, ds: xr.Dataset):
         self._ds = ds

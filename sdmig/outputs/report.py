@@ -143,7 +143,32 @@ def build_report(
 
 
 def check_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
-    """Parse ``"nc,csv"``; an unknown format is a :class:`ForecastError`."""
+    """Parse ``"nc,csv"``; an unknown format is a :class:`ForecastError`.
+
+    Parameters
+    ----------
+    formats : str or sequence of str
+        Comma-separated names, or a sequence of them, from :data:`FORMATS`.
+
+    Returns
+    -------
+    tuple of str
+        The formats, in the order given, without repeats.
+
+    Raises
+    ------
+    ForecastError
+        If a format is unknown or none is given.
+
+    Examples
+    --------
+    >>> check_formats("csv, nc, csv")
+    ('csv', 'nc')
+    >>> check_formats(["xlsx"])
+    Traceback (most recent call last):
+    ...
+    sdmig.errors.ForecastError: --format = xlsx: allowed formats are nc, csv (comma-separated)
+    """
     items = formats.split(",") if isinstance(formats, str) else list(formats)
     items = [f.strip() for f in items if f.strip()]
     bad = [f for f in items if f not in FORMATS]
@@ -160,7 +185,38 @@ def benchmark_report(
 ) -> pd.DataFrame:
     """Every scenario's benchmarks evaluated on `ds` over `start`..`end`.
 
-    See :func:`sdmig.policy.benchmarks.evaluate`; empty when no scenario declares any.
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast with a ``scenario`` dimension and the benchmarks' metrics.
+    scenarios : mapping of str to Scenario
+        The scenarios of `ds` by name, with their benchmarks.
+    start : str
+        First month of the reporting window, ``YYYY-MM``.
+    end : str, optional
+        Last month; default the forecast's last month.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per benchmark, with the columns of
+        :data:`sdmig.policy.benchmarks.EVALUATION_COLUMNS` (see
+        :func:`sdmig.policy.benchmarks.evaluate`); empty when no scenario declares any.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd, xarray as xr
+    >>> from sdmig.policy.benchmarks import Benchmark
+    >>> from sdmig.policy.scenario import Scenario
+    >>> ds = xr.Dataset(
+    ...     {"waiting": (("scenario", "time"), [np.linspace(100, 50, 6)])},
+    ...     coords={"scenario": ["plan"],
+    ...             "time": pd.date_range("2026-01-01", periods=6, freq="MS")})
+    >>> plan = Scenario(name="plan",
+    ...                 benchmarks=(Benchmark("halve", "waiting", "2026-06", target=60),))
+    >>> frame = benchmark_report(ds, {"plan": plan}, start="2026-01")
+    >>> frame[["name", "probability", "first_met"]].values.tolist()
+    [['halve', 1.0, '2026-05']]
     """
     from sdmig.policy.benchmarks import EVALUATION_COLUMNS, evaluate
 
@@ -177,12 +233,57 @@ def benchmark_report(
 
 
 def benchmark_table(frame: pd.DataFrame) -> str:
-    """Benchmarks as Markdown: the probability across members of meeting each in time."""
+    """Benchmarks as Markdown: the probability across members of meeting each in time.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        From :func:`benchmark_report`.
+
+    Returns
+    -------
+    str
+        A Markdown table, one row per benchmark, followed by the notes.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd, xarray as xr
+    >>> from sdmig.policy.benchmarks import Benchmark
+    >>> from sdmig.policy.scenario import Scenario
+    >>> ds = xr.Dataset(
+    ...     {"waiting": (("scenario", "time"), [np.linspace(100, 50, 6)])},
+    ...     coords={"scenario": ["plan"],
+    ...             "time": pd.date_range("2026-01-01", periods=6, freq="MS")})
+    >>> plan = Scenario(name="plan",
+    ...                 benchmarks=(Benchmark("halve", "waiting", "2026-06", target=60),))
+    >>> text = benchmark_table(benchmark_report(ds, {"plan": plan}, start="2026-01"))
+    >>> print(text.splitlines()[2])
+    | plan | halve | waiting | below 60 people | 2026-06 | 2026-01..2026-06 | 100% | 2026-05 |
+    """
     return _environment().get_template("benchmarks.md.j2").render(rows=_benchmark_rows(frame))
 
 
 def summary_markdown(report: ForecastReport) -> str:
-    """The Markdown summary of a forecast (``summary.md``)."""
+    """The Markdown summary of a forecast (``summary.md``).
+
+    Parameters
+    ----------
+    report : ForecastReport
+        What to show (:func:`build_report`).
+
+    Returns
+    -------
+    str
+        The Markdown document: provenance, levers by phase, levels, comparison,
+        benchmarks and limitations.
+
+    Examples
+    --------
+    A forecast takes a while to run, so this one is not executed::
+
+        results = sdmig.forecast(["baseline", "binational_phased"], end="2028-12")
+        Path("summary.md").write_text(summary_markdown(results.report), encoding="utf-8")
+    """
     return _environment().get_template("summary.md.j2").render(**_context(report, embed=False))
 
 
