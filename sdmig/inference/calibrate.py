@@ -177,7 +177,21 @@ class EncounterLikelihood(GenericLikelihoodModel):
 
     # -------------------------------------------------------------- parameters
     def start_params_theta(self) -> np.ndarray:
-        """Unconstrained start: the model's current values, dispersions 0.05."""
+        """Unconstrained start: the model's current values, dispersions 0.05.
+
+        Returns
+        -------
+        ndarray, shape ``(len(FREE_NAMES),)``
+            Each free parameter on its unconstrained scale; a value at the edge of a
+            logit range is first moved 0.1 % of the span inside it.
+
+        Examples
+        --------
+        ::
+
+            like = EncounterLikelihood()
+            dict(zip(FREE_NAMES, like.start_params_theta()))
+        """
         base = self.border_model.params
         out = []
         for p in self.free:
@@ -189,7 +203,28 @@ class EncounterLikelihood(GenericLikelihoodModel):
         return np.array(out)
 
     def model_params(self, thetas: np.ndarray) -> dict[str, np.ndarray]:
-        """Full parameter arrays with a member axis for each row of `thetas`."""
+        """Full parameter arrays with a member axis for each row of `thetas`.
+
+        Parameters
+        ----------
+        thetas : ndarray, shape ``(k, len(FREE_NAMES))``
+            Unconstrained values of the free parameters, one row per member.
+
+        Returns
+        -------
+        dict of str to ndarray
+            Model parameter -> array ``(k, *dims)``: the model's value with the free
+            elements replaced (on the natural scale). Dispersions are not model parameters
+            and are left out.
+
+        Examples
+        --------
+        Each call runs the border model over the fit window, so this is not executed::
+
+            like = EncounterLikelihood()
+            theta = like.start_params_theta()
+            params = like.model_params(theta[None])  # one member
+        """
         base = self.border_model.params
         k = thetas.shape[0]
         out = {}
@@ -203,7 +238,28 @@ class EncounterLikelihood(GenericLikelihoodModel):
 
     # -------------------------------------------------------------- simulation
     def simulate_means(self, thetas: np.ndarray) -> np.ndarray:
-        """Simulated means, shape ``(len(thetas), nobs)``, one ensemble run."""
+        """Simulated means, shape ``(len(thetas), nobs)``, one ensemble run.
+
+        Parameters
+        ----------
+        thetas : ndarray, shape ``(k, len(FREE_NAMES))``
+            Unconstrained parameter values, one row (ensemble member) each.
+
+        Returns
+        -------
+        ndarray, shape ``(k, nobs)``
+            Per member, the means of the observations in the order of ``endog``: monthly
+            encounters by origin, apprehensions by corridor, then the court backlog at
+            each fiscal year end; floored at 1e-6.
+
+        Examples
+        --------
+        Each call runs the border model over the fit window, so this is not executed::
+
+            like = EncounterLikelihood()
+            theta = like.start_params_theta()
+            mu = like.simulate_means(theta[None])
+        """
         ds = self.border_model.simulate(
             self.scenario,
             params=self.model_params(thetas),
@@ -233,7 +289,32 @@ class EncounterLikelihood(GenericLikelihoodModel):
         return np.maximum(mu, 1e-6)
 
     def means_and_jacobian(self, theta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Means at `theta` and their forward-difference Jacobian over model parameters."""
+        """Means at `theta` and their forward-difference Jacobian over model parameters.
+
+        One ensemble run gives both (the point and a step of ``FD_STEP`` in each model
+        parameter); the last result is cached, since the likelihood and its score are
+        asked for at the same point.
+
+        Parameters
+        ----------
+        theta : ndarray, shape ``(len(FREE_NAMES),)``
+            Unconstrained parameter values.
+
+        Returns
+        -------
+        mu : ndarray, shape ``(nobs,)``
+            Simulated means of the observations.
+        jacobian : ndarray, shape ``(len(theta), nobs)``
+            ``d mu / d theta``; rows of the dispersions are 0.
+
+        Examples
+        --------
+        Each call runs the border model over the fit window, so this is not executed::
+
+            like = EncounterLikelihood()
+            theta = like.start_params_theta()
+            mu, jac = like.means_and_jacobian(theta)
+        """
         key = np.asarray(theta, dtype=float).tobytes()
         if key not in self._cache:
             model_cols = [j for j, p in enumerate(self.free) if p.param is not None]
@@ -262,9 +343,50 @@ class EncounterLikelihood(GenericLikelihoodModel):
         return _nb_logpmf(self.endog, mu, self._alphas(theta))
 
     def loglike(self, params):
+        """Negative-binomial log-likelihood of the history at `params`.
+
+        Parameters
+        ----------
+        params : array-like, shape ``(len(FREE_NAMES),)``
+            Unconstrained parameter values.
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        Each call runs the border model over the fit window, so this is not executed::
+
+            like = EncounterLikelihood()
+            theta = like.start_params_theta()
+            like.loglike(theta)
+        """
         return float(np.sum(self.loglikeobs(params)))
 
     def score(self, params):
+        """Gradient of :meth:`loglike` with respect to the unconstrained parameters.
+
+        Through the Jacobian of the means for model parameters, by central differences
+        for the dispersions.
+
+        Parameters
+        ----------
+        params : array-like, shape ``(len(FREE_NAMES),)``
+            Unconstrained parameter values.
+
+        Returns
+        -------
+        ndarray, shape ``(len(FREE_NAMES),)``
+
+        Examples
+        --------
+        Each call runs the border model over the fit window, so this is not executed::
+
+            like = EncounterLikelihood()
+            theta = like.start_params_theta()
+            like.score(theta)
+        """
         theta = np.asarray(params, dtype=float)
         mu, jac = self.means_and_jacobian(theta)
         y, alpha = self.endog, self._alphas(theta)
@@ -281,7 +403,28 @@ class EncounterLikelihood(GenericLikelihoodModel):
         return grad
 
     def hessian(self, params):
-        """Negative Fisher information (see the module docstring)."""
+        """Negative Fisher information (see the module docstring).
+
+        The dispersions' diagonal entries are second central differences of the
+        log-likelihood.
+
+        Parameters
+        ----------
+        params : array-like, shape ``(len(FREE_NAMES),)``
+            Unconstrained parameter values.
+
+        Returns
+        -------
+        ndarray, shape ``(len(FREE_NAMES), len(FREE_NAMES))``
+
+        Examples
+        --------
+        Each call runs the border model over the fit window, so this is not executed::
+
+            like = EncounterLikelihood()
+            theta = like.start_params_theta()
+            like.hessian(theta)
+        """
         theta = np.asarray(params, dtype=float)
         mu, jac = self.means_and_jacobian(theta)
         var = mu + self._alphas(theta) * mu**2
