@@ -181,7 +181,7 @@ def forecast_command(
             from sdmig.run.forecast import DEFAULT_SCENARIOS, check_window
 
             lo, hi = check_window(start, end)
-            fmt = check_formats(formats)
+            fmt = check_formats(formats, name="--format")
             kinds = _plot_kinds(plots, out_dir)
             listed = [load_scenario(name) for name in scenarios or DEFAULT_SCENARIOS]
             check_scenario_names(listed)

@@ -142,13 +142,15 @@ def build_report(
     )
 
 
-def check_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
+def check_formats(formats: str | Sequence[str], *, name: str = "formats") -> tuple[str, ...]:
     """Parse ``"nc,csv"``; an unknown format is a :class:`ForecastError`.
 
     Parameters
     ----------
     formats : str or sequence of str
         Comma-separated names, or a sequence of them, from :data:`FORMATS`.
+    name : str, default "formats"
+        How the error names the argument (the CLI passes ``"--format"``).
 
     Returns
     -------
@@ -167,14 +169,14 @@ def check_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
     >>> check_formats(["xlsx"])
     Traceback (most recent call last):
     ...
-    sdmig.errors.ForecastError: --format = xlsx: allowed formats are nc, csv (comma-separated)
+    sdmig.errors.ForecastError: formats = xlsx: allowed formats are nc, csv (comma-separated)
     """
     items = formats.split(",") if isinstance(formats, str) else list(formats)
     items = [f.strip() for f in items if f.strip()]
     bad = [f for f in items if f not in FORMATS]
     if bad or not items:
         raise ForecastError(
-            f"--format = {','.join(items) or '(empty)'}: allowed formats are "
+            f"{name} = {','.join(items) or '(empty)'}: allowed formats are "
             f"{', '.join(FORMATS)} (comma-separated)"
         )
     return tuple(dict.fromkeys(items))

@@ -177,3 +177,11 @@ def test_methods_check_their_arguments(short):
         short.compare(baseline="nope")
     with pytest.raises(ForecastError, match="plot kind = 'pie' is unknown"):
         short.plot("pie")
+
+
+def test_write_names_the_python_argument_for_an_unknown_format():
+    from sdmig.errors import ForecastError
+    from sdmig.outputs.report import check_formats
+
+    with pytest.raises(ForecastError, match=r"^formats = xlsx: allowed formats are nc, csv"):
+        check_formats("xlsx")
