@@ -1,0 +1,742 @@
+"""A compiled ensemble kernel: the whole fixed-step time loop in one generated function.
+
+:func:`build_kernel` traces a compiled model's equations into a graph of scalar operations
+(:mod:`stockflow.trace`), sorts its nodes by what they depend on and generates, from the
+nodes that depend on the state, one numba function that runs Euler or classic RK4 over
+every step of a run for a block of members:
+
+- nodes that depend on the time only (time-only inputs and lever schedules, series, the
+  knots' weights, ...) are tabulated once per run on the step grid, with NumPy;
+- nodes that depend on parameters only are computed once per member before the loop,
+  with NumPy over the members;
+- the rest is straight-line code over one member, inside a loop over the members of a
+  block; the state of a block is an array ``(n_state, B + 8)``, the member axis fastest and
+  the row stride no power of two;
+- the non-negativity limiter (see :mod:`stockflow.compile`) branches: a stock's outflows
+  are scaled only for the members where the stock holds less than ``tau_min`` months of
+  them;
+- blocks run in parallel over the cores: the block function releases the GIL and a pool
+  of threads runs the blocks (the equivalent of ``prange``, without its compile time); no
+  member's arithmetic depends on another's, so the results do not depend on the block size,
+  the chunk size or the number of threads.
+
+The generated source is written to a cache directory (``$STOCKFLOW_KERNEL_CACHE``, default
+``~/.cache/stockflow/kernels``) under the hash of its text, and compiled with numba's
+``cache=True``: a model is compiled once per machine, later runs load it.
+
+The arithmetic is the NumPy path's, operation for operation and in the same order, so the
+two agree to rounding (transcendental functions may differ in the last bit between NumPy's
+SIMD versions and the C library's).
+
+What cannot be traced (an equation that branches on a value in Python, a policy input that
+keeps its own state) makes :func:`build_kernel` raise :class:`KernelFallback` naming the
+variable; :func:`stockflow.simulate` with ``backend="auto"`` then warns and runs the NumPy
+path.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from stockflow import codegen
+from stockflow.compile import CompiledModel
+from stockflow.errors import IntegrationError, StockflowWarning
+from stockflow.trace import (
+    MEMBER,
+    STATE,
+    TIME,
+    Graph,
+    LookupCall,
+    Node,
+    Sym,
+    TraceNamespace,
+    Untraceable,
+    const_array,
+    elements,
+    leaf_array,
+)
+
+BACKENDS = ("numpy", "compiled", "auto")
+BLOCK = 256  # members per block; rows are BLOCK + PAD apart (no power-of-two stride)
+PAD = 8
+
+
+class KernelFallback(Exception):
+    """The model (or a run's inputs) cannot be compiled; the message names the variable."""
+
+    def __init__(self, variable: str, reason: str):
+        self.variable = variable
+        self.reason = reason
+        super().__init__(
+            f"variable {variable!r} cannot be compiled ({reason}); it runs on the NumPy path"
+        )
+
+
+class KernelFallbackWarning(StockflowWarning):
+    """Warning given when ``backend="auto"`` falls back to the NumPy path."""
+
+
+class _ReadsModel(Exception):
+    """Raised by the probe namespace: a policy input reads the model's values."""
+
+
+class _Probe:
+    def __getattr__(self, name):
+        raise _ReadsModel(name)
+
+
+# ------------------------------------------------------------------------------ tracing
+@dataclass
+class Traced:
+    """A model traced into a graph.
+
+    Attributes
+    ----------
+    graph : Graph
+    values : dict of str to list of int
+        Node ids of every element of every variable (flows before limiting).
+    tabulated : dict of str to callable
+        Policy inputs that depend on the time only: ``f(t)`` per input.
+    """
+
+    graph: Graph
+    values: dict[str, list[int]]
+    tabulated: dict[str, Callable]
+
+
+def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
+    """Trace `cm`'s equations, with `inputs` (``f(t, v)`` per policy input).
+
+    Raises
+    ------
+    KernelFallback
+        Naming the first variable whose equation (or input function) cannot be traced.
+    """
+    g = Graph()
+    model = cm.model
+    ns: dict[str, Any] = {}
+    for name, table in model.lookups.items():
+        ns[name] = LookupCall(g, name, table)
+    t_sym = Sym(g, np.array(Node(g, g.time()), dtype=object))
+    ns["t"] = t_sym
+    for s in cm.stocks:
+        ns[s.name] = _state_array(g, s.start, s.shape)
+    for v in model.of_kind("param"):
+        ns[v.name] = leaf_array(g, "param", v.name, cm.shapes[v.name], MEMBER)
+    for name in cm.series:
+        ns[name] = leaf_array(g, "series", name, cm.shapes[name], TIME)
+    tabulated: dict[str, Callable] = {}
+    pending = []
+    for name in cm.input_names:
+        fn = inputs.get(name)
+        if fn is None:
+            ns[name] = const_array(g, model.variables[name].value[None])
+            continue
+        try:
+            fn(0.0, _Probe())
+        except _ReadsModel:
+            pending.append((name, fn))
+            continue
+        except Exception as exc:
+            raise KernelFallback(name, f"its input function failed: {exc}") from None
+        tabulated[name] = fn
+        ns[name] = leaf_array(g, "input", name, cm.shapes[name], TIME)
+    space = TraceNamespace(ns)
+    for name, fn in pending:  # inputs that read the state or parameters: traced
+        ns[name] = _traced_call(name, lambda fn=fn: fn(t_sym, space), cm.shapes[name], g)
+        ns[name] = Sym(
+            g, np.array([Node(g, i) for i in ns[name]], dtype=object).reshape((1, *cm.shapes[name]))
+        )
+    values: dict[str, list[int]] = {}
+    for name in list(cm.series) + [s.name for s in cm.stocks] + cm.input_names:
+        values[name] = elements(g, ns[name], cm.shapes[name], name)
+    for name in [v.name for v in model.of_kind("param")]:
+        values[name] = elements(g, ns[name], cm.shapes[name], name)
+    for name in cm.order:
+        equation = cm.equations[name]
+        ids = _traced_call(name, lambda equation=equation: equation(space), cm.shapes[name], g)
+        values[name] = ids
+        ns[name] = Sym(
+            g, np.array([Node(g, i) for i in ids], dtype=object).reshape((1, *cm.shapes[name]))
+        )
+    return Traced(g, values, tabulated)
+
+
+def _traced_call(name: str, call: Callable, shape: tuple[int, ...], g: Graph) -> list[int]:
+    try:
+        with np.errstate(all="ignore"):
+            result = call()
+        return elements(g, result, shape, f"equation of {name!r}")
+    except Untraceable as exc:
+        raise KernelFallback(name, str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - any failure of a traced equation
+        raise KernelFallback(name, f"{type(exc).__name__}: {exc}") from None
+
+
+def _state_array(g: Graph, start: int, shape: tuple[int, ...]) -> Sym:
+    n = math.prod(shape)
+    a = np.empty(n, dtype=object)
+    for j in range(n):
+        a[j] = Node(g, g.leaf("state", "", start + j, STATE))
+    return Sym(g, a.reshape((1, *shape)))
+
+
+# --------------------------------------------------------------------- interpretation
+def _classify(g: Graph, node: int) -> str:
+    f = g.flags[node]
+    if g.nodes[node][0] == "const":
+        return "const"
+    if f & STATE or f == TIME | MEMBER:
+        return "dyn"
+    if f == TIME:
+        return "time"
+    return "member"
+
+
+def _closure(g: Graph, roots) -> list[int]:
+    """`roots` and every node they depend on, in topological (creation) order."""
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        stack.extend(_args(g.nodes[i]))
+    return sorted(seen)
+
+
+def _args(node: tuple) -> list[int]:
+    op = node[0]
+    if op in ("const", "state", "param", "series", "input", "t"):
+        return []
+    if op == "lookup":
+        return [node[2]]
+    return list(node[1:])
+
+
+_NP_OPS: dict[str, Callable] = {
+    "add": np.add,
+    "sub": np.subtract,
+    "mul": np.multiply,
+    "div": np.true_divide,
+    "pow": np.power,
+    "neg": np.negative,
+    "abs": np.absolute,
+    "exp": np.exp,
+    "log": np.log,
+    "log10": np.log10,
+    "sqrt": np.sqrt,
+    "cos": np.cos,
+    "sin": np.sin,
+    "tan": np.tan,
+    "tanh": np.tanh,
+    "arctan": np.arctan,
+    "floor": np.floor,
+    "ceil": np.ceil,
+    "max": np.maximum,
+    "min": np.minimum,
+    "lt": lambda a, b: np.less(a, b).astype(float),
+    "le": lambda a, b: np.less_equal(a, b).astype(float),
+    "gt": lambda a, b: np.greater(a, b).astype(float),
+    "ge": lambda a, b: np.greater_equal(a, b).astype(float),
+    "eq": lambda a, b: np.equal(a, b).astype(float),
+    "ne": lambda a, b: np.not_equal(a, b).astype(float),
+    "and": lambda a, b: ((a != 0) & (b != 0)).astype(float),
+    "or": lambda a, b: ((a != 0) | (b != 0)).astype(float),
+    "not": lambda a: (a == 0).astype(float),
+    "where": lambda c, a, b: np.where(c != 0, a, b),
+}
+
+
+def interpret(g: Graph, ids: list[int], leaf: Callable[[tuple], Any], lookups) -> dict[int, Any]:
+    """Values of nodes `ids` (a closed, topologically ordered list) with NumPy.
+
+    `leaf(node)` gives the value of a leaf; values broadcast (a vector over times or
+    members).
+    """
+    out: dict[int, Any] = {}
+    with np.errstate(all="ignore"):
+        for i in ids:
+            node = g.nodes[i]
+            op = node[0]
+            if op == "const":
+                out[i] = node[1]
+            elif op in ("state", "param", "series", "input", "t"):
+                out[i] = leaf(node)
+            elif op == "lookup":
+                table = lookups[node[1]]
+                out[i] = np.interp(out[node[2]], table.x, table.y)
+            else:
+                out[i] = _NP_OPS[op](*(out[a] for a in node[1:]))
+    return out
+
+
+# -------------------------------------------------------------------------- codegen
+@dataclass
+class Kernel:
+    """A model's compiled kernel and what it needs to run.
+
+    Build it with :func:`build_kernel`; run it with :func:`run_kernel`.
+    """
+
+    cm: CompiledModel
+    traced: Traced
+    time_nodes: list[int]  # tabulated per evaluation time (columns of T)
+    member_nodes: list[int]  # computed per member before the loop (rows of M)
+    record_names: list[str]  # variables the record function writes, in order
+    record_rows: list[tuple[str, int]]  # per output row: (variable, element)
+    module: Any
+    source: str
+
+
+def build_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]) -> Kernel:
+    """Trace `cm` and generate, compile (or load) its kernel.
+
+    Parameters
+    ----------
+    cm : CompiledModel
+        With the flow accumulators the run integrates (:meth:`CompiledModel.tracking`).
+    inputs : dict of str to callable
+        The run's policy inputs.
+    record : list of str
+        Variables recorded at each month end (stocks, flows' accumulators, auxiliaries,
+        inputs, series).
+
+    Returns
+    -------
+    Kernel
+
+    Raises
+    ------
+    KernelFallback
+        An equation or input cannot be traced; names it.
+    """
+    traced = trace(cm, inputs)
+    g = traced.graph
+    flows = cm.flow_names
+    flow_ids = {f: traced.values[f] for f in flows}
+    # what the right-hand side needs: every flow element
+    rhs_roots = [i for f in flows for i in flow_ids[f]]
+    rec_rows: list[tuple[str, int]] = []
+    rec_roots: list[int] = []
+    state_rows = {s.name: s.start for s in cm.stocks}
+    state_rows.update((f, start) for f, start, _ in cm.flow_slots)
+    for name in record:
+        n = math.prod(cm.shapes[name])
+        for j in range(n):
+            rec_rows.append((name, j))
+            if name not in state_rows:
+                rec_roots.append(traced.values[name][j])
+    needed = _closure(g, rhs_roots + rec_roots)
+    time_nodes = [i for i in needed if _classify(g, i) == "time"]
+    member_nodes = [i for i in needed if _classify(g, i) == "member"]
+    source = _generate(cm, traced, time_nodes, member_nodes, rec_rows, state_rows)
+    try:
+        module = codegen.compile_source(source)
+    except codegen.CompilerMissing as exc:
+        raise KernelFallback("(all)", str(exc)) from None
+    return Kernel(cm, traced, time_nodes, member_nodes, record, rec_rows, module, source)
+
+
+def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows) -> str:
+    """The kernel's C source (:func:`stockflow.codegen.generate`)."""
+    g = traced.graph
+    tcol = {i: c for c, i in enumerate(time_nodes)}
+    mrow = {i: r for r, i in enumerate(member_nodes)}
+    flows = cm.flow_names
+    flow_ids = {f: traced.values[f] for f in flows}
+    rhs_nodes = _closure(g, [i for f in flows for i in flow_ids[f]])
+    rec_nodes = _closure(g, [traced.values[n][e] for n, e in rec_rows if n not in state_rows])
+    dyn = {i for i in rhs_nodes + rec_nodes if _classify(g, i) == "dyn"}
+    fvar = {(f, e): f"f_{f}_{e}" for f in flows for e in range(len(flow_ids[f]))}
+    groups = {s.name: _stock_groups(cm, s) for s in cm.stocks}
+    limited, derivatives = [], []
+    is_limited = {s.name for s in cm.stocks if s.nonnegative and s.outflows}
+    for s in cm.stocks:
+        if s.name not in is_limited:
+            continue
+        for e in range(s.size):
+            outs = groups[s.name]["out"][e]
+            names = [fvar[fe] for _, elems in outs for fe in elems]
+            limited.append((s.start + e, names, _sum_expr(outs, fvar)))
+    for s in cm.stocks:
+        for e in range(s.size):
+            ins = groups[s.name]["in"][e]
+            outs = groups[s.name]["out"][e]
+            out = f"o{s.start + e}" if s.name in is_limited else _sum_expr(outs, fvar)
+            if outs and ins:
+                value = f"({_sum_expr(ins, fvar)}) - ({out})"
+            elif outs:
+                value = f"-({out})"
+            elif ins:
+                value = _sum_expr(ins, fvar)
+            else:
+                value = "0.0"
+            derivatives.append((s.start + e, value))
+    for f, start, shape in cm.flow_slots:
+        for e in range(math.prod(shape)):
+            derivatives.append((start + e, fvar[(f, e)]))
+    rec_values: list[str | int] = [
+        state_rows[n] + e if n in state_rows else f"node:{traced.values[n][e]}" for n, e in rec_rows
+    ]
+    return codegen.generate(
+        g,
+        cm.n_state,
+        cm.model.lookups,
+        dyn,
+        tcol,
+        mrow,
+        rhs_nodes,
+        [(f, flow_ids[f]) for f in flows],
+        limited,
+        derivatives,
+        rec_nodes,
+        rec_values,
+    )
+
+
+def _stock_groups(cm: CompiledModel, s) -> dict[str, list]:
+    """Per element of stock `s`: ``[(flow, [(flow, element), ...]), ...]`` for its in- and
+    outflows, each flow's elements summed over the axes the stock lacks (in C order)."""
+    out: dict[str, list] = {}
+    for kind, flows in (("in", s.inflows), ("out", s.outflows)):
+        per: list[list] = [[] for _ in range(s.size)]
+        for f, axes in flows:
+            shape = cm.shapes[f]
+            keep = [a for a in range(len(shape)) if (a + 1) not in axes]
+            buckets: list[list] = [[] for _ in range(s.size)]
+            for flat, idx in enumerate(np.ndindex(*shape) if shape else [()]):
+                kept = tuple(idx[a] for a in keep)
+                se = int(np.ravel_multi_index(kept, s.shape)) if s.shape else 0
+                buckets[se].append((f, flat))
+            for e in range(s.size):
+                per[e].append((f, buckets[e]))
+        out[kind] = per
+    return out
+
+
+def _sum_expr(flows: list, fvar: dict) -> str:
+    """``(a0 + a1 + ...) + (b0 + ...)``: each flow summed, then the flows in order."""
+    parts = []
+    for _, elems in flows:
+        terms = [fvar[fe] for fe in elems]
+        parts.append(terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")")
+    return " + ".join(parts) if parts else "0.0"
+
+
+# ---------------------------------------------------------------------------- running
+@dataclass
+class Schedule:
+    """The steps of a run: step lengths, the time index of each stage, the month ends."""
+
+    h: np.ndarray
+    tau: np.ndarray
+    ti: np.ndarray  # (n_steps, 3): time-table rows of the stages (t, t + h/2, t + h)
+    rec: np.ndarray  # month recorded after each step, or -1
+    rec_ti: np.ndarray  # time-table row of each month end
+    times: np.ndarray  # the time table's times
+
+
+def schedule(grid: list[float], dt: float, method: str) -> Schedule:
+    """The fixed-step schedule of :func:`stockflow.integrate._fixed_step` on `grid`."""
+    times: dict[float, int] = {}
+
+    def row(t: float) -> int:
+        return times.setdefault(float(t), len(times))
+
+    hs, taus, tis, recs = [], [], [], []
+    n_months = int(round(grid[-1]))
+    rec_ti = np.zeros(n_months, dtype=np.int64)
+    for a, b in itertools.pairwise(grid):
+        n = max(1, math.ceil((b - a) / dt - 1e-9))
+        h = (b - a) / n
+        b_left = np.nextafter(b, a)
+        tau_min = h * (1 + 1e-9)
+        for i in range(n):
+            t = a + i * h
+            hs.append(h)
+            taus.append(tau_min)
+            if method == "euler":
+                tis.append((row(min(t, b_left)), 0, 0))
+            else:
+                tis.append(
+                    (row(min(t, b_left)), row(min(t + h / 2, b_left)), row(min(t + h, b_left)))
+                )
+            recs.append(-1)
+        if b == round(b):
+            recs[-1] = int(round(b)) - 1
+            rec_ti[int(round(b)) - 1] = row(float(b))
+    return Schedule(
+        np.array(hs),
+        np.array(taus),
+        np.array(tis, dtype=np.int64),
+        np.array(recs, dtype=np.int64),
+        rec_ti,
+        np.array(list(times), dtype=float),
+    )
+
+
+def time_table(kernel: Kernel, times: np.ndarray, inputs: dict[str, Callable]) -> np.ndarray:
+    """Values of the kernel's time-only nodes at `times`: shape ``(len(times), n)``."""
+    cm, traced = kernel.cm, kernel.traced
+    g = traced.graph
+    cols: dict[tuple[str, str], np.ndarray] = {}
+    for name in cm.series:
+        cols[("series", name)] = np.stack(
+            [cm._series_value(name, float(t))[0].reshape(-1) for t in times]
+        )
+    for name in traced.tabulated:
+        fn = inputs[name]
+        rows = []
+        full = (1, *cm.shapes[name])
+        for t in times:
+            value = np.asarray(fn(float(t), _Probe()), dtype=float)
+            if value.ndim == len(full) and value.shape[0] > 1:
+                raise KernelFallback(name, "its input function gives each member its own value")
+            try:
+                rows.append(np.broadcast_to(value, full).reshape(-1))
+            except ValueError:
+                raise KernelFallback(
+                    name, f"its input function gives shape {value.shape}"
+                ) from None
+        cols[("input", name)] = np.stack(rows)
+
+    def leaf(node):
+        if node[0] == "t":
+            return times
+        return cols[(node[0], node[1])][:, node[2]]
+
+    ids = _closure(g, kernel.time_nodes)
+    vals = interpret(g, ids, leaf, cm.model.lookups)
+    table = np.empty((len(times), max(1, len(kernel.time_nodes))))
+    for k, i in enumerate(kernel.time_nodes):
+        table[:, k] = vals[i]
+    return table
+
+
+def member_table(kernel: Kernel, values: dict[str, np.ndarray], k: int) -> np.ndarray:
+    """Values of the kernel's parameter-only nodes for `k` members: ``(n, k)``."""
+    g = kernel.traced.graph
+    flat = {n: np.asarray(v, dtype=float).reshape(v.shape[0], -1) for n, v in values.items()}
+
+    def leaf(node):
+        return flat[node[1]][:, node[2]]
+
+    ids = _closure(g, kernel.member_nodes)
+    vals = interpret(g, ids, leaf, kernel.cm.model.lookups)
+    table = np.empty((max(1, len(kernel.member_nodes)), k))
+    for r, i in enumerate(kernel.member_nodes):
+        table[r] = vals[i]
+    return table
+
+
+def run_kernel(
+    kernel: Kernel,
+    y0: np.ndarray,
+    member_values: dict[str, np.ndarray],
+    sched: Schedule,
+    ttable: np.ndarray,
+    method: str,
+    *,
+    block: int = BLOCK,
+    threads: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Integrate members from `y0` (``(n_state, k)``) over the schedule.
+
+    Returns
+    -------
+    out : numpy.ndarray
+        ``(n_months, n_rows, k)``: the recorded rows at each month end.
+    bad : numpy.ndarray
+        ``(2, k)`` of int: month and state row at which each member first went
+        non-finite (-1: never).
+    """
+    k = y0.shape[1]
+    M = member_table(kernel, member_values, k)
+    n_months = len(sched.rec_ti)
+    out = np.zeros((n_months, len(kernel.record_rows), k))
+    bad = np.full((2, k), -1, dtype=np.int64)
+    y0 = np.ascontiguousarray(y0, dtype=float)
+    ttable = np.ascontiguousarray(ttable, dtype=float)
+    lib = kernel.module
+
+    def one(lo: int) -> None:
+        lib.run_block(
+            y0,
+            k,
+            ttable,
+            ttable.shape[1],
+            M,
+            len(sched.h),
+            sched.h,
+            sched.tau,
+            sched.ti,
+            sched.rec,
+            sched.rec_ti,
+            out,
+            out.shape[1],
+            bad,
+            lo,
+            min(block, k - lo),
+            rk4,
+        )
+
+    rk4 = method == "rk4"
+    starts = range(0, k, block)
+
+    n_threads = threads or default_threads()
+    if n_threads == 1 or len(starts) == 1:
+        for lo in starts:
+            one(lo)
+    else:  # the blocks release the GIL: threads run them on every core
+        with ThreadPoolExecutor(n_threads) as pool:
+            list(pool.map(one, starts))
+    return out, bad
+
+
+def default_threads() -> int:
+    """Threads a run uses by default: ``$STOCKFLOW_THREADS``, or the cores available."""
+    env = os.environ.get("STOCKFLOW_THREADS")
+    if env:
+        return max(1, int(env))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def raise_if_bad(cm: CompiledModel, bad: np.ndarray, method: str, offset: int) -> None:
+    """Raise :class:`IntegrationError` for the first member that went non-finite."""
+    months = bad[0]
+    if (months < 0).all():
+        return
+    first = int(months[months >= 0].min())
+    cols = np.flatnonzero(months == first)
+    rows = bad[1, cols]
+    col = int(cols[np.argmin(rows)])
+    row = int(bad[1, col])
+    slots = [(f"stock {s.name!r}", s.start, s.size) for s in cm.stocks]
+    slots += [
+        (f"the total of flow {f!r}", start, math.prod(shape)) for f, start, shape in cm.flow_slots
+    ]
+    what = next(label for label, start, size in slots if start <= row < start + size)
+    t = first + 1
+    raise IntegrationError(
+        f"{method} failed by t = {t:.4g} months: {what} of member {offset + col} is not finite",
+        t_reached=float(t),
+        solver_message="non-finite state",
+    )
+
+
+def fallback_warning(exc: KernelFallback) -> None:
+    """Warn that a run falls back to the NumPy path, naming the variable."""
+    import warnings
+
+    warnings.warn(str(exc), KernelFallbackWarning, stacklevel=3)
+
+
+# ------------------------------------------------------------------ simulate's backend
+def _input_modes(cm: CompiledModel, inputs: dict[str, Callable]) -> tuple:
+    """What the kernel's code depends on in `inputs`: tabulated or traced, per input."""
+    modes = []
+    for name in sorted(inputs):
+        try:
+            inputs[name](0.0, _Probe())
+            modes.append((name, "table"))
+        except _ReadsModel:
+            modes.append((name, "traced", id(inputs[name])))
+        except Exception:  # noqa: BLE001 - reported when the kernel is built
+            modes.append((name, "failed", id(inputs[name])))
+    return tuple(modes)
+
+
+def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]) -> Kernel:
+    """The kernel of `cm` for these inputs and recorded variables, built once per model.
+
+    Raises
+    ------
+    KernelFallback
+        As :func:`build_kernel`.
+    """
+    store = cm.model.__dict__.setdefault("_stockflow_kernels", {})
+    key = (
+        len(cm.model.variables),
+        tuple(f for f, _, _ in cm.flow_slots),
+        _input_modes(cm, inputs),
+        tuple(record),
+    )
+    kernel = store.get(key)
+    if kernel is None:
+        kernel = build_kernel(cm, inputs, record)
+        store[key] = kernel
+    return kernel
+
+
+def simulate_fixed_step(
+    cm: CompiledModel,
+    values: dict[str, np.ndarray],
+    n_members: int,
+    inputs: dict[str, Callable],
+    grid: list[float],
+    dt: float,
+    method: str,
+    recorder,
+    chunk_size: int,
+    progress: Callable[[int, int], None] | None,
+    backend: str,
+    threads: int | None = None,
+) -> int | None:
+    """The fixed-step part of :func:`stockflow.simulate` on the compiled kernel.
+
+    Fills `recorder` as the NumPy path does and returns the number of right-hand-side
+    evaluations per member, or None (after a :class:`KernelFallbackWarning`) when
+    `backend` is ``"auto"`` and the model cannot be compiled.
+
+    Raises
+    ------
+    KernelFallback
+        With ``backend="compiled"``, naming the variable that cannot be compiled.
+    IntegrationError
+        The state became non-finite (names the stock and member).
+    """
+    from stockflow.integrate import _take, initial_state
+
+    try:
+        kernel = get_kernel(cm, inputs, list(recorder.names))
+        sched = schedule(grid, dt, method)
+        ttable = time_table(kernel, sched.times, inputs)
+    except KernelFallback as exc:
+        if backend == "compiled":
+            raise
+        fallback_warning(exc)
+        return None
+    n_months = len(sched.rec_ti)
+    for lo in range(0, n_members, chunk_size):
+        hi = min(lo + chunk_size, n_members)
+        part = _take(values, lo, hi, n_members)
+        consts = cm.constants(part)
+        y0 = initial_state(cm, consts, inputs, hi - lo)
+        recorder.initial(y0, lo, hi)
+        out, bad = run_kernel(kernel, y0, part, sched, ttable, method, threads=threads)
+        raise_if_bad(cm, bad, method, lo)
+        r = 0
+        for name in kernel.record_names:
+            size = math.prod(cm.shapes[name])
+            block = out[:, r : r + size, :]  # (months, elements, members)
+            recorder.data[name][:, lo:hi] = np.moveaxis(block, 2, 1).reshape(
+                n_months, hi - lo, *cm.shapes[name]
+            )
+            r += size
+        if progress is not None:
+            progress(hi, n_members)
+    per_step = 4 if method == "rk4" else 1
+    return len(sched.h) * per_step * math.ceil(n_members / chunk_size)
