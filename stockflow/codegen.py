@@ -58,8 +58,15 @@ def literal(x: float) -> str:
 class Emitter:
     """C expressions of nodes: constants inline, tabulated and per-member values loaded."""
 
-    def __init__(self, g: Graph, dyn: set[int], tcol: dict[int, int], mrow: dict[int, int]):
-        self.g, self.dyn, self.tcol, self.mrow = g, dyn, tcol, mrow
+    def __init__(
+        self,
+        g: Graph,
+        dyn: set[int],
+        tcol: dict[int, int],
+        mrow: dict[int, int],
+        ext: dict[str, int],
+    ):
+        self.g, self.dyn, self.tcol, self.mrow, self.ext = g, dyn, tcol, mrow, ext
 
     def ref(self, i: int) -> str:
         node = self.g.nodes[i]
@@ -78,6 +85,8 @@ class Emitter:
         op = node[0]
         if op == "state":
             return f"Y[{node[2]} * W + i]"
+        if op == "ext":
+            return f"E[{self.ext[node[1]] + node[2]} * k + j]"
         if op == "lookup":
             return f"lk_{node[1]}({self.ref(node[2])})"
         a = [self.ref(x) for x in node[1:]]
@@ -153,7 +162,8 @@ DRIVER = """
 void run_block(const double *Y0, long k, const double *T, long tcols, const double *M,
                long n_steps, const double *steps_h, const double *steps_tau,
                const long *steps_ti, const long *steps_rec, const long *rec_ti,
-               double *OUT, long nrec, long *BAD, long lo, long m, int rk4)
+               double *OUT, long nrec, long *BAD, long lo, long m, int rk4,
+               const double *E)
 {
     const long ns = NS;
     long W = ((m + 7) / 8) * 8;
@@ -169,16 +179,16 @@ void run_block(const double *Y0, long k, const double *T, long tcols, const doub
         const long *ti = steps_ti + 3 * st;
         if (rk4) {
             const double h2 = h / 2, h6 = h / 6;
-            rhs(Y, D, m, W, T + ti[0] * tcols, M, k, lo, tau);
+            rhs(Y, D, m, W, T + ti[0] * tcols, M, k, lo, tau, E);
             for (long r = 0; r < ns * W; r++) { A[r] = D[r]; S[r] = Y[r] + D[r] * h2; }
-            rhs(S, D, m, W, T + ti[1] * tcols, M, k, lo, tau);
+            rhs(S, D, m, W, T + ti[1] * tcols, M, k, lo, tau, E);
             for (long r = 0; r < ns * W; r++) { A[r] = D[r] * 2 + A[r]; S[r] = Y[r] + D[r] * h2; }
-            rhs(S, D, m, W, T + ti[1] * tcols, M, k, lo, tau);
+            rhs(S, D, m, W, T + ti[1] * tcols, M, k, lo, tau, E);
             for (long r = 0; r < ns * W; r++) { A[r] = A[r] + D[r] * 2; S[r] = Y[r] + D[r] * h; }
-            rhs(S, D, m, W, T + ti[2] * tcols, M, k, lo, tau);
+            rhs(S, D, m, W, T + ti[2] * tcols, M, k, lo, tau, E);
             for (long r = 0; r < ns * W; r++) Y[r] = Y[r] + (A[r] + D[r]) * h6;
         } else {
-            rhs(Y, D, m, W, T + ti[0] * tcols, M, k, lo, tau);
+            rhs(Y, D, m, W, T + ti[0] * tcols, M, k, lo, tau, E);
             for (long r = 0; r < ns * W; r++) Y[r] = Y[r] + D[r] * h;
         }
         const long month = steps_rec[st];
@@ -189,7 +199,7 @@ void run_block(const double *Y0, long k, const double *T, long tcols, const doub
                     if (!isfinite(Y[r * W + i])) { BAD[lo + i] = month; BAD[k + lo + i] = r; break; }
                 }
             }
-            record(Y, m, W, T + rec_ti[month] * tcols, M, k, lo, OUT + month * nrec * k);
+            record(Y, m, W, T + rec_ti[month] * tcols, M, k, lo, OUT + month * nrec * k, E);
         }
     }
     free(Y); free(D); free(S); free(A);
@@ -210,6 +220,7 @@ def generate(
     derivatives: list[tuple[int, str]],
     rec_nodes: list[int],
     rec_values: list[str | int],
+    ext: dict[str, int],
 ) -> str:
     """The C source of a kernel.
 
@@ -231,12 +242,14 @@ def generate(
         State row and C expression of its derivative.
     rec_values : list of (str or int)
         Per recorded row: a state row (int) or a node id given as ``"node:<id>"``.
+    ext : dict of str to int
+        First row of each external input in the array ``E`` (elements x members).
 
     Returns
     -------
     str
     """
-    em = Emitter(g, dyn, tcol, mrow)
+    em = Emitter(g, dyn, tcol, mrow, ext)
     out = [HEADER]
     for name, table in lookups.items():
         xs = ", ".join(literal(float(x)) for x in table.x)
@@ -252,8 +265,9 @@ def generate(
     used_t = sorted({tcol[i] for i in rhs_nodes if i in tcol})
     out += [
         "",
-        "static void rhs(const double *restrict Y, double *restrict D, long n, long W,",
-        "                const double *T, const double *M, long k, long lo, double tau)",
+        "void rhs(const double *restrict Y, double *restrict D, long n, long W,",
+        "         const double *T, const double *M, long k, long lo, double tau,",
+        "         const double *E)",
         "{",
     ]
     out += [f"    const double tv{c} = T[{c}];" for c in used_t]
@@ -274,8 +288,8 @@ def generate(
     used_rt = sorted({tcol[i] for i in rec_nodes if i in tcol})
     out += [
         "",
-        "static void record(const double *restrict Y, long n, long W, const double *T,",
-        "                   const double *M, long k, long lo, double *restrict OUT)",
+        "void record(const double *restrict Y, long n, long W, const double *T,",
+        "            const double *M, long k, long lo, double *restrict OUT, const double *E)",
         "{",
     ]
     out += [f"    const double tv{c} = T[{c}];" for c in used_rt]
@@ -368,24 +382,12 @@ def compile_source(source: str) -> ctypes.CDLL:
 def _declare(lib: ctypes.CDLL) -> None:
     dp = np.ctypeslib.ndpointer(dtype=np.float64, flags="C_CONTIGUOUS")
     lp = np.ctypeslib.ndpointer(dtype=np.int64, flags="C_CONTIGUOUS")
-    L = ctypes.c_long
+    L, D, P = ctypes.c_long, ctypes.c_double, ctypes.c_void_p
     lib.run_block.restype = None
     lib.run_block.argtypes = [
-        dp,
-        L,
-        dp,
-        L,
-        dp,
-        L,
-        dp,
-        dp,
-        lp,
-        lp,
-        lp,
-        dp,
-        L,
-        lp,
-        L,
-        L,
-        ctypes.c_int,
-    ]
+        dp, L, dp, L, dp, L, dp, dp, lp, lp, lp, dp, L, lp, L, L, ctypes.c_int, dp
+    ]  # fmt: skip
+    lib.rhs.restype = None
+    lib.rhs.argtypes = [dp, dp, L, L, P, dp, L, L, D, dp]
+    lib.record.restype = None
+    lib.record.argtypes = [dp, L, L, P, dp, L, L, P, dp]

@@ -104,12 +104,20 @@ class Traced:
     values : dict of str to list of int
         Node ids of every element of every variable (flows before limiting).
     tabulated : dict of str to callable
-        Policy inputs that depend on the time only: ``f(t)`` per input.
+        Policy inputs that depend on the time only.
+    external : list of str
+        Policy inputs that read the model's state but cannot be traced (a trigger that
+        keeps its own history): NumPy evaluates them at each stage and hands the values
+        to the kernel, which then runs stage by stage.
+    reasons : dict of str to str
+        Why each external input could not be traced.
     """
 
     graph: Graph
     values: dict[str, list[int]]
     tabulated: dict[str, Callable]
+    external: list[str]
+    reasons: dict[str, str]
 
 
 def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
@@ -134,6 +142,7 @@ def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
     for name in cm.series:
         ns[name] = leaf_array(g, "series", name, cm.shapes[name], TIME)
     tabulated: dict[str, Callable] = {}
+    reasons: dict[str, str] = {}
     pending = []
     for name in cm.input_names:
         fn = inputs.get(name)
@@ -150,10 +159,17 @@ def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
         tabulated[name] = fn
         ns[name] = leaf_array(g, "input", name, cm.shapes[name], TIME)
     space = TraceNamespace(ns)
-    for name, fn in pending:  # inputs that read the state or parameters: traced
-        ns[name] = _traced_call(name, lambda fn=fn: fn(t_sym, space), cm.shapes[name], g)
+    external: list[str] = []
+    for name, fn in pending:  # inputs that read the state or parameters: traced if possible
+        try:
+            ids = _traced_call(name, lambda fn=fn: fn(t_sym, space), cm.shapes[name], g)
+        except KernelFallback as exc:  # evaluated by NumPy at each stage instead
+            external.append(name)
+            reasons[name] = exc.reason
+            ns[name] = leaf_array(g, "ext", name, cm.shapes[name], STATE | TIME)
+            continue
         ns[name] = Sym(
-            g, np.array([Node(g, i) for i in ns[name]], dtype=object).reshape((1, *cm.shapes[name]))
+            g, np.array([Node(g, i) for i in ids], dtype=object).reshape((1, *cm.shapes[name]))
         )
     values: dict[str, list[int]] = {}
     for name in list(cm.series) + [s.name for s in cm.stocks] + cm.input_names:
@@ -167,7 +183,7 @@ def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
         ns[name] = Sym(
             g, np.array([Node(g, i) for i in ids], dtype=object).reshape((1, *cm.shapes[name]))
         )
-    return Traced(g, values, tabulated)
+    return Traced(g, values, tabulated, external, reasons)
 
 
 def _traced_call(name: str, call: Callable, shape: tuple[int, ...], g: Graph) -> list[int]:
@@ -216,7 +232,7 @@ def _closure(g: Graph, roots) -> list[int]:
 
 def _args(node: tuple) -> list[int]:
     op = node[0]
-    if op in ("const", "state", "param", "series", "input", "t"):
+    if op in ("const", "state", "param", "series", "input", "t", "ext"):
         return []
     if op == "lookup":
         return [node[2]]
@@ -385,6 +401,10 @@ def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows
     for f, start, shape in cm.flow_slots:
         for e in range(math.prod(shape)):
             derivatives.append((start + e, fvar[(f, e)]))
+    ext, row = {}, 0
+    for name in traced.external:
+        ext[name] = row
+        row += math.prod(cm.shapes[name])
     rec_values: list[str | int] = [
         state_rows[n] + e if n in state_rows else f"node:{traced.values[n][e]}" for n, e in rec_rows
     ]
@@ -401,6 +421,7 @@ def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows
         derivatives,
         rec_nodes,
         rec_values,
+        ext,
     )
 
 
@@ -561,34 +582,21 @@ def run_kernel(
         non-finite (-1: never).
     """
     k = y0.shape[1]
-    M = member_table(kernel, member_values, k)
+    kp = padded(k)  # the member stride of every array the kernel reads or writes
+    M = _pad(member_table(kernel, member_values, k), kp)
     n_months = len(sched.rec_ti)
-    out = np.zeros((n_months, len(kernel.record_rows), k))
-    bad = np.full((2, k), -1, dtype=np.int64)
-    y0 = np.ascontiguousarray(y0, dtype=float)
+    out = np.zeros((n_months, len(kernel.record_rows), kp))
+    bad = np.full((2, kp), -1, dtype=np.int64)
+    y0 = _pad(y0, kp)
     ttable = np.ascontiguousarray(ttable, dtype=float)
     lib = kernel.module
 
     def one(lo: int) -> None:
         lib.run_block(
-            y0,
-            k,
-            ttable,
-            ttable.shape[1],
-            M,
-            len(sched.h),
-            sched.h,
-            sched.tau,
-            sched.ti,
-            sched.rec,
-            sched.rec_ti,
-            out,
-            out.shape[1],
-            bad,
-            lo,
-            min(block, k - lo),
-            rk4,
-        )
+            y0, kp, ttable, ttable.shape[1], M, len(sched.h), sched.h, sched.tau, sched.ti,
+            sched.rec, sched.rec_ti, out, out.shape[1], bad, lo, min(block, k - lo), rk4,
+            _NO_E,
+        )  # fmt: skip
 
     rk4 = method == "rk4"
     starts = range(0, k, block)
@@ -600,7 +608,105 @@ def run_kernel(
     else:  # the blocks release the GIL: threads run them on every core
         with ThreadPoolExecutor(n_threads) as pool:
             list(pool.map(one, starts))
-    return out, bad
+    return out[..., :k], bad[:, :k]
+
+
+_NO_E = np.zeros(1)
+
+
+def padded(k: int) -> int:
+    """`k` rounded up to a multiple of 8 that is not a power of two (a row stride)."""
+    w = ((k + 7) // 8) * 8
+    return w + 8 if w & (w - 1) == 0 else w
+
+
+def _pad(a: np.ndarray, width: int) -> np.ndarray:
+    """`a` (rows x k) copied into a C-ordered array rows x `width`, zeros after column k."""
+    out = np.zeros((a.shape[0], width))
+    out[:, : a.shape[1]] = a
+    return out
+
+
+def run_stepped(
+    kernel: Kernel,
+    y0: np.ndarray,
+    member_values: dict[str, np.ndarray],
+    consts: dict[str, Any],
+    inputs: dict[str, Callable],
+    sched: Schedule,
+    ttable: np.ndarray,
+    method: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`run_kernel`, stage by stage: for kernels with external inputs.
+
+    At each evaluation NumPy computes the external inputs from the state (in the order and
+    at the times the NumPy path calls them, so inputs that keep a history see the same
+    calls), and the compiled ``rhs`` computes the rest for all members at once.
+    """
+    from stockflow.compile import Values
+
+    cm = kernel.cm
+    k = y0.shape[1]
+    kp = padded(k)
+    M = _pad(member_table(kernel, member_values, k), kp)
+    n_months = len(sched.rec_ti)
+    nrec = len(kernel.record_rows)
+    out = np.zeros((n_months, nrec, kp))
+    bad = np.full((2, k), -1, dtype=np.int64)
+    ttable = np.ascontiguousarray(ttable, dtype=float)
+    lib = kernel.module
+    names = kernel.traced.external
+    E = np.zeros((sum(math.prod(cm.shapes[n]) for n in names), kp))
+    stock_rows = [(s.name, s.start, s.stop, s.shape) for s in cm.stocks]
+    kinds = ("aux", "input", "series")
+    needs_eval = any(cm.model.variables[n].kind in kinds for n in kernel.record_names)
+
+    def external(t: float, yy: np.ndarray) -> None:
+        ns = dict(consts)
+        ns["t"] = t
+        for name, start, stop, shape in stock_rows:
+            ns[name] = yy[start:stop, :k].T.reshape((k, *shape))
+        values = Values(ns)
+        r = 0
+        for name in names:
+            size = math.prod(cm.shapes[name])
+            value = np.broadcast_to(inputs[name](t, values), (k, *cm.shapes[name]))
+            E[r : r + size, :k] = value.reshape(k, size).T
+            r += size
+
+    def row(ti: int) -> int:
+        return int(ttable.ctypes.data + int(ti) * ttable.shape[1] * ttable.itemsize)
+
+    def f(ti: int, yy: np.ndarray, tau: float) -> np.ndarray:
+        external(float(sched.times[ti]), yy)
+        d = np.zeros_like(yy)
+        lib.rhs(yy, d, k, kp, row(ti), M, kp, 0, tau, E)
+        return d
+
+    y = _pad(y0, kp)
+    for st in range(len(sched.h)):
+        h, tau = float(sched.h[st]), float(sched.tau[st])
+        ti = sched.ti[st]
+        with np.errstate(all="ignore"):
+            k1 = f(ti[0], y, tau)
+            if method == "euler":
+                y = y + k1 * h
+            else:
+                k2 = f(ti[1], y + k1 * (h / 2), tau)
+                k3 = f(ti[1], y + k2 * (h / 2), tau)
+                k4 = f(ti[2], y + k3 * h, tau)
+                y = y + (((k2 * 2 + k1) + k3 * 2) + k4) * (h / 6)
+        month = int(sched.rec[st])
+        if month >= 0:
+            bad_cols = ~np.isfinite(y[:, :k]).all(axis=0) & (bad[0] < 0)
+            for col in np.flatnonzero(bad_cols):
+                bad[0, col] = month
+                bad[1, col] = int(np.flatnonzero(~np.isfinite(y[:, col]))[0])
+            ti_rec = int(sched.rec_ti[month])
+            if needs_eval:  # the NumPy path evaluates the inputs here only then
+                external(float(sched.times[ti_rec]), y)
+            lib.record(y, k, kp, row(ti_rec), M, kp, 0, out[month].ctypes.data, E)
+    return out[..., :k], bad
 
 
 def default_threads() -> int:
@@ -726,7 +832,10 @@ def simulate_fixed_step(
         consts = cm.constants(part)
         y0 = initial_state(cm, consts, inputs, hi - lo)
         recorder.initial(y0, lo, hi)
-        out, bad = run_kernel(kernel, y0, part, sched, ttable, method, threads=threads)
+        if kernel.traced.external:
+            out, bad = run_stepped(kernel, y0, part, consts, inputs, sched, ttable, method)
+        else:
+            out, bad = run_kernel(kernel, y0, part, sched, ttable, method, threads=threads)
         raise_if_bad(cm, bad, method, lo)
         r = 0
         for name in kernel.record_names:
