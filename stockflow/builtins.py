@@ -11,20 +11,27 @@ from __future__ import annotations
 
 import numpy as np
 
+from stockflow.trace import Sym
+
+
+def _as_time(t, dtype=None):
+    """`t` as an array, or as it is when the equation is being traced (stockflow.trace)."""
+    return t if isinstance(t, Sym) else np.asarray(t, dtype=dtype)
+
 
 def step(t, height, start):
     """``height`` from time `start` on, 0 before (Vensim ``STEP``)."""
-    return np.where(np.asarray(t) >= start, height, 0.0)
+    return np.where(_as_time(t) >= start, height, 0.0)
 
 
 def ramp(t, slope, start, end=None):
     """0 before `start`, then rising by `slope` per month, flat after `end` (Vensim ``RAMP``)."""
-    t = np.asarray(t, dtype=float)
+    t = _as_time(t, float)
     stop = np.inf if end is None else end
     return slope * (np.clip(t, start, stop) - start)
 
 
 def pulse(t, start, width):
     """1 from `start` for `width` months, 0 elsewhere (Vensim ``PULSE``)."""
-    t = np.asarray(t, dtype=float)
+    t = _as_time(t, float)
     return np.where((t >= start) & (t < start + width), 1.0, 0.0)

@@ -568,7 +568,7 @@ def run_kernel(
     ttable: np.ndarray,
     method: str,
     *,
-    block: int = BLOCK,
+    block: int | None = None,
     threads: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Integrate members from `y0` (``(n_state, k)``) over the schedule.
@@ -581,6 +581,7 @@ def run_kernel(
         ``(2, k)`` of int: month and state row at which each member first went
         non-finite (-1: never).
     """
+    block = block or BLOCK
     k = y0.shape[1]
     kp = padded(k)  # the member stride of every array the kernel reads or writes
     M = _pad(member_table(kernel, member_values, k), kp)

@@ -331,6 +331,12 @@ class Sym:
     def copy(self):
         return Sym(self.g, self.a.copy())
 
+    def any(self, *args, **kwargs):
+        raise Untraceable("Python branching on a value (any())")
+
+    def all(self, *args, **kwargs):
+        raise Untraceable("Python branching on a value (all())")
+
     def astype(self, dtype, copy=True):
         if np.dtype(dtype).kind not in "fb":
             raise Untraceable(f"conversion to {np.dtype(dtype)}")
