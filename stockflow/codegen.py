@@ -38,6 +38,8 @@ import numpy as np
 from stockflow.compile import EMPTY
 from stockflow.trace import Graph
 
+__all__ = ["CompilerMissing", "cache_dir", "compile_source", "compiler", "generate"]
+
 FLAGS = ("-O2", "-march=native", "-ffp-contract=off", "-fno-math-errno", "-fPIC", "-shared")
 
 
@@ -328,6 +330,11 @@ def cache_dir() -> Path:
 def compiler() -> str:
     """The C compiler: ``$CC``, else ``cc``.
 
+    Returns
+    -------
+    str
+        Its path.
+
     Raises
     ------
     CompilerMissing
@@ -342,6 +349,16 @@ def compiler() -> str:
 
 def compile_source(source: str) -> ctypes.CDLL:
     """Compile `source` (or load it from the cache) and return the loaded library.
+
+    Parameters
+    ----------
+    source : str
+        C source from :func:`generate`.
+
+    Returns
+    -------
+    ctypes.CDLL
+        With ``run_block``, ``rhs`` and ``record`` declared.
 
     Raises
     ------

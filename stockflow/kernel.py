@@ -64,13 +64,30 @@ from stockflow.trace import (
     leaf_array,
 )
 
+__all__ = [
+    "BACKENDS",
+    "KernelFallback",
+    "KernelFallbackWarning",
+    "build_kernel",
+    "get_kernel",
+    "simulate_fixed_step",
+]
+
 BACKENDS = ("numpy", "compiled", "auto")
 BLOCK = 256  # members per block; rows are BLOCK + PAD apart (no power-of-two stride)
 PAD = 8
 
 
 class KernelFallback(Exception):
-    """The model (or a run's inputs) cannot be compiled; the message names the variable."""
+    """The model (or a run's inputs) cannot be compiled; the message names the variable.
+
+    Parameters
+    ----------
+    variable : str
+        The variable whose equation (or input function) could not be traced.
+    reason : str
+        What the tracer met (Python branching on a value, an unsupported function, ...).
+    """
 
     def __init__(self, variable: str, reason: str):
         self.variable = variable
@@ -769,6 +786,18 @@ def _input_modes(cm: CompiledModel, inputs: dict[str, Callable]) -> tuple:
 def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]) -> Kernel:
     """The kernel of `cm` for these inputs and recorded variables, built once per model.
 
+    Parameters
+    ----------
+    cm : CompiledModel
+    inputs : dict of str to callable
+        The run's policy inputs (which are tabulated and which traced is part of the key).
+    record : list of str
+        Variables recorded at each month end.
+
+    Returns
+    -------
+    Kernel
+
     Raises
     ------
     KernelFallback
@@ -804,9 +833,34 @@ def simulate_fixed_step(
 ) -> int | None:
     """The fixed-step part of :func:`stockflow.simulate` on the compiled kernel.
 
-    Fills `recorder` as the NumPy path does and returns the number of right-hand-side
-    evaluations per member, or None (after a :class:`KernelFallbackWarning`) when
-    `backend` is ``"auto"`` and the model cannot be compiled.
+    Parameters
+    ----------
+    cm : CompiledModel
+        Tracking the flows the run returns.
+    values : dict of str to numpy.ndarray
+        Parameter values with a member axis (1 or `n_members`).
+    n_members : int
+    inputs : dict of str to callable
+    grid : list of float
+        Breakpoints and month ends (:func:`stockflow.integrate._segment_points`).
+    dt : float
+    method : {'euler', 'rk4'}
+    recorder : stockflow.output.Recorder
+        Filled as the NumPy path fills it.
+    chunk_size : int
+        Members per call of the kernel (each call runs its blocks on every core).
+    progress : callable or None
+        ``progress(members_done, n_members)`` after each chunk.
+    backend : {'compiled', 'auto'}
+    threads : int, optional
+        Threads per chunk (default :func:`default_threads`).
+
+    Returns
+    -------
+    int or None
+        The number of right-hand-side evaluations (counted as the NumPy path counts
+        them), or None (after a :class:`KernelFallbackWarning`) when `backend` is
+        ``"auto"`` and the model cannot be compiled.
 
     Raises
     ------

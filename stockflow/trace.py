@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+__all__ = ["Untraceable"]
+
 # What a node depends on (bit flags).
 STATE, TIME, MEMBER = 1, 2, 4
 
