@@ -413,7 +413,7 @@ def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows
             elif ins:
                 value = _sum_expr(ins, fvar)
             else:
-                value = "0.0"
+                value = "ZERO"
             derivatives.append((s.start + e, value))
     for f, start, shape in cm.flow_slots:
         for e in range(math.prod(shape)):
@@ -468,7 +468,7 @@ def _sum_expr(flows: list, fvar: dict) -> str:
     for _, elems in flows:
         terms = [fvar[fe] for fe in elems]
         parts.append(terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")")
-    return " + ".join(parts) if parts else "0.0"
+    return " + ".join(parts) if parts else "ZERO"
 
 
 # ---------------------------------------------------------------------------- running
@@ -633,8 +633,9 @@ _NO_E = np.zeros(1)
 
 
 def padded(k: int) -> int:
-    """`k` rounded up to a multiple of 8 that is not a power of two (a row stride)."""
-    w = ((k + 7) // 8) * 8
+    """A row stride for `k` members: a multiple of 8, at least 8 more than `k` (room for
+    the last vector of a block), and not a power of two."""
+    w = ((k + 7) // 8) * 8 + 8
     return w + 8 if w & (w - 1) == 0 else w
 
 
