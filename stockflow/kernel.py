@@ -905,3 +905,65 @@ def simulate_fixed_step(
             progress(hi, n_members)
     per_step = 4 if method == "rk4" else 1
     return len(sched.h) * per_step * math.ceil(n_members / chunk_size)
+
+
+def advance_stepper(stepper, y: np.ndarray, grid: list[float], stop: int) -> np.ndarray | None:
+    """:meth:`stockflow.Stepper.advance` on the compiled kernel.
+
+    Parameters
+    ----------
+    stepper : stockflow.Stepper
+        Its model, parameters, inputs, method, step and backend.
+    y : numpy.ndarray
+        State ``(n_state, n_members)`` at the first time of `grid`.
+    grid : list of float
+        Breakpoints and month ends from the start to `stop`.
+    stop : int
+        The month whose end state is returned.
+
+    Returns
+    -------
+    numpy.ndarray or None
+        The state at the end of month `stop`; None (after a
+        :class:`KernelFallbackWarning`) when the backend is ``"auto"`` and the model
+        cannot be compiled.
+
+    Raises
+    ------
+    KernelFallback
+        With ``backend="compiled"``, naming the variable that cannot be compiled.
+    IntegrationError
+        The state is not finite at month `stop` (it is checked there only).
+    """
+    cm = stepper.cm
+    record = [s.name for s in cm.stocks] + [f for f, _, _ in cm.flow_slots]
+    try:
+        kernel = get_kernel(cm, stepper.inputs, record)
+        full = schedule(grid, stepper.dt, stepper.method)
+        ttable = time_table(kernel, full.times, stepper.inputs)
+    except KernelFallback as exc:
+        if stepper.backend == "compiled":
+            raise
+        fallback_warning(exc)
+        return None
+    rec = np.full_like(full.rec, -1)
+    rec[-1] = 0
+    sched = Schedule(full.h, full.tau, full.ti, rec, full.rec_ti[stop - 1 : stop], full.times)
+    if kernel.traced.external:
+        out, bad = run_stepped(
+            kernel,
+            y,
+            stepper._values,
+            stepper.consts,
+            stepper.inputs,
+            sched,
+            ttable,
+            stepper.method,
+        )
+    else:
+        out, bad = run_kernel(kernel, y, stepper._values, sched, ttable, stepper.method)
+    if (bad[0] >= 0).any():
+        bad = bad.copy()
+        bad[0][bad[0] >= 0] = stop - 1
+        raise_if_bad(cm, bad, stepper.method, 0)
+    return np.ascontiguousarray(out[0])

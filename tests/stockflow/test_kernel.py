@@ -254,3 +254,25 @@ def test_non_finite_state_is_reported_like_the_numpy_path():
         with pytest.raises(sf.IntegrationError) as compiled_error:
             sf.simulate(m, 6, method="euler", backend="compiled")
     assert str(compiled_error.value) == str(numpy_error.value)
+
+
+# ------------------------------------------------------------------------------ Stepper
+@pytest.mark.parametrize("method", METHODS)
+def test_stepper_advances_the_same_on_the_kernel(method):
+    m = emptying()
+    demand = np.array([4.0, 9.0, 30.0]) * np.linspace(0.5, 1.5, 9)[:, None]
+    steppers = [
+        sf.Stepper(m, {"demand": demand}, method=method, track=["use"], backend=backend)
+        for backend in ("numpy", "compiled")
+    ]
+    states = [s.initial() for s in steppers]
+    for month in range(6):  # month by month, the state changed between months
+        states = [s.advance(y, month, month + 1) for s, y in zip(steppers, states, strict=True)]
+        np.testing.assert_allclose(states[1], states[0], rtol=RTOL, atol=0)
+        for s, y in zip(steppers, states, strict=True):
+            s.stock(y, "x")[:, 0] *= 0.9
+    np.testing.assert_allclose(
+        steppers[1].flow_total(states[1], "use"),
+        steppers[0].flow_total(states[0], "use"),
+        rtol=RTOL,
+    )
