@@ -476,6 +476,6 @@ def _declare(lib: ctypes.CDLL) -> None:
         dp, L, dp, L, dp, L, dp, dp, lp, lp, lp, dp, L, lp, L, L, ctypes.c_int, dp
     ]  # fmt: skip
     lib.rhs.restype = None
-    lib.rhs.argtypes = [dp, dp, L, L, P, dp, L, L, D, dp]
+    lib.rhs.argtypes = [P, P, L, L, P, dp, L, L, D, dp]
     lib.record.restype = None
-    lib.record.argtypes = [dp, L, L, P, dp, L, L, P, dp]
+    lib.record.argtypes = [P, L, L, P, dp, L, L, P, dp]

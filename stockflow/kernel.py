@@ -39,6 +39,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -655,6 +657,7 @@ def run_stepped(
     sched: Schedule,
     ttable: np.ndarray,
     method: str,
+    threads: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """As :func:`run_kernel`, stage by stage: for kernels with external inputs.
 
@@ -696,10 +699,27 @@ def run_stepped(
     def row(ti: int) -> int:
         return int(ttable.ctypes.data + int(ti) * ttable.shape[1] * ttable.itemsize)
 
+    # the compiled parts in blocks of BLOCK members (a block's rows stay in cache), on
+    # a pool of threads
+    block = BLOCK
+    starts = list(range(0, k, block))
+    pool = ThreadPoolExecutor(threads or default_threads())
+
+    def blocks(call) -> None:
+        if len(starts) == 1:
+            call(0)
+        else:
+            list(pool.map(call, starts))
+
     def f(ti: int, yy: np.ndarray, tau: float) -> np.ndarray:
         external(float(sched.times[ti]), yy)
-        d = np.zeros_like(yy)
-        lib.rhs(yy, d, k, kp, row(ti), M, kp, 0, tau, E)
+        d = np.empty_like(yy)
+        t_row, ya, da = row(ti), yy.ctypes.data, d.ctypes.data
+
+        def one(lo: int) -> None:
+            lib.rhs(ya + 8 * lo, da + 8 * lo, min(block, k - lo), kp, t_row, M, kp, lo, tau, E)
+
+        blocks(one)
         return d
 
     y = _pad(y0, kp)
@@ -724,7 +744,13 @@ def run_stepped(
             ti_rec = int(sched.rec_ti[month])
             if needs_eval:  # the NumPy path evaluates the inputs here only then
                 external(float(sched.times[ti_rec]), y)
-            lib.record(y, k, kp, row(ti_rec), M, kp, 0, out[month].ctypes.data, E)
+            t_row, ya, oa = row(ti_rec), y.ctypes.data, out[month].ctypes.data
+
+            def rec(lo: int, t_row=t_row, ya=ya, oa=oa) -> None:
+                lib.record(ya + 8 * lo, min(block, k - lo), kp, t_row, M, kp, lo, oa, E)
+
+            blocks(rec)
+    pool.shutdown()
     return out[..., :k], bad
 
 
@@ -784,6 +810,23 @@ def _input_modes(cm: CompiledModel, inputs: dict[str, Callable]) -> tuple:
     return tuple(modes)
 
 
+# kernels per model, kept beside it (not on it: a model must stay picklable for Dask); the
+# kernels refer to their model, so the last few models are kept, not all
+_KERNELS: OrderedDict[int, tuple[weakref.ref, dict]] = OrderedDict()
+_KEEP = 16
+
+
+def _store(model) -> dict:
+    entry = _KERNELS.get(id(model))
+    if entry is None or entry[0]() is not model:
+        entry = (weakref.ref(model), {})
+        _KERNELS[id(model)] = entry
+        while len(_KERNELS) > _KEEP:
+            _KERNELS.popitem(last=False)
+    _KERNELS.move_to_end(id(model))
+    return entry[1]
+
+
 def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]) -> Kernel:
     """The kernel of `cm` for these inputs and recorded variables, built once per model.
 
@@ -804,7 +847,7 @@ def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]
     KernelFallback
         As :func:`build_kernel`.
     """
-    store = cm.model.__dict__.setdefault("_stockflow_kernels", {})
+    store = _store(cm.model)
     key = (
         len(cm.model.variables),
         tuple(f for f, _, _ in cm.flow_slots),
@@ -889,7 +932,9 @@ def simulate_fixed_step(
         y0 = initial_state(cm, consts, inputs, hi - lo)
         recorder.initial(y0, lo, hi)
         if kernel.traced.external:
-            out, bad = run_stepped(kernel, y0, part, consts, inputs, sched, ttable, method)
+            out, bad = run_stepped(
+                kernel, y0, part, consts, inputs, sched, ttable, method, threads=threads
+            )
         else:
             out, bad = run_kernel(kernel, y0, part, sched, ttable, method, threads=threads)
         raise_if_bad(cm, bad, method, lo)
