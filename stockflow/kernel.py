@@ -103,6 +103,10 @@ class KernelFallbackWarning(StockflowWarning):
     """Warning given when ``backend="auto"`` falls back to the NumPy path."""
 
 
+class _MemberVarying(KernelFallback):
+    """A time-only input gives each member its own value: it cannot be tabulated."""
+
+
 class _ReadsModel(Exception):
     """Raised by the probe namespace: a policy input reads the model's values."""
 
@@ -139,7 +143,9 @@ class Traced:
     reasons: dict[str, str]
 
 
-def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
+def trace(
+    cm: CompiledModel, inputs: dict[str, Callable], external: frozenset[str] = frozenset()
+) -> Traced:
     """Trace `cm`'s equations, with `inputs` (``f(t, v)`` per policy input).
 
     Raises
@@ -168,6 +174,9 @@ def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
         if fn is None:
             ns[name] = const_array(g, model.variables[name].value[None])
             continue
+        if name in external:  # a time-only input that gives each member its own value
+            ns[name] = leaf_array(g, "ext", name, cm.shapes[name], STATE | TIME)
+            continue
         try:
             fn(0.0, _Probe())
         except _ReadsModel:
@@ -178,12 +187,13 @@ def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
         tabulated[name] = fn
         ns[name] = leaf_array(g, "input", name, cm.shapes[name], TIME)
     space = TraceNamespace(ns)
-    external: list[str] = []
+    external_names = [n for n in cm.input_names if n in external and n in inputs]
+    reasons.update((n, "it gives each member its own value") for n in external_names)
     for name, fn in pending:  # inputs that read the state or parameters: traced if possible
         try:
             ids = _traced_call(name, lambda fn=fn: fn(t_sym, space), cm.shapes[name], g)
         except KernelFallback as exc:  # evaluated by NumPy at each stage instead
-            external.append(name)
+            external_names.append(name)
             reasons[name] = exc.reason
             ns[name] = leaf_array(g, "ext", name, cm.shapes[name], STATE | TIME)
             continue
@@ -202,7 +212,8 @@ def trace(cm: CompiledModel, inputs: dict[str, Callable]) -> Traced:
         ns[name] = Sym(
             g, np.array([Node(g, i) for i in ids], dtype=object).reshape((1, *cm.shapes[name]))
         )
-    return Traced(g, values, tabulated, external, reasons)
+    chosen = set(external_names)  # called in the model's order, as the NumPy path calls them
+    return Traced(g, values, tabulated, [n for n in cm.input_names if n in chosen], reasons)
 
 
 def _traced_call(name: str, call: Callable, shape: tuple[int, ...], g: Graph) -> list[int]:
@@ -333,7 +344,12 @@ class Kernel:
     source: str
 
 
-def build_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]) -> Kernel:
+def build_kernel(
+    cm: CompiledModel,
+    inputs: dict[str, Callable],
+    record: list[str],
+    external: frozenset[str] = frozenset(),
+) -> Kernel:
     """Trace `cm` and generate, compile (or load) its kernel.
 
     Parameters
@@ -345,6 +361,8 @@ def build_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[st
     record : list of str
         Variables recorded at each month end (stocks, flows' accumulators, auxiliaries,
         inputs, series).
+    external : frozenset of str
+        Inputs to evaluate with NumPy at each stage whatever they read.
 
     Returns
     -------
@@ -355,7 +373,7 @@ def build_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[st
     KernelFallback
         An equation or input cannot be traced; names it.
     """
-    traced = trace(cm, inputs)
+    traced = trace(cm, inputs, external)
     g = traced.graph
     flows = cm.flow_names
     flow_ids = {f: traced.values[f] for f in flows}
@@ -541,7 +559,7 @@ def time_table(kernel: Kernel, times: np.ndarray, inputs: dict[str, Callable]) -
         for t in times:
             value = np.asarray(fn(float(t), _Probe()), dtype=float)
             if value.ndim == len(full) and value.shape[0] > 1:
-                raise KernelFallback(name, "its input function gives each member its own value")
+                raise _MemberVarying(name, "its input function gives each member its own value")
             try:
                 rows.append(np.broadcast_to(value, full).reshape(-1))
             except ValueError:
@@ -827,7 +845,12 @@ def _store(model) -> dict:
     return entry[1]
 
 
-def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]) -> Kernel:
+def get_kernel(
+    cm: CompiledModel,
+    inputs: dict[str, Callable],
+    record: list[str],
+    external: frozenset[str] = frozenset(),
+) -> Kernel:
     """The kernel of `cm` for these inputs and recorded variables, built once per model.
 
     Parameters
@@ -837,6 +860,8 @@ def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]
         The run's policy inputs (which are tabulated and which traced is part of the key).
     record : list of str
         Variables recorded at each month end.
+    external : frozenset of str
+        Inputs to evaluate with NumPy at each stage.
 
     Returns
     -------
@@ -853,12 +878,28 @@ def get_kernel(cm: CompiledModel, inputs: dict[str, Callable], record: list[str]
         tuple(f for f, _, _ in cm.flow_slots),
         _input_modes(cm, inputs),
         tuple(record),
+        tuple(sorted(external)),
     )
     kernel = store.get(key)
     if kernel is None:
-        kernel = build_kernel(cm, inputs, record)
+        kernel = build_kernel(cm, inputs, record, external)
         store[key] = kernel
     return kernel
+
+
+def _prepare(cm, inputs, record, grid, dt, method) -> tuple[Kernel, Schedule, np.ndarray]:
+    """The kernel, the schedule and the time table of a run; time-only inputs that give
+    each member its own value are moved to the stage-by-stage evaluation."""
+    external: frozenset[str] = frozenset()
+    sched = schedule(grid, dt, method)
+    while True:
+        kernel = get_kernel(cm, inputs, record, external)
+        try:
+            return kernel, sched, time_table(kernel, sched.times, inputs)
+        except _MemberVarying as exc:
+            if exc.variable in external:
+                raise
+            external = external | {exc.variable}
 
 
 def simulate_fixed_step(
@@ -916,9 +957,7 @@ def simulate_fixed_step(
     from stockflow.integrate import _take, initial_state
 
     try:
-        kernel = get_kernel(cm, inputs, list(recorder.names))
-        sched = schedule(grid, dt, method)
-        ttable = time_table(kernel, sched.times, inputs)
+        kernel, sched, ttable = _prepare(cm, inputs, list(recorder.names), grid, dt, method)
     except KernelFallback as exc:
         if backend == "compiled":
             raise
@@ -983,9 +1022,9 @@ def advance_stepper(stepper, y: np.ndarray, grid: list[float], stop: int) -> np.
     cm = stepper.cm
     record = [s.name for s in cm.stocks] + [f for f, _, _ in cm.flow_slots]
     try:
-        kernel = get_kernel(cm, stepper.inputs, record)
-        full = schedule(grid, stepper.dt, stepper.method)
-        ttable = time_table(kernel, full.times, stepper.inputs)
+        kernel, full, ttable = _prepare(
+            cm, stepper.inputs, record, grid, stepper.dt, stepper.method
+        )
     except KernelFallback as exc:
         if stepper.backend == "compiled":
             raise

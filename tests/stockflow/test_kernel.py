@@ -276,3 +276,14 @@ def test_stepper_advances_the_same_on_the_kernel(method):
         steppers[0].flow_total(states[0], "use"),
         rtol=RTOL,
     )
+
+
+def test_time_only_input_varying_by_member_runs_stage_by_stage():
+    m = latched()
+    m.param("k", 0.1)
+    levels = np.array([0.0, 0.1, 0.2])
+    inputs = {"brake": lambda t, v: levels * (t >= 3.0)}
+    m.add_breakpoints(3.0)
+    a, b = both(m, 12, method="rk4", inputs=inputs, params={"k": [0.1, 0.1, 0.1]})
+    assert a.s.shape == (3, 12)
+    assert_same(a, b)
