@@ -1,37 +1,38 @@
 """A compiled ensemble kernel: the whole fixed-step time loop in one generated function.
 
 :func:`build_kernel` traces a compiled model's equations into a graph of scalar operations
-(:mod:`stockflow.trace`), sorts its nodes by what they depend on and generates, from the
-nodes that depend on the state, one numba function that runs Euler or classic RK4 over
-every step of a run for a block of members:
+(:mod:`stockflow.trace`), sorts its nodes by what they depend on, and generates from the
+nodes that depend on the state one C function (:mod:`stockflow.codegen`) that runs Euler
+or classic RK4 over every step of a run for a block of members:
 
-- nodes that depend on the time only (time-only inputs and lever schedules, series, the
-  knots' weights, ...) are tabulated once per run on the step grid, with NumPy;
+- nodes that depend on the time only (time-only policy inputs and lever schedules,
+  series, the knots' weights, ...) are tabulated once per run on the step grid, with NumPy;
 - nodes that depend on parameters only are computed once per member before the loop,
   with NumPy over the members;
-- the rest is straight-line code over one member, inside a loop over the members of a
-  block; the state of a block is an array ``(n_state, B + 8)``, the member axis fastest and
-  the row stride no power of two;
-- the non-negativity limiter (see :mod:`stockflow.compile`) branches: a stock's outflows
-  are scaled only for the members where the stock holds less than ``tau_min`` months of
-  them;
-- blocks run in parallel over the cores: the block function releases the GIL and a pool
-  of threads runs the blocks (the equivalent of ``prange``, without its compile time); no
-  member's arithmetic depends on another's, so the results do not depend on the block size,
-  the chunk size or the number of threads.
+- the rest is straight-line code over four members at a time (one SIMD register), in a
+  loop over the members of a block; a block's state is an array ``(n_state, width)``, the
+  member axis fastest and the row stride no power of two;
+- the non-negativity limiter (see :mod:`stockflow.compile`) computes, per member, a scale
+  that is exactly 1 unless the stock holds less than ``tau_min`` months of outflow (as
+  selects, lane by lane), instead of evaluating every case over the whole ensemble;
+- blocks run in parallel over the cores: the C function releases the GIL and a pool of
+  threads runs the blocks (``$STOCKFLOW_THREADS``, default: the cores available); no
+  member's arithmetic depends on another's, so the results do not depend on the block
+  size, the chunk size or the number of threads.
 
-The generated source is written to a cache directory (``$STOCKFLOW_KERNEL_CACHE``, default
-``~/.cache/stockflow/kernels``) under the hash of its text, and compiled with numba's
-``cache=True``: a model is compiled once per machine, later runs load it.
+A policy input that reads the state and cannot be traced (a trigger that keeps its own
+history) or that gives each member its own value is *external*: NumPy computes it at each
+stage, at the times and in the order the NumPy path does, and the compiled code the rest
+(:func:`run_stepped`).
 
 The arithmetic is the NumPy path's, operation for operation and in the same order, so the
-two agree to rounding (transcendental functions may differ in the last bit between NumPy's
-SIMD versions and the C library's).
+two agree to rounding (the vector ``exp``/``log``/``pow`` of glibc and NumPy's may differ in
+the last bits).
 
-What cannot be traced (an equation that branches on a value in Python, a policy input that
-keeps its own state) makes :func:`build_kernel` raise :class:`KernelFallback` naming the
-variable; :func:`stockflow.simulate` with ``backend="auto"`` then warns and runs the NumPy
-path.
+An equation that cannot be traced (Python branching on a value, an unsupported NumPy
+function) makes :func:`build_kernel` raise :class:`KernelFallback` naming the variable;
+:func:`stockflow.simulate` with ``backend="auto"`` then warns
+(:class:`KernelFallbackWarning`) and runs the NumPy path.
 """
 
 from __future__ import annotations
