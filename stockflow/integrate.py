@@ -85,10 +85,11 @@ def simulate(
     backend : {'numpy', 'compiled', 'auto'}, default 'numpy'
         How ``'euler'`` and ``'rk4'`` are computed: ``'numpy'``, the reference path;
         ``'compiled'``, the generated kernel of :mod:`stockflow.kernel` (needs a C
-        compiler, ``$CC`` or ``cc``; raises :class:`~stockflow.kernel.KernelFallback` naming an equation or input it
-        cannot compile); ``'auto'``, the kernel where it can, else the NumPy path with a
-        :class:`~stockflow.kernel.KernelFallbackWarning` naming the variable. The two
-        agree to rounding. ``solve_ivp`` methods always run on the NumPy path.
+        compiler, ``$CC`` or ``cc``; raises :class:`~stockflow.kernel.KernelFallback`
+        naming an equation it cannot compile); ``'auto'``, the kernel where it can, else
+        the NumPy path with a :class:`~stockflow.kernel.KernelFallbackWarning` naming the
+        variable. The two agree to rounding. ``solve_ivp`` methods always run on the
+        NumPy path.
 
     Returns
     -------
@@ -108,8 +109,8 @@ def simulate(
         carries the time reached and the solver's message. For ``euler`` and ``rk4`` the
         state is checked at each month end and the message names the stock and member.
     ValueError, TypeError
-        A bad `method`, `dt`, `end`, `chunk_size`, or a `params` / `inputs` that is not a
-        mapping.
+        A bad `method`, `dt`, `end`, `chunk_size`, `backend`, or a `params` / `inputs`
+        that is not a mapping.
     """
     cm = model if isinstance(model, CompiledModel) else compile_model(model)
     if method not in METHODS:
