@@ -88,8 +88,8 @@ def simulate(
         compiler, ``$CC`` or ``cc``; raises :class:`~stockflow.kernel.KernelFallback`
         naming an equation it cannot compile); ``'auto'``, the kernel where it can, else
         the NumPy path with a :class:`~stockflow.kernel.KernelFallbackWarning` naming the
-        variable. The two agree to rounding. ``solve_ivp`` methods always run on the
-        NumPy path.
+        variable. The two agree to rounding. With ``solve_ivp`` methods the solver calls
+        the compiled right-hand side (one member at a time).
 
     Returns
     -------
@@ -175,8 +175,13 @@ def simulate(
             consts = cm.constants(_take(values, m, m + 1, n_members))
             y0 = initial_state(cm, consts, inputs, 1)
             recorder.initial(y0, m, m + 1)
+            rhs_model = cm  # the compiled right-hand side with a backend (stockflow.kernel)
+            if backend != "numpy":
+                from stockflow.kernel import solve_ivp_model
+
+                rhs_model = solve_ivp_model(cm, consts, inputs, backend)
             nfev += _solve_ivp(
-                cm, y0[:, 0], consts, inputs, breaks, grid, method, rtol, atol, recorder, m
+                rhs_model, y0[:, 0], consts, inputs, breaks, grid, method, rtol, atol, recorder, m
             )
             if progress is not None:
                 progress(m + 1, n_members)

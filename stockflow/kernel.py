@@ -1052,3 +1052,132 @@ def advance_stepper(stepper, y: np.ndarray, grid: list[float], stop: int) -> np.
         bad[0][bad[0] >= 0] = stop - 1
         raise_if_bad(cm, bad, stepper.method, 0)
     return np.ascontiguousarray(out[0])
+
+
+class CompiledRhs:
+    """The compiled right-hand side of one member, for ``solve_ivp``.
+
+    Stands in for a :class:`CompiledModel` in :func:`stockflow.integrate._solve_ivp`: its
+    :meth:`rhs` has the same contract, computed by the kernel's ``rhs`` for the columns of
+    `y` (all with this member's parameters). The time-only nodes are evaluated at each
+    call with NumPy (they are tabulated only for the fixed-step grid).
+
+    Parameters
+    ----------
+    kernel : Kernel
+    consts : dict
+        The member's constants (:meth:`CompiledModel.constants` of one member).
+    inputs : dict of str to callable
+    """
+
+    def __init__(self, kernel: Kernel, consts: dict[str, Any], inputs: dict[str, Callable]):
+        self.kernel = kernel
+        self.cm = kernel.cm
+        self.consts = consts
+        self.inputs = inputs
+        names = [v.name for v in self.cm.model.of_kind("param")]
+        self.values = {n: np.asarray(consts[n]) for n in names}
+        self.m1 = member_table(kernel, self.values, 1)
+        self.time_ids = _closure(kernel.traced.graph, kernel.time_nodes)
+
+    def _time_row(self, t: float) -> np.ndarray:
+        cm, kernel = self.cm, self.kernel
+        cols: dict[tuple[str, str], np.ndarray] = {}
+        for name in cm.series:
+            cols[("series", name)] = cm._series_value(name, t)[0].reshape(-1)
+        for name in kernel.traced.tabulated:
+            value = np.asarray(self.inputs[name](t, _Probe()), dtype=float)
+            cols[("input", name)] = np.broadcast_to(value, (1, *cm.shapes[name])).reshape(-1)
+
+        def leaf(node):
+            return t if node[0] == "t" else cols[(node[0], node[1])][node[2]]
+
+        vals = interpret(kernel.traced.graph, self.time_ids, leaf, cm.model.lookups)
+        row = np.zeros((1, max(1, len(kernel.time_nodes))))
+        for c, i in enumerate(kernel.time_nodes):
+            row[0, c] = vals[i]
+        return row
+
+    def rhs(self, t, y, constants=None, inputs=None, tau_min: float = 1e-3) -> np.ndarray:
+        """``dy/dt`` at time `t`; `y` of shape ``(n,)`` or ``(n, j)``.
+
+        Parameters
+        ----------
+        t : float
+        y : numpy.ndarray
+        constants, inputs : ignored
+            Those given when this object was made are used.
+        tau_min : float, default 1e-3
+            The limiter's time constant.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shaped like `y`.
+        """
+        flat = y.ndim == 1
+        y2 = y[:, None] if flat else y
+        j = y2.shape[1]
+        kp = padded(j)
+        Y = np.zeros((self.cm.n_state, kp))
+        Y[:, :j] = y2
+        D = np.empty_like(Y)
+        M = np.repeat(self.m1, kp, axis=1)
+        E = _NO_E
+        names = self.kernel.traced.external
+        if names:
+            from stockflow.compile import Values
+
+            ns = dict(self.consts)
+            ns["t"] = t
+            for s in self.cm.stocks:
+                ns[s.name] = y2[s.start : s.stop].T.reshape((j, *s.shape))
+            rows = []
+            for name in names:
+                value = np.broadcast_to(
+                    self.inputs[name](t, Values(ns)), (j, *self.cm.shapes[name])
+                )
+                rows.append(value.reshape(j, -1).T)
+            E = np.zeros((sum(r.shape[0] for r in rows), kp))
+            E[:, :j] = np.concatenate(rows)
+        T = self._time_row(float(t))
+        with np.errstate(all="ignore"):
+            self.kernel.module.rhs(
+                Y.ctypes.data, D.ctypes.data, j, kp, T.ctypes.data, M, kp, 0, tau_min, E
+            )
+        dy = D[:, :j]
+        return dy[:, 0].copy() if flat else dy.copy()
+
+
+def solve_ivp_model(cm: CompiledModel, consts: dict[str, Any], inputs, backend: str):
+    """What :func:`stockflow.integrate._solve_ivp` calls ``rhs`` on for one member.
+
+    Parameters
+    ----------
+    cm : CompiledModel
+    consts : dict
+        The member's constants.
+    inputs : dict of str to callable
+    backend : {'numpy', 'compiled', 'auto'}
+
+    Returns
+    -------
+    CompiledModel or CompiledRhs
+        `cm` itself for ``'numpy'``, or when ``'auto'`` cannot compile the model (after a
+        :class:`KernelFallbackWarning`).
+
+    Raises
+    ------
+    KernelFallback
+        With ``backend="compiled"``, naming the variable that cannot be compiled.
+    """
+    if backend == "numpy":
+        return cm
+    try:
+        kernel = get_kernel(cm, inputs, [])
+    except KernelFallback as exc:
+        if backend == "compiled":
+            raise
+        fallback_warning(exc)
+        return cm
+    return CompiledRhs(kernel, consts, inputs)

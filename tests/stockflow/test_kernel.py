@@ -287,3 +287,14 @@ def test_time_only_input_varying_by_member_runs_stage_by_stage():
     a, b = both(m, 12, method="rk4", inputs=inputs, params={"k": [0.1, 0.1, 0.1]})
     assert a.s.shape == (3, 12)
     assert_same(a, b)
+
+
+# ------------------------------------------------------------------- solve_ivp (RK45)
+@pytest.mark.parametrize("build", [decay, delay3, step_series, emptying], ids=lambda f: f.__name__)
+def test_solve_ivp_calls_the_compiled_right_hand_side(build):
+    a, b = (
+        sf.simulate(build(), 12, method="RK45", backend=backend)
+        for backend in ("numpy", "compiled")
+    )
+    assert b.attrs["nfev"] == a.attrs["nfev"]  # the same steps, to rounding
+    assert_same(a, b, rtol=1e-10)
