@@ -86,18 +86,23 @@ class KernelFallback(Exception):
 
     Parameters
     ----------
-    variable : str
-        The variable whose equation (or input function) could not be traced.
+    variable : str or None
+        The variable whose equation (or input function) could not be traced; None when
+        the kernel could not be built at all (no C compiler).
     reason : str
         What the tracer met (Python branching on a value, an unsupported function, ...).
     """
 
-    def __init__(self, variable: str, reason: str):
+    def __init__(self, variable: str | None, reason: str):
         self.variable = variable
         self.reason = reason
-        super().__init__(
-            f"variable {variable!r} cannot be compiled ({reason}); it runs on the NumPy path"
-        )
+        if variable is None:
+            message = f"the kernel cannot be built ({reason}); the run uses the NumPy path"
+        else:
+            message = (
+                f"variable {variable!r} cannot be compiled ({reason}); it runs on the NumPy path"
+            )
+        super().__init__(message)
 
 
 class KernelFallbackWarning(StockflowWarning):
@@ -397,7 +402,7 @@ def build_kernel(
     try:
         module = codegen.compile_source(source)
     except codegen.CompilerMissing as exc:
-        raise KernelFallback("(all)", str(exc)) from None
+        raise KernelFallback(None, str(exc)) from None
     return Kernel(cm, traced, time_nodes, member_nodes, record, rec_rows, module, source)
 
 

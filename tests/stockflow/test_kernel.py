@@ -298,3 +298,15 @@ def test_solve_ivp_calls_the_compiled_right_hand_side(build):
     )
     assert b.attrs["nfev"] == a.attrs["nfev"]  # the same steps, to rounding
     assert_same(a, b, rtol=1e-10)
+
+
+def test_without_a_compiler_auto_falls_back(monkeypatch, tmp_path):
+    monkeypatch.setenv("CC", "no-such-compiler-here")
+    monkeypatch.setenv("STOCKFLOW_KERNEL_CACHE", str(tmp_path))
+    m = sf.Model("fresh", start="2020-01")  # a model no test has compiled
+    m.param("k", 0.123)
+    m.stock("s", 7.0)
+    m.flow("out", lambda v: v.k * v.s * v.s / 7.0, source="s")
+    with pytest.warns(KernelFallbackWarning, match="no C compiler found"):
+        auto = sf.simulate(m, 3, method="euler", backend="auto")
+    assert_same(auto, sf.simulate(m, 3, method="euler"), rtol=0)
