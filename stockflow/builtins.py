@@ -11,6 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from stockflow.trace import Sym
+
+
+def _as_time(t, dtype=None):
+    """`t` as an array, or as it is when the equation is being traced (stockflow.trace)."""
+    return t if isinstance(t, Sym) else np.asarray(t, dtype=dtype)
+
 
 def step(t, height, start):
     """``height`` from time `start` on, 0 before (Vensim ``STEP``).
@@ -34,7 +41,7 @@ def step(t, height, start):
     >>> step([0.0, 11.9, 12.0, 20.0], 50.0, 12).tolist()
     [0.0, 0.0, 50.0, 50.0]
     """
-    return np.where(np.asarray(t) >= start, height, 0.0)
+    return np.where(_as_time(t) >= start, height, 0.0)
 
 
 def ramp(t, slope, start, end=None):
@@ -61,7 +68,7 @@ def ramp(t, slope, start, end=None):
     >>> ramp([0.0, 2.0, 4.0, 9.0], 10.0, 1, 5).tolist()
     [0.0, 10.0, 30.0, 40.0]
     """
-    t = np.asarray(t, dtype=float)
+    t = _as_time(t, float)
     stop = np.inf if end is None else end
     return slope * (np.clip(t, start, stop) - start)
 
@@ -88,5 +95,5 @@ def pulse(t, start, width):
     >>> pulse([0.0, 3.0, 4.5, 5.0], 3, 2).tolist()
     [0.0, 1.0, 1.0, 0.0]
     """
-    t = np.asarray(t, dtype=float)
+    t = _as_time(t, float)
     return np.where((t >= start) & (t < start + width), 1.0, 0.0)

@@ -43,6 +43,7 @@ def simulate(
     variables: Iterable[str] | None = None,
     chunk_size: int = 2048,
     progress: Callable[[int, int], None] | None = None,
+    backend: str = "numpy",
 ) -> xr.Dataset:
     """Integrate `model` from its start month through the month `end`, inclusive.
 
@@ -81,6 +82,14 @@ def simulate(
         ``benchmarks/bench_engine.py``).
     progress : callable, optional
         Called as ``progress(members_done, n_members)`` after each chunk.
+    backend : {'numpy', 'compiled', 'auto'}, default 'numpy'
+        How ``'euler'`` and ``'rk4'`` are computed: ``'numpy'``, the reference path;
+        ``'compiled'``, the generated kernel of :mod:`stockflow.kernel` (needs a C
+        compiler, ``$CC`` or ``cc``; raises :class:`~stockflow.kernel.KernelFallback`
+        naming an equation it cannot compile); ``'auto'``, the kernel where it can, else
+        the NumPy path with a :class:`~stockflow.kernel.KernelFallbackWarning` naming the
+        variable. The two agree to rounding. With ``solve_ivp`` methods the solver calls
+        the compiled right-hand side (one member at a time).
 
     Returns
     -------
@@ -100,8 +109,8 @@ def simulate(
         carries the time reached and the solver's message. For ``euler`` and ``rk4`` the
         state is checked at each month end and the message names the stock and member.
     ValueError, TypeError
-        A bad `method`, `dt`, `end`, `chunk_size`, or a `params` / `inputs` that is not a
-        mapping.
+        A bad `method`, `dt`, `end`, `chunk_size`, `backend`, or a `params` / `inputs`
+        that is not a mapping.
     """
     cm = model if isinstance(model, CompiledModel) else compile_model(model)
     if method not in METHODS:
@@ -115,6 +124,8 @@ def simulate(
             "the fixed-step integrators land on every month end; run a model with a "
             "different step on its own clock with `stockflow.run_clock`"
         )
+    if backend not in ("numpy", "compiled", "auto"):
+        raise ValueError(f"`backend` must be one of ('numpy', 'compiled', 'auto'), got {backend!r}")
     if not (isinstance(chunk_size, int | np.integer) and chunk_size >= 1):
         raise ValueError(f"`chunk_size` must be a positive integer, got {chunk_size!r}")
     n_months = (
@@ -137,7 +148,17 @@ def simulate(
     breaks, grid = _segment_points(cm.model.breakpoints, breakpoints, n_months)
     recorder = Recorder(cm, names, n_months, n_members)
     diagnostics: dict[str, Any] = {"solver": method, "n_segments": len(breaks) - 1}
-    if method in FIXED_STEP:
+    compiled_nfev = None
+    if method in FIXED_STEP and backend != "numpy":  # the generated kernel (stockflow.kernel)
+        from stockflow.kernel import simulate_fixed_step
+
+        compiled_nfev = simulate_fixed_step(
+            cm, values, n_members, inputs, grid, dt, method, recorder, chunk_size, progress, backend
+        )
+    if compiled_nfev is not None:
+        diagnostics.update(nfev=compiled_nfev, dt=dt, backend="compiled")
+        diagnostics.update(message="fixed-step integration completed")
+    elif method in FIXED_STEP:
         nfev = 0
         for lo in range(0, n_members, chunk_size):
             hi = min(lo + chunk_size, n_members)
@@ -154,8 +175,13 @@ def simulate(
             consts = cm.constants(_take(values, m, m + 1, n_members))
             y0 = initial_state(cm, consts, inputs, 1)
             recorder.initial(y0, m, m + 1)
+            rhs_model = cm  # the compiled right-hand side with a backend (stockflow.kernel)
+            if backend != "numpy":
+                from stockflow.kernel import solve_ivp_model
+
+                rhs_model = solve_ivp_model(cm, consts, inputs, backend)
             nfev += _solve_ivp(
-                cm, y0[:, 0], consts, inputs, breaks, grid, method, rtol, atol, recorder, m
+                rhs_model, y0[:, 0], consts, inputs, breaks, grid, method, rtol, atol, recorder, m
             )
             if progress is not None:
                 progress(m + 1, n_members)

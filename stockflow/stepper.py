@@ -60,6 +60,10 @@ class Stepper:
         Flows whose integral since time 0 the state carries (see :meth:`flow_total`).
     n_members : int, optional
         Members of the ensemble; default: the length of the parameters' member axis, or 1.
+    backend : {'numpy', 'compiled', 'auto'}, default 'numpy'
+        As for :func:`stockflow.simulate`: :meth:`advance` on the compiled kernel of
+        :mod:`stockflow.kernel` (which checks the state for non-finite values at the last
+        month only).
 
     Examples
     --------
@@ -84,6 +88,7 @@ class Stepper:
         breakpoints: Iterable[float] = (),
         track: Iterable[str] = (),
         n_members: int | None = None,
+        backend: str = "numpy",
     ):
         cm = model if isinstance(model, CompiledModel) else compile_model(model)
         if method not in FIXED_STEP:
@@ -96,6 +101,11 @@ class Stepper:
             raise DeclarationError(f"cannot track {not_flows[0]!r}: not a flow of the model")
         self.cm = cm.tracking(track)
         self.method, self.dt = method, float(dt)
+        if backend not in ("numpy", "compiled", "auto"):
+            raise ValueError(
+                f"`backend` must be one of ('numpy', 'compiled', 'auto'), got {backend!r}"
+            )
+        self.backend = backend
         self.inputs = check_mapping("inputs", inputs)
         unknown = sorted(set(self.inputs) - set(cm.input_names))
         if unknown:
@@ -154,8 +164,14 @@ class Stepper:
             )
         _, grid = _segment_points(self._breakpoints, (), stop)
         grid = [g for g in grid if g >= start]
-        last = _LastState()
         y = np.asarray(y, dtype=float)
+        if self.backend != "numpy":  # the generated kernel (stockflow.kernel)
+            from stockflow.kernel import advance_stepper
+
+            state = advance_stepper(self, y, grid, stop)
+            if state is not None:
+                return state
+        last = _LastState()
         _fixed_step(self.cm, y, self.consts, self.inputs, grid, self.dt, self.method, last, 0, 0)
         return last.state
 

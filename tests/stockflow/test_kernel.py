@@ -1,0 +1,312 @@
+"""The compiled kernel (``simulate(..., backend="compiled")``) against the NumPy path.
+
+The kernel computes the same operations in the same order as the NumPy path, so every
+output agrees to 1e-12 relative (transcendental functions may differ in their last bit).
+Compiled kernels are cached (``stockflow.codegen.cache_dir``), so only a first run on a
+machine pays the C compiler.
+"""
+
+import importlib.util
+import os
+import shutil
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import stockflow as sf
+import stockflow.kernel as kernel
+from stockflow.kernel import KernelFallback, KernelFallbackWarning
+
+pytestmark = pytest.mark.skipif(
+    shutil.which(os.environ.get("CC", "cc")) is None, reason="no C compiler"
+)
+
+METHODS = ["euler", "rk4"]
+RTOL = 1e-12
+
+
+def assert_same(a, b, rtol=RTOL):
+    """Every variable of `a` and `b` agrees to `rtol` relative."""
+    assert set(a.data_vars) == set(b.data_vars)
+    for name in a.data_vars:
+        x, y = a[name].values, b[name].values
+        assert x.shape == y.shape, name
+        scale = np.maximum(np.abs(x), np.abs(y))
+        bad = np.abs(x - y) > rtol * scale
+        worst = np.max(np.abs(x - y) / np.where(scale > 0, scale, 1), initial=0)
+        assert not bad.any(), f"{name}: largest relative difference {worst}"
+
+
+def both(model, end, **kwargs):
+    numpy = sf.simulate(model, end, **kwargs)
+    compiled = sf.simulate(model, end, backend="compiled", **kwargs)
+    assert compiled.attrs["backend"] == "compiled"
+    return numpy, compiled
+
+
+# ------------------------------------------------------------------- analytic models
+def decay():
+    m = sf.Model("decay", start="2020-01")
+    m.param("k", 0.15, units="1/month")
+    m.stock("x", 100.0, units="widgets")
+    m.flow("loss", lambda v: v.k * v.x, source="x", units="widgets/month")
+    return m
+
+
+def logistic():
+    m = sf.Model("logistic", start="2020-01")
+    m.param("r", 0.4, units="1/month")
+    m.param("capacity", 1000.0, units="widgets")
+    m.stock("x", 10.0, units="widgets")
+    m.flow("growth", lambda v: v.r * v.x * (1 - v.x / v.capacity), target="x")
+    return m
+
+
+def smooth_step():
+    m = sf.Model("smooth", start="2020-01")
+    m.aux("u", lambda v: sf.step(v.t, 1.0, 2.5))
+    m.add_breakpoints(2.5)
+    m.smooth("s", "u", 4.0)
+    return m
+
+
+def delay3():
+    m = sf.Model("delay3", start="2020-01")
+    m.aux("departures", lambda v: 2.0 + sf.step(v.t, 8.0, 3.5), units="1/month")
+    m.add_breakpoints(3.5)
+    m.stock("arrived", 0.0)
+    m.delay3("arrivals", "departures", 6.0, target="arrived")
+    return m
+
+
+def step_series():
+    m = sf.Model("series", start="2020-01")
+    m.series("u", ["2020-01", "2020-03-21", "2020-07-10"], [0.0, 5.0, 2.0], interpolation="step")
+    m.series("w", [0.0, 10.0], [0.0, 20.0])
+    m.stock("x", 0.0)
+    m.flow("fill", lambda v: v.u + v.w, target="x")
+    m.flow("loss", lambda v: 0.3 * v.x, source="x")
+    return m
+
+
+def emptying():
+    """A non-negative stock drained faster than it can give: the limiter acts."""
+    m = sf.Model("emptying", start="2020-01", dims={"g": ["a", "b", "c"]})
+    m.param("demand", [4.0, 9.0, 30.0], dims="g", units="widgets/month")
+    m.stock("x", [50.0, 20.0, 10.0], dims="g", units="widgets")
+    m.stock("gone", 0.0, units="widgets")
+    m.flow("use", lambda v: v.demand, source="x", dims="g", units="widgets/month")
+    m.flow("leak", lambda v: 0.05 * v.x, source="x", dims="g", units="widgets/month")
+    m.flow("refill", lambda v: 1.0 + 0.0 * v.x, target="x", dims="g", units="widgets/month")
+    m.flow("to_gone", lambda v: v.use.sum(axis=-1), target="gone", units="widgets/month")
+    return m
+
+
+ANALYTIC = [decay, logistic, smooth_step, delay3, step_series, emptying]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("build", ANALYTIC, ids=lambda f: f.__name__)
+def test_analytic_models_agree(build, method):
+    a, b = both(build(), 24, method=method, dt=0.25)
+    assert_same(a, b)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_ensemble_parameters_agree(method):
+    k = np.linspace(0.05, 0.6, 11)
+    a, b = both(decay(), 24, method=method, params={"k": k})
+    assert a.x.shape == (11, 24)
+    assert_same(a, b)
+
+
+def test_the_limiter_acts_and_agrees():
+    a, b = both(emptying(), 24, method="euler", dt=0.25)
+    assert (a.x.values >= 0).all() and (a.x.values[:, -1] < 1.0).all()  # emptied
+    assert_same(a, b)
+    sf.check_ledger(b)
+
+
+# ------------------------------------------------------------------ PySD cross-check
+def cross_check_model():
+    path = Path(__file__).with_name("test_pysd_crosscheck.py")
+    spec = importlib.util.spec_from_file_location("_cross_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.stockflow_model()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_cross_check_model_agrees(method):
+    a, b = both(cross_check_model(), 36, method=method, dt=0.25)
+    assert_same(a, b)
+
+
+# ------------------------------------------------------------------------ border model
+@pytest.fixture(scope="module")
+def border():
+    from sdmig.model.border import BorderModel
+
+    return BorderModel()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_border_model_agrees(border, method):
+    base = border.params["base_departures"]
+    params = {"base_departures": base[None] * np.array([[0.8], [1.0], [1.3]])}
+    a, b = both(border.compiled, "2020-12", method=method, params=params)
+    assert a.encounters.shape[:2] == (3, 15)
+    assert_same(a, b)
+
+
+# ---------------------------------------------------------------------------- fallback
+def branching():
+    m = sf.Model("branching", start="2020-01")
+    m.param("k", 0.1)
+    m.stock("s", 10.0)
+    m.aux("rate", lambda v: v.k * 2 if (v.s > 5).all() else v.k)
+    m.flow("out", lambda v: v.rate * v.s, source="s")
+    return m
+
+
+def test_untraceable_equation_falls_back_naming_it():
+    m = branching()
+    with pytest.raises(KernelFallback, match="variable 'rate' cannot be compiled"):
+        sf.simulate(m, 6, method="euler", backend="compiled")
+    with pytest.warns(KernelFallbackWarning, match="'rate'.*Python branching"):
+        auto = sf.simulate(m, 6, method="euler", backend="auto")
+    assert "backend" not in auto.attrs
+    assert_same(auto, sf.simulate(m, 6, method="euler"), rtol=0)
+
+
+class Latch:
+    """An input that keeps its own history (as a trigger does): not traceable."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, t, v):
+        x = np.asarray(v.s, dtype=float)
+        self.calls.append(float(t))
+        return np.where(x < 60.0, 0.5, 0.0)
+
+
+def latched():
+    m = sf.Model("latched", start="2020-01")
+    m.stock("s", 100.0)
+    m.input("brake", 0.0)
+    m.flow("out", lambda v: (0.1 + v.brake) * v.s, source="s")
+    return m
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_input_with_history_runs_stage_by_stage(method):
+    m = latched()
+    ref_latch, latch = Latch(), Latch()
+    a = sf.simulate(m, 12, method=method, inputs={"brake": ref_latch})
+    b = sf.simulate(m, 12, method=method, inputs={"brake": latch}, backend="compiled")
+    assert_same(a, b)
+    assert latch.calls == ref_latch.calls  # called at the same times, in the same order
+
+
+def test_time_only_input_is_tabulated():
+    m = latched()
+    schedule = lambda t, v: 0.2 if 3.0 <= t < 7.0 else 0.0  # noqa: E731
+    m.add_breakpoints(3.0, 7.0)
+    a, b = both(m, 12, method="rk4", inputs={"brake": schedule})
+    assert_same(a, b)
+
+
+def test_bad_backend_is_refused():
+    with pytest.raises(ValueError, match="`backend` must be one of"):
+        sf.simulate(decay(), 3, method="euler", backend="fast")
+
+
+# ------------------------------------------------------------ chunks, blocks, threads
+def test_results_do_not_depend_on_chunks_blocks_or_threads(monkeypatch):
+    m = emptying()
+    demand = np.array([4.0, 9.0, 30.0]) * np.linspace(0.5, 1.5, 37)[:, None]
+    runs = []
+    for chunk, block, threads in [(37, 256, "1"), (5, 3, "2"), (16, 7, "2"), (1, 1, "1")]:
+        monkeypatch.setenv("STOCKFLOW_THREADS", threads)
+        monkeypatch.setattr(kernel, "BLOCK", block)
+        runs.append(
+            sf.simulate(
+                m, 18, method="rk4", params={"demand": demand}, chunk_size=chunk, backend="compiled"
+            )
+        )
+    for other in runs[1:]:
+        for name in runs[0].data_vars:
+            np.testing.assert_array_equal(runs[0][name].values, other[name].values)
+
+
+def test_non_finite_state_is_reported_like_the_numpy_path():
+    m = sf.Model("blowup", start="2020-01")
+    m.param("r", 1.0)
+    m.stock("x", 1.0, nonnegative=False)
+    m.flow("grow", lambda v: v.r * v.x**3, target="x")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(sf.IntegrationError) as numpy_error:
+            sf.simulate(m, 6, method="euler")
+        with pytest.raises(sf.IntegrationError) as compiled_error:
+            sf.simulate(m, 6, method="euler", backend="compiled")
+    assert str(compiled_error.value) == str(numpy_error.value)
+
+
+# ------------------------------------------------------------------------------ Stepper
+@pytest.mark.parametrize("method", METHODS)
+def test_stepper_advances_the_same_on_the_kernel(method):
+    m = emptying()
+    demand = np.array([4.0, 9.0, 30.0]) * np.linspace(0.5, 1.5, 9)[:, None]
+    steppers = [
+        sf.Stepper(m, {"demand": demand}, method=method, track=["use"], backend=backend)
+        for backend in ("numpy", "compiled")
+    ]
+    states = [s.initial() for s in steppers]
+    for month in range(6):  # month by month, the state changed between months
+        states = [s.advance(y, month, month + 1) for s, y in zip(steppers, states, strict=True)]
+        np.testing.assert_allclose(states[1], states[0], rtol=RTOL, atol=0)
+        for s, y in zip(steppers, states, strict=True):
+            s.stock(y, "x")[:, 0] *= 0.9
+    np.testing.assert_allclose(
+        steppers[1].flow_total(states[1], "use"),
+        steppers[0].flow_total(states[0], "use"),
+        rtol=RTOL,
+    )
+
+
+def test_time_only_input_varying_by_member_runs_stage_by_stage():
+    m = latched()
+    m.param("k", 0.1)
+    levels = np.array([0.0, 0.1, 0.2])
+    inputs = {"brake": lambda t, v: levels * (t >= 3.0)}
+    m.add_breakpoints(3.0)
+    a, b = both(m, 12, method="rk4", inputs=inputs, params={"k": [0.1, 0.1, 0.1]})
+    assert a.s.shape == (3, 12)
+    assert_same(a, b)
+
+
+# ------------------------------------------------------------------- solve_ivp (RK45)
+@pytest.mark.parametrize("build", [decay, delay3, step_series, emptying], ids=lambda f: f.__name__)
+def test_solve_ivp_calls_the_compiled_right_hand_side(build):
+    a, b = (
+        sf.simulate(build(), 12, method="RK45", backend=backend)
+        for backend in ("numpy", "compiled")
+    )
+    assert b.attrs["nfev"] == a.attrs["nfev"]  # the same steps, to rounding
+    assert_same(a, b, rtol=1e-10)
+
+
+def test_without_a_compiler_auto_falls_back(monkeypatch, tmp_path):
+    monkeypatch.setenv("CC", "no-such-compiler-here")
+    monkeypatch.setenv("STOCKFLOW_KERNEL_CACHE", str(tmp_path))
+    m = sf.Model("fresh", start="2020-01")  # a model no test has compiled
+    m.param("k", 0.123)
+    m.stock("s", 7.0)
+    m.flow("out", lambda v: v.k * v.s * v.s / 7.0, source="s")
+    with pytest.warns(KernelFallbackWarning, match="no C compiler found"):
+        auto = sf.simulate(m, 3, method="euler", backend="auto")
+    assert_same(auto, sf.simulate(m, 3, method="euler"), rtol=0)
