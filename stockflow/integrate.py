@@ -19,10 +19,11 @@ from scipy.integrate import solve_ivp
 from stockflow.calendar import DateLike, n_months_between
 from stockflow.compile import CompiledModel, Values, compile_model
 from stockflow.errors import DeclarationError, IntegrationError
+from stockflow.exponential import EXPONENTIAL, exponential_step
 from stockflow.model import Model, check_mapping
 from stockflow.output import Recorder, to_dataset
 
-FIXED_STEP = ("euler", "rk4")
+FIXED_STEP = ("euler", "rk4", *EXPONENTIAL)
 # set (true) in the values equations see while the initial values of stocks are computed
 INITIALIZING = "_initializing"
 SOLVE_IVP = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")
@@ -284,7 +285,7 @@ def initial_state(
 
 
 def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> int:
-    """Euler or classic RK4 over every segment of `grid`, stepping the state in place."""
+    """Euler, classic RK4 or an exponential method over every segment of `grid`."""
     y = y.copy()
     stage = np.empty_like(y)
     nfev = 0
@@ -301,6 +302,9 @@ def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> in
 
         for i in range(n):
             t = a + i * h
+            if method in EXPONENTIAL:  # stockflow.exponential: drains solved exactly
+                nfev += exponential_step(cm, y, t, h, b_left, consts, inputs, method)
+                continue
             k1 = f(t, y)
             if method == "euler":
                 y += np.multiply(k1, h, out=k1)  # y + h k1
