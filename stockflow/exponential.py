@@ -30,8 +30,10 @@ stock never goes negative while its inflows are non-negative.
     One evaluation per step, first order (exponential Euler).
 ``'exp-heun'``
     Two evaluations per step, second order: an exponential-Euler predictor to the end of
-    the step, then a corrector with the decay rates averaged over the two ends and the
-    rates in ``c`` varying linearly between them (exponential trapezoid, of the ETD2 kind).
+    the step, then a corrector in which the stock decays at the mean of the rates ``k`` at
+    the two ends, and the rates in ``c`` vary linearly between them and meet the decay
+    rate of the end of the step (exponential trapezoid, of the ETD2 kind: exact for the
+    quasi-steady state of a fast drain, ``c / k``).
 
 Limits: an outflow that runs backwards (a negative rate), and the outflow of a stock
 that holds nothing or less, are stepped explicitly, as Euler would. In a loop of flows
@@ -50,7 +52,7 @@ from typing import Any
 
 import numpy as np
 
-from stockflow.compile import EMPTY, CompiledModel, Values, _Tracer, _trace_members
+from stockflow.compile import EMPTY, CompiledModel, Values, _trace_members, _Tracer
 
 EXPONENTIAL = ("exp-euler", "exp-heun")
 #: The limiter's time constant for non-negative stocks [months], as for ``solve_ivp``: the
@@ -126,9 +128,7 @@ class Plan:
         flows = {f.name: f for f in model.of_kind("flow")}
         slots = {s.name: s for s in cm.stocks}
         # flow -> (its source stock, the axes of the flow that stock lacks)
-        self.sources = {
-            f: (s.name, axes) for s in cm.stocks for f, axes in s.outflows
-        }
+        self.sources = {f: (s.name, axes) for s in cm.stocks for f, axes in s.outflows}
         order = _stock_order(cm.stocks, flows)
         position = {name: i for i, name in enumerate(order)}
         reads = _reads_own_stock(cm, flows)
@@ -325,8 +325,16 @@ def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None):
     loop_guess: dict[str, np.ndarray] = {}
     for p in plan.stocks:
         s = _view(y, p.start, p.stop, p.shape)
-        k = a.k(p) if b is None else 0.5 * (a.k(p) + b.k(p))
-        e, phi1, phi2 = phi(-h * k)
+        if b is None:
+            k = a.k(p)
+            e, phi1, phi2 = phi(-h * k)
+        else:
+            # the stock decays at the mean rate; what enters late in the step meets the
+            # rate at the end (the right quasi-steady state when the decay is fast)
+            k_end = b.k(p)
+            k = 0.5 * (a.k(p) + k_end)
+            e = np.exp(-h * k)
+            _, phi1, phi2 = phi(-h * k_end)
         ra = a.rate[p.name]
         if b is None:
             gained, entered = h * ra * phi1, h * ra
