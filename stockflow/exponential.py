@@ -83,15 +83,14 @@ def phi(z: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     [1.0, 0.5, 0.632121, 0.367879]
     """
     z = np.asarray(z, dtype=float)
-    small = np.abs(z) < _SERIES
     with np.errstate(divide="ignore", invalid="ignore"):
         em1 = np.expm1(z)
-        phi1 = np.where(small, 1 + z * (1 / 2 + z * (1 / 6 + z * (1 / 24 + z / 120))), em1 / z)
-        phi2 = np.where(
-            small,
-            1 / 2 + z * (1 / 6 + z * (1 / 24 + z * (1 / 120 + z / 720))),
-            (em1 - z) / (z * z),
-        )
+        phi1 = em1 / z
+        phi2 = (em1 - z) / (z * z)
+    small = np.abs(z) < _SERIES
+    if small.any():
+        phi1 = np.where(small, 1 + z * (1 / 2 + z * (1 / 6 + z * (1 / 24 + z / 120))), phi1)
+        phi2 = np.where(small, 1 / 2 + z * (1 / 6 + z * (1 / 24 + z * (1 / 120 + z / 720))), phi2)
     return em1 + 1.0, phi1, phi2
 
 
@@ -246,8 +245,11 @@ class _Stage:
 
     def __init__(self, cm: CompiledModel, plan: Plan, t: float, y: np.ndarray, consts, inputs):
         ns = cm.evaluate(t, y, consts, inputs, tau_min=TAU_MIN)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self._split(cm, plan, ns, y)
+
+    def _split(self, cm: CompiledModel, plan: Plan, ns: dict[str, Any], y: np.ndarray) -> None:
         self.flows = {f: np.asarray(ns[f], dtype=float) for f in cm.flow_names}
-        k = y.shape[1]
         ys = {p.name: _view(y, p.start, p.stop, p.shape) for p in plan.stocks}
         self.drain: dict[str, np.ndarray] = {}  # P: the part of a sourced flow that drains it
         self.explicit: dict[str, np.ndarray] = {}  # X: the rest, stepped at its rate
@@ -266,33 +268,38 @@ class _Stage:
         self.rate: dict[str, np.ndarray] = {}  # c without the transfers' drained parts
         for p in plan.stocks:
             s = ys[p.name]
-            rate = np.zeros((k, *p.shape))
-            total = np.zeros((k, *p.shape))
+            rate = total = None
             for link in p.outs:
-                total = total + _reduce(self.drain[link.flow], link.axes)
+                total = _plus(total, _reduce(self.drain[link.flow], link.axes))
                 x = self.explicit[link.flow]
                 if x is not None:
-                    rate = rate - _reduce(x, link.axes)
-            with np.errstate(divide="ignore", invalid="ignore"):
+                    rate = _plus(rate, -_reduce(x, link.axes))
+            if total is not None:
                 self.k_out[p.name] = np.where(s > EMPTY, total / s, 0.0)
-            self.out_total[p.name] = total
+                self.out_total[p.name] = total
             for link, _ in p.transfers:
                 x = self.explicit[link.flow]
                 if x is not None:
-                    rate = rate + _reduce(x, link.axes)
+                    rate = _plus(rate, _reduce(x, link.axes))
             for link in p.boundary:
-                rate = rate + _reduce(self.flows[link.flow], link.axes)
+                rate = _plus(rate, _reduce(self.flows[link.flow], link.axes))
             for link in p.own:
                 kf, cf = _own_decay(cm, ns, link.flow, p.name, s, self.flows[link.flow], link.axes)
                 self.k_own[link.flow], self.c_own[link.flow] = kf, cf
-                rate = rate + _reduce(cf, link.axes)
-            self.rate[p.name] = rate
+                rate = _plus(rate, _reduce(cf, link.axes))
+            # laid out like the stock's view of the state (mixed memory orders are slow)
+            self.rate[p.name] = np.zeros_like(s) if rate is None else rate
 
     def k(self, p: _StockPlan) -> np.ndarray:
-        total = self.k_out[p.name]
+        """The decay rate of stock `p`'s elements (`p` has outflows or own flows)."""
+        total = self.k_out.get(p.name)
         for link in p.own:
-            total = total + _reduce(self.k_own[link.flow], link.axes)
+            total = _plus(total, _reduce(self.k_own[link.flow], link.axes))
         return total
+
+
+def _plus(total: np.ndarray | None, x: np.ndarray) -> np.ndarray:
+    return x if total is None else total + x
 
 
 def _own_decay(cm, ns, flow, stock, s, value, axes):
@@ -325,7 +332,10 @@ def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None):
     loop_guess: dict[str, np.ndarray] = {}
     for p in plan.stocks:
         s = _view(y, p.start, p.stop, p.shape)
-        if b is None:
+        if not (p.outs or p.own):  # nothing decays: a sum of what comes in
+            k = None
+            e, phi1, phi2 = 1.0, 1.0, 0.5
+        elif b is None:
             k = a.k(p)
             e, phi1, phi2 = phi(-h * k)
         else:
@@ -349,28 +359,32 @@ def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None):
                 loop_guess[f] = t_in = h * (pa if b is None else 0.5 * (pa + b.drain[f]))
             else:
                 t_in = drained[f]
-            if b is None:
+            if k is None:
+                weight = 1.0
+            elif b is None:
                 weight = _expand(phi1, axes)
             else:
                 pb = b.drain[f]
                 mean = 0.5 * (pa + pb)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    weight = np.where(
-                        mean > 0,
-                        (pa * _expand(phi1 - phi2, axes) + pb * _expand(phi2, axes)) / mean,
-                        _expand(phi1, axes),
-                    )
+                weight = np.where(
+                    mean > 0,
+                    (pa * _expand(phi1 - phi2, axes) + pb * _expand(phi2, axes)) / mean,
+                    _expand(phi1, axes),
+                )
             gained = gained + _reduce(t_in * weight, axes)
             entered = entered + _reduce(t_in, axes)
+        if k is None:
+            new[p.name] = s + entered
+            for link in p.boundary:
+                amount[link.flow] = h * _avg(a.flows[link.flow], _get(b, "flows", link.flow))
+            continue
         value = s * e + gained
         lost = s + entered - value  # what the decay took over the step, >= 0
-        with np.errstate(divide="ignore", invalid="ignore"):
-            per_k = np.where(k > 0, lost / k, 0.0)  # lost per unit of decay rate
+        per_k = np.where(k > 0, lost / k, 0.0)  # lost per unit of decay rate
         if p.outs:
             k_out = a.k_out[p.name] if b is None else 0.5 * (a.k_out[p.name] + b.k_out[p.name])
             out_total = _avg(a.out_total[p.name], None if b is None else b.out_total[p.name])
-            with np.errstate(divide="ignore", invalid="ignore"):
-                per_rate = np.where(out_total > 0, per_k * k_out / out_total, 0.0)
+            per_rate = np.where(out_total > 0, per_k * k_out / out_total, 0.0)
             for link in p.outs:
                 f = link.flow
                 mean = a.drain[f] if b is None else 0.5 * (a.drain[f] + b.drain[f])
@@ -448,12 +462,14 @@ def exponential_step(
         raise ValueError(f"`method` must be one of {EXPONENTIAL}, got {method!r}")
     plan = plan_for(cm)
     a = _Stage(cm, plan, t, y, consts, inputs)
-    if method == "exp-euler":
-        _write(cm, plan, y, *_sweep(plan, y, h, a, None))
-        return 1
-    predicted, _ = _sweep(plan, y, h, a, None)
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 and 1/0 are masked out
+        if method == "exp-euler":
+            _write(cm, plan, y, *_sweep(plan, y, h, a, None))
+            return 1
+        predicted, _ = _sweep(plan, y, h, a, None)
     y_pred = y.copy()
     _write(cm, plan, y_pred, predicted)
     b = _Stage(cm, plan, min(t + h, t_end), y_pred, consts, inputs)
-    _write(cm, plan, y, *_sweep(plan, y, h, a, b))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        _write(cm, plan, y, *_sweep(plan, y, h, a, b))
     return 2
