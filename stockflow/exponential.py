@@ -58,7 +58,7 @@ EXPONENTIAL = ("exp-euler", "exp-heun")
 #: The limiter's time constant for non-negative stocks [months], as for ``solve_ivp``: the
 #: exponential step keeps stocks positive itself, so the model's flows are left as asked.
 TAU_MIN = 1e-3
-# |z| below which phi1 and phi2 come from their Taylor series (relative error < 1e-14)
+# |z| below which phi1 and phi2 come from their Taylor series (relative error < 1e-15)
 _SERIES = 1e-2
 
 
@@ -89,8 +89,16 @@ def phi(z: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         phi2 = (em1 - z) / (z * z)
     small = np.abs(z) < _SERIES
     if small.any():
-        phi1 = np.where(small, 1 + z * (1 / 2 + z * (1 / 6 + z * (1 / 24 + z / 120))), phi1)
-        phi2 = np.where(small, 1 / 2 + z * (1 / 6 + z * (1 / 24 + z * (1 / 120 + z / 720))), phi2)
+        phi1 = np.where(
+            small,
+            1 + z * (1 / 2 + z * (1 / 6 + z * (1 / 24 + z * (1 / 120 + z * (1 / 720 + z / 5040))))),
+            phi1,
+        )
+        phi2 = np.where(
+            small,
+            1 / 2 + z * (1 / 6 + z * (1 / 24 + z * (1 / 120 + z * (1 / 720 + z / 5040)))),
+            phi2,
+        )
     return em1 + 1.0, phi1, phi2
 
 
