@@ -136,11 +136,17 @@ def nonlinear_model():
     return m
 
 
+ORDER_NAMES = ["a", "b", "seen", "move"]
+
+
+@pytest.fixture(scope="module")
+def nonlinear_reference():
+    return sf.simulate(nonlinear_model(), 24, method="RK45", **TIGHT, variables=ORDER_NAMES)
+
+
 @pytest.mark.parametrize(("method", "order"), [("exp-euler", 1), ("exp-heun", 2)])
-def test_error_falls_at_the_claimed_order(method, order):
-    m = nonlinear_model()
-    names = ["a", "b", "seen", "move"]
-    ref = sf.simulate(m, 24, method="RK45", **TIGHT, variables=names)
+def test_error_falls_at_the_claimed_order(method, order, nonlinear_reference):
+    m, names, ref = nonlinear_model(), ORDER_NAMES, nonlinear_reference
 
     def error(dt):
         ds = sf.simulate(m, 24, method=method, dt=dt, variables=names)
