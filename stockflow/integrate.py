@@ -61,9 +61,15 @@ def simulate(
     inputs : mapping of str to callable, optional
         ``f(t, v)`` giving a policy input's value at model time ``t`` [months]; see
         :meth:`Model.input`.
-    method : {'RK45', 'RK23', 'DOP853', 'Radau', 'BDF', 'LSODA', 'euler', 'rk4'}
+    method : {'RK45', 'RK23', 'DOP853', 'Radau', 'BDF', 'LSODA', 'euler', 'rk4', 'exp-euler', 'exp-heun'}
         ``solve_ivp`` methods integrate each member on its own with adaptive steps;
-        ``'euler'`` and ``'rk4'`` step all members at once with step `dt`.
+        the others step all members at once with step `dt`: ``'euler'`` (one evaluation
+        per step), classic ``'rk4'`` (four), and the exponential methods of
+        :mod:`stockflow.exponential`, which solve each stock's drains exactly over the
+        step and so stay accurate and non-negative at steps longer than the model's
+        shortest time constants: ``'exp-euler'`` (first order, one evaluation per step)
+        and ``'exp-heun'`` (second order, two). Both conserve what flows between stocks,
+        and a linear drain ``stock / tau`` with constant inflow is exact at any step.
     dt : float, default 0.25
         Fixed step [months], a whole fraction of a month (1, 0.5, 0.25, ...; any other
         value is refused rather than replaced); steps are shortened only to land on
