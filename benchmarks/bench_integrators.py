@@ -1,6 +1,6 @@
 """Accuracy and cost of the fixed-step integrators on the border model, against RK45.
 
-For every shipped scenario, each fixed-step method runs the model from 2019-10 to 2028-12
+For the model without levers (``none``) and every shipped scenario, each fixed-step method runs the model from 2019-10 to 2028-12
 and is compared with ``RK45`` at ``rtol = atol = 1e-8``:
 
 - **monthly**: for each output of the forecast (:data:`sdmig.run.forecast.OUTPUT_VARIABLES`,
@@ -21,7 +21,7 @@ ratio to RK4 at dt 0.25.
 Run from the repository root (about 5 minutes: one RK45 run per scenario is ~30 s)::
 
     python benchmarks/bench_integrators.py
-    python benchmarks/bench_integrators.py --scenarios baseline --members 256 --repeats 3
+    python benchmarks/bench_integrators.py --scenarios none baseline --no-cost
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ SHOWN = ("encounters", "crossings", "apprehensions", "deaths", "waiting", "court
 #: (method, dt) compared with RK45.
 CANDIDATES = (("euler", 0.25), ("rk4", 0.25), ("exp-heun", 1.0), ("exp-heun", 0.5))
 FLOOR = 0.01  # near-zero months are judged against 1 % of the series' largest value
+#: The model with no scenario: no levers, so no triggers whose switching time depends on
+#: when the model is evaluated; what is left is the integrators' own error.
+NO_LEVERS = "none"
 
 
 def monthly_errors(ds, ref) -> dict[str, float]:
@@ -73,7 +76,7 @@ def accuracy(scenarios: list[str]) -> list[dict]:
     model = BorderModel()
     rows = []
     for name in scenarios:
-        scenario = load_scenario(name)
+        scenario = None if name == NO_LEVERS else load_scenario(name)
         t0 = time.perf_counter()
         ref = model.simulate(scenario, method="RK45", rtol=1e-8, atol=1e-8, variables=VARIABLES)
         print(f"{name}: RK45 reference in {time.perf_counter() - t0:.1f} s", flush=True)
@@ -148,6 +151,8 @@ def print_tables(rows: list[dict], costs: list[dict], n_members: int) -> None:
             worst = max(e, key=e.get)
             cells.append(f"{100 * e[worst]:.3f} % ({worst})")
         print(f"| {r['scenario']} | {r['method']} | {r['dt']:g} | " + " | ".join(cells) + " |")
+    if not costs:
+        return
     print(f"\n#### Cost: baseline, {n_members} members, best of the repeats\n")
     print("| method | dt | evaluations per month | µs per member-month | time vs RK4 dt 0.25 |")
     print("|---|---|---|---|---|")
@@ -160,13 +165,19 @@ def print_tables(rows: list[dict], costs: list[dict], n_members: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scenarios", nargs="*", default=None, help="default: every shipped one")
+    parser.add_argument(
+        "--scenarios",
+        nargs="*",
+        default=None,
+        help=f"default: {NO_LEVERS!r} (the model without levers) and every shipped scenario",
+    )
     parser.add_argument("--members", type=int, default=512)
     parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--no-cost", action="store_true", help="accuracy only")
     args = parser.parse_args()
-    scenarios = args.scenarios or list(builtin_scenarios())
+    scenarios = args.scenarios or [NO_LEVERS, *builtin_scenarios()]
     rows = accuracy(scenarios)
-    costs = cost(args.members, args.repeats)
+    costs = [] if args.no_cost else cost(args.members, args.repeats)
     print_tables(rows, costs, args.members)
 
 
