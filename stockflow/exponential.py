@@ -274,6 +274,7 @@ class _Stage:
         self.k_own: dict[str, np.ndarray] = {}  # per own flow, flow-shaped
         self.c_own: dict[str, np.ndarray] = {}
         self.rate: dict[str, np.ndarray] = {}  # c without the transfers' drained parts
+        self._k: dict[str, np.ndarray] = {}  # the decay rates, once asked for
         for p in plan.stocks:
             s = ys[p.name]
             rate = total = None
@@ -300,9 +301,12 @@ class _Stage:
 
     def k(self, p: _StockPlan) -> np.ndarray:
         """The decay rate of stock `p`'s elements (`p` has outflows or own flows)."""
-        total = self.k_out.get(p.name)
-        for link in p.own:
-            total = _plus(total, _reduce(self.k_own[link.flow], link.axes))
+        total = self._k.get(p.name)
+        if total is None:
+            total = self.k_out.get(p.name)
+            for link in p.own:
+                total = _plus(total, _reduce(self.k_own[link.flow], link.axes))
+            self._k[p.name] = total
         return total
 
 
@@ -328,8 +332,8 @@ def _avg(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
     return 0.5 * (a + b)
 
 
-def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None):
-    """One step from `y`: the new stock values and every flow's amount over the step.
+def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None, tracked=()):
+    """One step from `y`: the new stock values and the amounts of the `tracked` flows.
 
     Uses the rates of stage `a` alone (exponential Euler) or of `a` and `b` at the two ends
     of the step (the second-order corrector).
@@ -384,7 +388,8 @@ def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None):
         if k is None:
             new[p.name] = s + entered
             for link in p.boundary:
-                amount[link.flow] = h * _avg(a.flows[link.flow], _get(b, "flows", link.flow))
+                if link.flow in tracked:
+                    amount[link.flow] = h * _avg(a.flows[link.flow], _get(b, "flows", link.flow))
             continue
         value = s * e + gained
         lost = s + entered - value  # what the decay took over the step, >= 0
@@ -397,14 +402,19 @@ def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None):
                 f = link.flow
                 mean = a.drain[f] if b is None else 0.5 * (a.drain[f] + b.drain[f])
                 drained[f] = _expand(per_rate, link.axes) * mean
+                if f not in tracked:
+                    continue
                 x = a.explicit[f]
                 if b is not None and (x is not None or b.explicit[f] is not None):
                     x = 0.5 * (_zero(x, mean) + _zero(b.explicit[f], mean))
                 amount[f] = drained[f] if x is None else drained[f] + h * x
         for link in p.boundary:
-            amount[link.flow] = h * _avg(a.flows[link.flow], _get(b, "flows", link.flow))
+            if link.flow in tracked:
+                amount[link.flow] = h * _avg(a.flows[link.flow], _get(b, "flows", link.flow))
         for link in p.own:
             f = link.flow
+            if f not in tracked:
+                continue
             kf = _avg(a.k_own[f], _get(b, "k_own", f))
             cf = _avg(a.c_own[f], _get(b, "c_own", f))
             amount[f] = h * cf - _expand(per_k, link.axes) * kf
@@ -469,15 +479,16 @@ def exponential_step(
     if method not in EXPONENTIAL:
         raise ValueError(f"`method` must be one of {EXPONENTIAL}, got {method!r}")
     plan = plan_for(cm)
+    tracked = {f for f, _, _ in cm.flow_slots}
     a = _Stage(cm, plan, t, y, consts, inputs)
     with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 and 1/0 are masked out
         if method == "exp-euler":
-            _write(cm, plan, y, *_sweep(plan, y, h, a, None))
+            _write(cm, plan, y, *_sweep(plan, y, h, a, None, tracked))
             return 1
         predicted, _ = _sweep(plan, y, h, a, None)
     y_pred = y.copy()
     _write(cm, plan, y_pred, predicted)
     b = _Stage(cm, plan, min(t + h, t_end), y_pred, consts, inputs)
     with np.errstate(divide="ignore", invalid="ignore"):
-        _write(cm, plan, y, *_sweep(plan, y, h, a, b))
+        _write(cm, plan, y, *_sweep(plan, y, h, a, b, tracked))
     return 2
