@@ -19,10 +19,11 @@ from scipy.integrate import solve_ivp
 from stockflow.calendar import DateLike, n_months_between
 from stockflow.compile import CompiledModel, Values, compile_model
 from stockflow.errors import DeclarationError, IntegrationError
+from stockflow.exponential import EXPONENTIAL, exponential_step
 from stockflow.model import Model, check_mapping
 from stockflow.output import Recorder, to_dataset
 
-FIXED_STEP = ("euler", "rk4")
+FIXED_STEP = ("euler", "rk4", *EXPONENTIAL)
 # set (true) in the values equations see while the initial values of stocks are computed
 INITIALIZING = "_initializing"
 SOLVE_IVP = ("RK45", "RK23", "DOP853", "Radau", "BDF", "LSODA")
@@ -61,9 +62,15 @@ def simulate(
     inputs : mapping of str to callable, optional
         ``f(t, v)`` giving a policy input's value at model time ``t`` [months]; see
         :meth:`Model.input`.
-    method : {'RK45', 'RK23', 'DOP853', 'Radau', 'BDF', 'LSODA', 'euler', 'rk4'}
+    method : {'RK45', 'RK23', 'DOP853', 'Radau', 'BDF', 'LSODA', 'euler', 'rk4', 'exp-euler', 'exp-heun'}
         ``solve_ivp`` methods integrate each member on its own with adaptive steps;
-        ``'euler'`` and ``'rk4'`` step all members at once with step `dt`.
+        the others step all members at once with step `dt`: ``'euler'`` (one evaluation
+        per step), classic ``'rk4'`` (four), and the exponential methods of
+        :mod:`stockflow.exponential`, which solve each stock's drains exactly over the
+        step and so stay accurate and non-negative at steps longer than the model's
+        shortest time constants: ``'exp-euler'`` (first order, one evaluation per step)
+        and ``'exp-heun'`` (second order, two). Both conserve what flows between stocks,
+        and a linear drain ``stock / tau`` with constant inflow is exact at any step.
     dt : float, default 0.25
         Fixed step [months], a whole fraction of a month (1, 0.5, 0.25, ...; any other
         value is refused rather than replaced); steps are shortened only to land on
@@ -310,7 +317,7 @@ def initial_state(
 
 
 def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> int:
-    """Euler or classic RK4 over every segment of `grid`, stepping the state in place."""
+    """Euler, classic RK4 or an exponential method over every segment of `grid`."""
     y = y.copy()
     stage = np.empty_like(y)
     nfev = 0
@@ -327,6 +334,9 @@ def _fixed_step(cm, y, consts, inputs, grid, dt, method, recorder, lo, hi) -> in
 
         for i in range(n):
             t = a + i * h
+            if method in EXPONENTIAL:  # stockflow.exponential: drains solved exactly
+                nfev += exponential_step(cm, y, t, h, b_left, consts, inputs, method)
+                continue
             k1 = f(t, y)
             if method == "euler":
                 y += np.multiply(k1, h, out=k1)  # y + h k1

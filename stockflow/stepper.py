@@ -3,9 +3,10 @@
 :func:`stockflow.simulate` integrates from the start month to the end in one call.
 Sequential Monte Carlo and data assimilation need to stop at each month end, look at the
 state, change it (add process noise, resample members) and continue from there.
-:class:`Stepper` does that with the same fixed-step integrators (``'euler'``, ``'rk4'``)
-and the same breakpoint handling as :func:`stockflow.simulate`: advancing a state month by
-month without changing it gives the same numbers as one :func:`~stockflow.simulate` call.
+:class:`Stepper` does that with the same fixed-step integrators (``'euler'``, ``'rk4'``,
+``'exp-euler'``, ``'exp-heun'``) and the same breakpoint handling as
+:func:`stockflow.simulate`: advancing a state month by month without changing it gives the
+same numbers as one :func:`~stockflow.simulate` call.
 
 The state is the engine's own: an array of shape ``(n_state, k)``, one column per member
 (see :mod:`stockflow.compile`). :meth:`Stepper.stock` gives a writable ``(k, *dims)`` view
@@ -51,7 +52,8 @@ class Stepper:
         member its own value).
     inputs : mapping of str to callable, optional
         Policy inputs ``f(t, v)``, as for :func:`stockflow.simulate`.
-    method : {'euler', 'rk4'}, default 'rk4'
+    method : {'euler', 'rk4', 'exp-euler', 'exp-heun'}, default 'rk4'
+        The fixed-step integrators of :func:`stockflow.simulate`.
     dt : float, default 0.25
         Largest step [months].
     breakpoints : iterable of float
