@@ -20,6 +20,7 @@ from stockflow.calendar import DateLike, n_months_between
 from stockflow.compile import CompiledModel, Values, compile_model
 from stockflow.errors import DeclarationError, IntegrationError
 from stockflow.exponential import EXPONENTIAL, exponential_step
+from stockflow.kernel import BACKENDS, use_kernel
 from stockflow.model import Model, check_mapping
 from stockflow.output import Recorder, to_dataset
 
@@ -131,8 +132,9 @@ def simulate(
             "the fixed-step integrators land on every month end; run a model with a "
             "different step on its own clock with `stockflow.run_clock`"
         )
-    if backend not in ("numpy", "compiled", "auto"):
-        raise ValueError(f"`backend` must be one of ('numpy', 'compiled', 'auto'), got {backend!r}")
+    if backend not in BACKENDS:
+        raise ValueError(f"`backend` must be one of {BACKENDS}, got {backend!r}")
+    compiled_run = method in FIXED_STEP and use_kernel(backend, method)
     if not (isinstance(chunk_size, int | np.integer) and chunk_size >= 1):
         raise ValueError(f"`chunk_size` must be a positive integer, got {chunk_size!r}")
     n_months = (
@@ -156,7 +158,7 @@ def simulate(
     recorder = Recorder(cm, names, n_months, n_members)
     diagnostics: dict[str, Any] = {"solver": method, "n_segments": len(breaks) - 1}
     compiled_nfev = None
-    if method in FIXED_STEP and backend != "numpy":  # the generated kernel (stockflow.kernel)
+    if compiled_run:  # the generated kernel (stockflow.kernel)
         from stockflow.kernel import simulate_fixed_step
 
         compiled_nfev = simulate_fixed_step(

@@ -69,6 +69,7 @@ from stockflow.trace import (
 
 __all__ = [
     "BACKENDS",
+    "KERNEL_METHODS",
     "KernelFallback",
     "KernelFallbackWarning",
     "build_kernel",
@@ -77,6 +78,7 @@ __all__ = [
 ]
 
 BACKENDS = ("numpy", "compiled", "auto")
+KERNEL_METHODS = ("euler", "rk4")  # the fixed-step methods the generated loop implements
 BLOCK = 256  # members per block; rows are BLOCK + PAD apart (no power-of-two stride)
 PAD = 8
 
@@ -508,6 +510,52 @@ class Schedule:
     rec: np.ndarray  # month recorded after each step, or -1
     rec_ti: np.ndarray  # time-table row of each month end
     times: np.ndarray  # the time table's times
+
+
+def use_kernel(backend: str, method: str) -> bool:
+    """Whether a fixed-step run with `method` goes through the generated kernel.
+
+    Parameters
+    ----------
+    backend : {'numpy', 'compiled', 'auto'}
+        The backend asked for.
+    method : str
+        A fixed-step method of :func:`stockflow.simulate`.
+
+    Returns
+    -------
+    bool
+        True for ``'compiled'`` or ``'auto'`` with a method in :data:`KERNEL_METHODS`;
+        False for ``'numpy'``, and for ``'auto'`` with another method (the NumPy path
+        runs it).
+
+    Raises
+    ------
+    ValueError
+        If `backend` is unknown, or is ``'compiled'`` with a method the kernel does not
+        implement (the exponential methods run on the NumPy path only).
+
+    Examples
+    --------
+    >>> use_kernel("auto", "rk4"), use_kernel("auto", "exp-heun"), use_kernel("numpy", "rk4")
+    (True, False, False)
+    >>> use_kernel("compiled", "exp-heun")
+    Traceback (most recent call last):
+    ...
+    ValueError: `backend` = 'compiled' runs the methods ('euler', 'rk4'), not 'exp-heun'; use backend='numpy' or 'auto'
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"`backend` must be one of {BACKENDS}, got {backend!r}")
+    if backend == "numpy":
+        return False
+    if method in KERNEL_METHODS:
+        return True
+    if backend == "compiled":
+        raise ValueError(
+            f"`backend` = 'compiled' runs the methods {KERNEL_METHODS}, not {method!r}; "
+            "use backend='numpy' or 'auto'"
+        )
+    return False
 
 
 def schedule(grid: list[float], dt: float, method: str) -> Schedule:

@@ -29,6 +29,7 @@ from stockflow.integrate import (
     _segment_points,
     initial_state,
 )
+from stockflow.kernel import use_kernel
 from stockflow.model import Model, check_mapping
 
 
@@ -103,11 +104,7 @@ class Stepper:
             raise DeclarationError(f"cannot track {not_flows[0]!r}: not a flow of the model")
         self.cm = cm.tracking(track)
         self.method, self.dt = method, float(dt)
-        if backend not in ("numpy", "compiled", "auto"):
-            raise ValueError(
-                f"`backend` must be one of ('numpy', 'compiled', 'auto'), got {backend!r}"
-            )
-        self.backend = backend
+        self.backend = backend if use_kernel(backend, method) else "numpy"
         self.inputs = check_mapping("inputs", inputs)
         unknown = sorted(set(self.inputs) - set(cm.input_names))
         if unknown:

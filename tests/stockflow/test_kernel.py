@@ -224,6 +224,14 @@ def test_bad_backend_is_refused():
         sf.simulate(decay(), 3, method="euler", backend="fast")
 
 
+def test_exponential_methods_run_on_the_numpy_path_only():
+    reference = sf.simulate(decay(), 12, method="exp-heun", dt=1.0)
+    auto = sf.simulate(decay(), 12, method="exp-heun", dt=1.0, backend="auto")
+    np.testing.assert_array_equal(auto.x.values, reference.x.values)
+    with pytest.raises(ValueError, match="runs the methods \\('euler', 'rk4'\\), not 'exp-heun'"):
+        sf.simulate(decay(), 12, method="exp-heun", dt=1.0, backend="compiled")
+
+
 # ------------------------------------------------------------ chunks, blocks, threads
 def test_results_do_not_depend_on_chunks_blocks_or_threads(monkeypatch):
     m = emptying()
