@@ -575,10 +575,37 @@ class Namespace:
 def trace_equation(model, owner: str, fn, dims: tuple[str, ...], n_members: int) -> Sym:
     """Call `fn` on symbols and return its expression, aligned to ``(member, *dims)``.
 
+    Parameters
+    ----------
+    model : Model
+        The model the equation belongs to (its dimensions, variables and lookups).
+    owner : str
+        The variable whose equation `fn` is, for messages.
+    fn : callable
+        The equation, ``fn(v)``.
+    dims : tuple of str
+        The variable's dimensions.
+    n_members : int
+        Length of the symbolic member axis; one no dimension has, so that an equation that
+        mixes the member axis with a dimension is caught.
+
+    Returns
+    -------
+    Sym
+        The expression tree, its axes labelled ``(MEMBER, *dims)`` (or broadcast).
+
     Raises
     ------
     Untraceable
         The equation does something that cannot be recorded.
+
+    Examples
+    --------
+    >>> import stockflow as sf
+    >>> m = sf.Model("tank", "2020-01")
+    >>> _ = m.stock("level", 100.0)
+    >>> trace_equation(m, "drain", lambda v: 0.1 * v.level, (), 2).op  # 0.1 times level
+    '*'
     """
     tr = Trace(model.dims, n_members)
     result = tr.lift(fn(Namespace(tr, model, owner)))

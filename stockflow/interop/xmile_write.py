@@ -72,7 +72,7 @@ class ExportError(StockflowError, ValueError):
 class XmileExport:
     """An XMILE document written by :func:`export_xmile`, with what went into it.
 
-    Attributes
+    Parameters
     ----------
     text : str
         The XMILE 1.0 document.
@@ -88,6 +88,16 @@ class XmileExport:
         state in the exported model.
     builtins : dict of str to str
         Variables written as XMILE builtins (``{"perceived_time": "SMTH1"}``).
+
+    Examples
+    --------
+    >>> import stockflow as sf
+    >>> m = sf.Model("tank", start="2020-01")
+    >>> _ = m.stock("level", 100.0, units="litres")
+    >>> _ = m.flow("drain", lambda v: 0.1 * v.level, source="level", units="litres/month")
+    >>> doc = export_xmile(m, 12)
+    >>> (doc.dt, doc.n_months, doc.text.startswith("<?xml"))
+    (0.25, 12, True)
     """
 
     text: str
@@ -98,7 +108,23 @@ class XmileExport:
     builtins: dict[str, str] = field(default_factory=dict)
 
     def write(self, path: str | os.PathLike) -> Path:
-        """Write the document to `path` atomically (a temporary file, then ``os.replace``)."""
+        """Write the document to `path` atomically (a temporary file, then ``os.replace``).
+
+        Parameters
+        ----------
+        path : str or path-like
+            The file to write; its folder must exist.
+
+        Returns
+        -------
+        pathlib.Path
+            `path`.
+
+        Raises
+        ------
+        OSError
+            The folder does not exist or cannot be written; no partial file is left.
+        """
         path = Path(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
@@ -113,7 +139,28 @@ class XmileExport:
 
 
 def step_of(dt: float) -> float:
-    """The Euler step stockflow takes for a requested `dt`: a whole number of steps a month."""
+    """The Euler step stockflow takes for a requested `dt`: a whole number of steps a month.
+
+    Parameters
+    ----------
+    dt : float
+        The requested step [months].
+
+    Returns
+    -------
+    float
+        ``1 / ceil(1 / dt)``: `dt` rounded down to a whole fraction of a month.
+
+    Raises
+    ------
+    ValueError
+        `dt` is not positive.
+
+    Examples
+    --------
+    >>> step_of(0.25), step_of(0.3)
+    (0.25, 0.25)
+    """
     if not (dt > 0):
         raise ValueError(f"`dt` must be positive, got {dt}")
     return 1.0 / math.ceil(1.0 / dt - 1e-9)
@@ -127,6 +174,22 @@ def element_names(model: Model) -> dict[str, dict[str, str]]:
     becomes ``tijuana san diego``, referred to as ``tijuana_san_diego`` in equations).
     Characters other than letters and digits become spaces, and a label that would start
     with a digit is prefixed with its dimension (``2019-10`` becomes ``knot 2019 10``).
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    dict of str to dict of str to str
+        ``{dim: {label: XMILE element name}}``, names unique within a dimension.
+
+    Examples
+    --------
+    >>> import stockflow as sf
+    >>> m = sf.Model("demo", "2020-01", dims={"corridor": ["tijuana_san_diego", "2nd_city"]})
+    >>> element_names(m)
+    {'corridor': {'tijuana_san_diego': 'tijuana san diego', '2nd_city': 'corridor 2nd city'}}
     """
     out: dict[str, dict[str, str]] = {}
     for dim, labels in model.dims.items():
@@ -162,8 +225,37 @@ def euler_reference(
     Vensim and Stella, steps uniformly by ``DT`` from time 0. This function runs stockflow's
     own Euler integrator with the model's and the run's breakpoints removed, so that both
     tools take the same steps and evaluate every equation at the same times ``i * dt``;
-    a switch inside a step then takes effect at the next step, in both. Same arguments as
-    :func:`stockflow.simulate`.
+    a switch inside a step then takes effect at the next step, in both.
+
+    Parameters
+    ----------
+    model : Model or CompiledModel
+    end : date-like or int
+        Last simulated month, or a number of months.
+    dt : float, default 0.25
+        Euler step [months], a whole fraction of a month.
+    params, inputs, variables
+        As for :func:`stockflow.simulate`.
+
+    Returns
+    -------
+    xarray.Dataset
+        As :func:`stockflow.simulate` returns, from Euler steps at ``i * dt``.
+
+    Raises
+    ------
+    DeclarationError, IntegrationError, ValueError
+        As :func:`stockflow.simulate` raises them.
+
+    Examples
+    --------
+    >>> import stockflow as sf
+    >>> m = sf.Model("tank", start="2020-01")
+    >>> _ = m.stock("level", 100.0, units="litres")
+    >>> _ = m.flow("drain", lambda v: 0.1 * v.level, source="level", units="litres/month")
+    >>> ds = euler_reference(m, 1, dt=0.5)
+    >>> round(float(ds["level"][0]), 6)  # two steps of 5 %
+    90.25
     """
     cm = model if isinstance(model, CompiledModel) else compile_model(model)
     uniform = copy.copy(cm.model)
