@@ -61,6 +61,7 @@ from sdmig.model.parameters import (
     START,
     default_parameters,
 )
+from sdmig.model.runner import run_model
 
 PEOPLE_STOCKS = (
     "in_transit",
@@ -976,6 +977,7 @@ class BorderModel:
         dt: float = ENSEMBLE_DT,
         variables=None,
         member_values: Mapping[str, Mapping[str, Any]] | None = None,
+        n_members: int | None = None,
         **options,
     ) -> xr.Dataset:
         """Run the model under `scenario` (``None``: no levers) from 2019-10 to `end`.
@@ -990,8 +992,11 @@ class BorderModel:
         member_values : mapping, optional
             Per-member values of the scenario's lever parameters, ``{label: {param:
             array (n_members,)}}`` (see ``Scenario.bind``); all members run in one chunk.
+        n_members : int, optional
+            Members of the ensemble, when neither `params` nor `member_values` say it.
         method, dt, variables, **options
-            Passed to :func:`stockflow.simulate`.
+            Passed to :func:`stockflow.simulate` (through
+            :func:`sdmig.model.runner.run_model`).
 
         Returns
         -------
@@ -1001,23 +1006,19 @@ class BorderModel:
             in USD when a scenario is given.
         """
         end = end or self.end
-        inputs, breakpoints, bound, compiled = {}, [], None, self.compiled
+        bound = None
         if scenario is not None:
             extra = {"member_values": member_values} if member_values else {}
             bound = scenario.bind(self.stockflow_model, **extra)
-            inputs, breakpoints = bound.inputs, list(bound.breakpoints)
-            if getattr(bound, "model", self.stockflow_model) is not self.stockflow_model:
-                # the model with the triggers' averaging stocks
-                compiled = bound.compiled()
         try:
-            ds = sf.simulate(
-                compiled,
+            ds = run_model(
+                self.compiled,
                 end,
+                bound=bound,
                 params=params,
-                inputs=inputs,
+                n_members=n_members,
                 method=method,
                 dt=dt,
-                breakpoints=breakpoints,
                 variables=variables,
                 **options,
             )

@@ -39,6 +39,7 @@ import xarray as xr
 
 import stockflow
 from sdmig.errors import LeverError, ScenarioError
+from sdmig.model.runner import run_model
 from sdmig.policy.levers import (
     TARGET_DIMS,
     Lever,
@@ -538,34 +539,33 @@ class BoundScenario:
         )
 
     def simulate(self, end: Any, **kwargs: Any) -> xr.Dataset:
-        """``stockflow.simulate(model, end, inputs=..., breakpoints=..., **kwargs)``.
+        """Run :attr:`model` under the scenario through the month `end`.
 
         Bound with member values, the run integrates all :attr:`n_members` members in one
         chunk (``chunk_size`` at least ``n_members``).
+
+        Parameters
+        ----------
+        end : date-like or int
+            Last simulated month, or a number of months.
+        **kwargs
+            ``params``, ``n_members``, ``method``, ``dt``, ``variables``, ... for
+            :func:`sdmig.model.runner.run_model`; not ``inputs`` or ``breakpoints``,
+            which come from the scenario.
+
+        Returns
+        -------
+        xarray.Dataset
+            As :func:`stockflow.simulate` returns (without ``lever_cost``).
+
+        Raises
+        ------
+        TypeError
+            `inputs` or `breakpoints` are passed.
+        stockflow.DeclarationError, stockflow.IntegrationError
+            As :func:`stockflow.simulate` raises them.
         """
         for key in ("inputs", "breakpoints"):
             if key in kwargs:
                 raise TypeError(f"`{key}` comes from the scenario; it cannot be passed too")
-        if self.n_members is not None:
-            kwargs["chunk_size"] = max(int(kwargs.get("chunk_size", 1)), self.n_members)
-            kwargs["params"] = _with_members(self.model, kwargs.get("params"), self.n_members)
-        return stockflow.simulate(
-            self.compiled(), end, inputs=dict(self.inputs), breakpoints=self.breakpoints, **kwargs
-        )
-
-
-def _with_members(model: Model, params: Mapping[str, Any] | None, n: int) -> dict[str, Any]:
-    """`params`, with one scalar parameter repeated `n` times if none has a member axis,
-    so that the run is an ensemble of `n` members (the member-varying inputs need it)."""
-    params = dict(params or {})
-    for name, value in params.items():
-        var = model.variables.get(name)
-        if var is not None and np.ndim(value) == len(var.dims) + 1:
-            return params
-    name = next(
-        v.name
-        for v in model.variables.values()
-        if v.kind == "param" and not v.dims and v.name not in params
-    )
-    params[name] = np.repeat(np.asarray(model.variables[name].value, dtype=float), n)
-    return params
+        return run_model(self.compiled(), end, bound=self, **kwargs)
