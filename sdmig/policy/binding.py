@@ -299,7 +299,18 @@ class ComposedInput:
     """The value of one policy input under a scenario: ``f(t, v)`` for stockflow.
 
     Calling it returns an array of shape ``(1 or n_members, *dims)``; see the composition
-    rules in :mod:`sdmig.policy.binding`.
+    rules in :mod:`sdmig.policy.binding`. Made by :func:`bind_scenario`.
+
+    Parameters
+    ----------
+    name : str
+        The policy input.
+    dims : tuple of str
+        Its dimensions.
+    default : numpy.ndarray
+        Its value without levers.
+    sets, multipliers, additions : tuple
+        The levers acting on it by each mode, in canonical order.
     """
 
     name: str
@@ -387,7 +398,9 @@ class ComposedInput:
 class BoundScenario:
     """A scenario checked against a model: what ``stockflow.simulate`` needs.
 
-    Attributes
+    Made by :meth:`Scenario.bind <sdmig.policy.scenario.Scenario.bind>`, not by hand.
+
+    Parameters
     ----------
     scenario : Scenario
     model : stockflow.Model
@@ -402,6 +415,10 @@ class BoundScenario:
         The number of members when bound with ``member_values`` (the inputs then give
         one value per member, and the run must have exactly that many members in one
         chunk); None otherwise.
+    latches : mapping of str to Latch
+        The state of each triggered lever, by label.
+    logs : mapping of str to _StateLog
+        The state-aware part of each state-aware lever's weight, as the last run went.
 
     Examples
     --------
@@ -429,7 +446,12 @@ class BoundScenario:
 
     def compiled(self) -> stockflow.CompiledModel:
         """:attr:`model` compiled (once). With triggers, :attr:`model` is a copy of the model
-        bound to, with the triggers' averaging stocks; run that one."""
+        bound to, with the triggers' averaging stocks; run that one.
+
+        Returns
+        -------
+        stockflow.CompiledModel
+        """
         cached = self.__dict__.get("_compiled")
         if cached is None:
             cached = stockflow.compile_model(self.model)
@@ -440,8 +462,16 @@ class BoundScenario:
         """Each triggered lever's state (1 on, 0 off) at the end of each month of the last
         run, ``(trigger, time[, member])``; None without triggers.
 
-        `times` are the run's months (``ds.time``); the state of a month is the state at
-        its end, when the run records it.
+        Parameters
+        ----------
+        times : sequence of date-like, or DataArray
+            The run's months (``ds.time``); the state of a month is the state at its end,
+            when the run records it.
+
+        Returns
+        -------
+        xarray.DataArray or None
+            ``trigger_active``, 1 on and 0 off, dims ``(trigger, time[, member])``.
         """
         if not self.latches:
             return None
@@ -462,8 +492,14 @@ class BoundScenario:
         )
 
     def trigger_switches(self) -> str:
-        """The switching months of every trigger in the last run, for reports:
-        ``"proclamation_2024: on 2024-06, off 2025-03"`` (member 0; "; " between levers)."""
+        """The switching months of every trigger in the last run, for reports.
+
+        Returns
+        -------
+        str
+            ``"proclamation_2024: on 2024-06, off 2025-03"`` (member 0; "; " between
+            levers); empty without triggers.
+        """
         parts = []
         for label, latch in self.latches.items():
             events = [

@@ -174,7 +174,14 @@ class Scenario:
         return tuple(out)
 
     def by_phase(self) -> dict[str | None, list[tuple[str, Lever]]]:
-        """``{phase: [(label, lever), ...]}``; phases in natural order, unphased last."""
+        """The levers grouped by their timing's ``phase``.
+
+        Returns
+        -------
+        dict
+            ``{phase: [(label, lever), ...]}``; phases in natural order (``"phase 2"``
+            before ``"phase 10"``), unphased levers (``None``) last.
+        """
         groups: dict[str | None, list[tuple[str, Lever]]] = {}
         for label, lever in zip(self.labels, self.levers, strict=True):
             groups.setdefault(lever.timing.phase, []).append((label, lever))
@@ -230,6 +237,11 @@ class Scenario:
     # -------------------------------------------------------------------- writing
     def to_toml(self) -> str:
         """The scenario as a scenario file (``extends`` already flattened).
+
+        Returns
+        -------
+        str
+            TOML text; :meth:`from_toml` reads it back.
 
         Raises
         ------

@@ -160,7 +160,18 @@ def _lever_table(lever: Lever) -> dict[str, Any]:
 
 # ============================================================================ loading
 def builtin_scenarios() -> dict[str, Any]:
-    """The built-in scenario files, ``{name: resource}`` (``forecasts/*.toml``)."""
+    """The built-in scenario files.
+
+    Returns
+    -------
+    dict of str to importlib resource
+        ``{name: resource}`` of the packaged ``forecasts/*.toml``, sorted by name.
+
+    Examples
+    --------
+    >>> "baseline" in builtin_scenarios()
+    True
+    """
     try:
         root: Any = importlib.resources.files("sdmig._scenarios")
     except ModuleNotFoundError:  # a source tree that was never installed
@@ -178,6 +189,10 @@ def check_scenario_names(scenarios: Sequence[Any]) -> None:
     name (a user's file or a scenario made in code) must not take a built-in scenario's
     name: comparisons are made against the built-in ``baseline``, and a user file named
     ``baseline`` would silently replace it.
+
+    Parameters
+    ----------
+    scenarios : sequence of Scenario
 
     Raises
     ------
