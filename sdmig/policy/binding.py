@@ -422,12 +422,13 @@ class BoundScenario:
 
     Examples
     --------
-    ::
-
-        bound = scenario.bind(model)
-        ds = stockflow.simulate(model, "2028-12", inputs=bound.inputs,
-                                breakpoints=bound.breakpoints)
-        ds["lever_cost"] = bound.cost(ds.time)
+    >>> from sdmig.model.border import BorderModel
+    >>> from sdmig.policy.scenario import load_scenario
+    >>> bound = load_scenario("baseline").bind(BorderModel().stockflow_model)
+    >>> ds = bound.simulate("2019-12", variables=["encounters"])  # through run_model
+    >>> cost = bound.cost(ds.time)  # USD per lever and month
+    >>> cost.dims
+    ('lever', 'time')
     """
 
     scenario: Any
