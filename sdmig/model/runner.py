@@ -10,8 +10,9 @@ switch times, and the number of members. The filter of :mod:`sdmig.inference.sta
 integrates month by month with a :class:`stockflow.Stepper`, built from the same
 :func:`run_arguments`.
 
-A bound scenario is anything with ``model``, ``inputs``, ``breakpoints``, ``n_members``
-and ``compiled()``, as :meth:`sdmig.policy.scenario.Scenario.bind` returns.
+A bound scenario is anything with ``inputs`` and ``breakpoints``, and optionally
+``n_members`` and ``model`` with ``compiled()``, as :meth:`sdmig.policy.scenario.Scenario.bind`
+returns.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def run_arguments(model: sf.Model | sf.CompiledModel, bound: Any = None) -> RunA
     compiled = model if isinstance(model, sf.CompiledModel) else sf.compile_model(model)
     if bound is None:
         return RunArguments(compiled)
-    if bound.model is not compiled.model:  # the copy with the triggers' averaging stocks
+    # a scenario with triggers is bound to a copy of the model with their averaging stocks
+    if getattr(bound, "model", compiled.model) is not compiled.model:
         compiled = bound.compiled()
     return RunArguments(
         compiled, dict(bound.inputs), tuple(bound.breakpoints), getattr(bound, "n_members", None)
