@@ -46,6 +46,7 @@ def simulate(
     chunk_size: int = 2048,
     progress: Callable[[int, int], None] | None = None,
     backend: str = "numpy",
+    n_members: int | None = None,
 ) -> xr.Dataset:
     """Integrate `model` from its start month through the month `end`, inclusive.
 
@@ -98,6 +99,12 @@ def simulate(
         the NumPy path with a :class:`~stockflow.kernel.KernelFallbackWarning` naming the
         variable. The two agree to rounding. With ``solve_ivp`` methods the solver calls
         the compiled right-hand side (one member at a time).
+    n_members : int, optional
+        Run an ensemble of this many members (the result has a ``member`` dimension, even
+        of length 1). Parameters without a member axis are shared by every member; those
+        with one must have `n_members` values. Needed when only the `inputs` differ by
+        member (they then return one value per member). Default: the length of the
+        parameters' member axis, and a single run when none has one.
 
     Returns
     -------
@@ -117,7 +124,7 @@ def simulate(
         carries the time reached and the solver's message. For ``euler`` and ``rk4`` the
         state is checked at each month end and the message names the stock and member.
     ValueError, TypeError
-        A bad `method`, `dt`, `end`, `chunk_size`, `backend`, or a `params` / `inputs`
+        A bad `method`, `dt`, `end`, `chunk_size`, `backend`, `n_members`, or a `params` / `inputs`
         that is not a mapping.
     """
     cm = model if isinstance(model, CompiledModel) else compile_model(model)
@@ -144,7 +151,8 @@ def simulate(
     )
     if n_months < 1:
         raise ValueError(f"`end` must be at or after the start month {cm.model.start}, got {end}")
-    values, n_members, is_ensemble = _parameters(cm, check_mapping("params", params))
+    values, found, varying = _parameters(cm, check_mapping("params", params))
+    n_members, is_ensemble = _members(n_members, found, varying)
     inputs = check_mapping("inputs", inputs)
     unknown = sorted(set(inputs) - set(cm.input_names))
     if unknown:
@@ -247,6 +255,22 @@ def _parameters(cm: CompiledModel, overrides: dict[str, Any]):
             f"ensemble parameters disagree on the number of members: {sorted(sizes)}"
         )
     return values, (sizes.pop() if sizes else 1), is_ensemble
+
+
+def _members(requested: int | None, found: int, varying: bool) -> tuple[int, bool]:
+    """The number of members and whether the run is an ensemble, from `n_members` and the
+    parameters' member axis (`found` members, if `varying`)."""
+    if requested is None:
+        return found, varying
+    if isinstance(requested, bool) or not isinstance(requested, int | np.integer):
+        raise TypeError(f"`n_members` must be a positive integer, got {requested!r}")
+    if requested < 1:
+        raise ValueError(f"`n_members` must be a positive integer, got {requested}")
+    if varying and found != requested:
+        raise DeclarationError(
+            f"the parameters' member axis has {found} members but `n_members` = {requested}"
+        )
+    return int(requested), True
 
 
 def _take(values: dict[str, np.ndarray], lo: int, hi: int, n: int) -> dict[str, np.ndarray]:

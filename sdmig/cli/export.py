@@ -150,6 +150,7 @@ def import_command(model_file, inputs, scenario, start, method, out_path) -> Non
     PySD or stockflow cannot translate are listed by name and the command fails.
     """
     import stockflow as sf
+    from sdmig.model.runner import run_model
     from sdmig.policy.scenario import load_scenario
     from stockflow.interop.pysd_import import PysdImportError, import_model
 
@@ -160,22 +161,13 @@ def import_command(model_file, inputs, scenario, start, method, out_path) -> Non
         except PysdImportError as exc:
             raise ForecastError(str(exc)) from None
         model = imported.model
-        run_inputs, breakpoints, bound = {}, (), None
+        bound = None
         if scenario is not None:
             sc = load_scenario(scenario, date_range=(imported.start, imported.end))
             bound = sc.bind(model)
-            run_inputs, breakpoints = dict(bound.inputs), bound.breakpoints
-        compiled = imported.compiled
-        if bound is not None and bound.model is not model:  # with triggers' averaging stocks
-            compiled = bound.compiled()
         try:
-            ds = sf.simulate(
-                compiled,
-                imported.n_months,
-                method=method,
-                dt=imported.dt,
-                inputs=run_inputs,
-                breakpoints=breakpoints,
+            ds = run_model(
+                imported.compiled, imported.n_months, bound=bound, method=method, dt=imported.dt
             )
         except sf.StockflowError as exc:
             raise ForecastError(f"{Path(model_file).name}: {exc}") from None

@@ -68,7 +68,27 @@ FIT_WINDOW = ("2020-01", "2023-09")
 
 
 def court_years(end: str, start: str = FIT_WINDOW[0]) -> tuple[int, ...]:
-    """Fiscal years whose last month (September) lies in the window `start`..`end`."""
+    """Fiscal years whose last month (September) lies in the window `start`..`end`.
+
+    Parameters
+    ----------
+    end : str
+        Last month of the window, ``YYYY-MM``.
+    start : str, default "2020-01"
+        First month of the window.
+
+    Returns
+    -------
+    tuple of int
+        The fiscal years, in order.
+
+    Examples
+    --------
+    >>> court_years("2023-09")
+    (2020, 2021, 2022, 2023)
+    >>> court_years("2022-06", "2021-01")
+    (2021,)
+    """
     lo, hi = pd.Period(start, freq="M"), pd.Period(end, freq="M")
     years = range(lo.year, hi.year + 1)
     return tuple(y for y in years if lo <= pd.Period(f"{y}-09", freq="M") <= hi)
@@ -83,6 +103,30 @@ def observations(
     history, end: str = FIT_WINDOW[1], start: str = FIT_WINDOW[0]
 ) -> tuple[np.ndarray, list[str]]:
     """The observed vector and a label per entry, from a history Dataset (window `start`..`end`).
+
+    Parameters
+    ----------
+    history : xarray.Dataset
+        From :func:`sdmig.data.history.load_history`.
+    end : str, default "2023-09"
+        Last month of the fit window.
+    start : str, default "2020-01"
+        First month of the fit window.
+
+    Returns
+    -------
+    numpy.ndarray
+        Encounters by origin, Border Patrol encounters by corridor (month by month, series
+        by series), then the court backlog at the end of each fiscal year in the window.
+    list of str
+        One label per entry (``"encounters_by_origin[MEX] 2020-01"``).
+
+    Examples
+    --------
+    >>> from sdmig.data.history import load_history
+    >>> y, labels = observations(load_history(), "2020-12")
+    >>> labels[0], len(y) == len(labels)
+    ('encounters_by_origin[MEX] 2020-01', True)
 
     Raises
     ------
@@ -487,7 +531,42 @@ class CalibrationResults:
     ``params`` and ``bse`` are on the natural scale (``bse`` by the delta method);
     ``conf_int()`` transforms the interval of the unconstrained estimate, so it respects
     each parameter's range. ``theta`` and ``cov_theta`` hold the unconstrained estimate and
-    its covariance, from which :meth:`draw` samples.
+    its covariance, from which :meth:`draw` samples. :attr:`model` is the fitted model: the
+    model that was calibrated, with the estimates in place.
+
+    Parameters
+    ----------
+    theta, cov_theta : array
+        The unconstrained estimate of :data:`~sdmig.model.estimable.FREE_PARAMETERS` and
+        its covariance.
+    llf : float
+        Log-likelihood at the estimate.
+    nobs : int
+        Observations fitted.
+    converged : bool
+    iterations : int
+    diagnostics : dict
+        MAPE and R^2 per observed series (:func:`fit_diagnostics`).
+    data_checksum : str
+        SHA-256 of the history fitted.
+    version : str
+        sdmig version that made the fit.
+    method : str
+        The optimizer.
+    window : tuple of two str
+        First and last month fitted.
+    noise : dict, optional
+        Noise parameters of the state-space model (:mod:`sdmig.inference.statespace`).
+    base_params : mapping, optional
+        The parameters of the model that was calibrated (those not estimated keep these
+        values); default: :func:`~sdmig.model.parameters.default_parameters`.
+
+    Examples
+    --------
+    >>> results = CalibrationResults.load()  # the package's calibration
+    >>> results.window
+    ('2020-01', '2023-09')
+    >>> fitted = results.model.params["hurricane_shock"]  # the fitted model's parameters
     """
 
     def __init__(
@@ -505,6 +584,7 @@ class CalibrationResults:
         method="trust-exact",
         window=FIT_WINDOW,
         noise=None,
+        base_params=None,
     ):
         self.theta = np.asarray(theta, dtype=float)
         self.cov_theta = np.asarray(cov_theta, dtype=float)
@@ -519,6 +599,12 @@ class CalibrationResults:
         self.window = (str(window[0]), str(window[1]))
         #: Noise parameters of the state-space model (sdmig.inference.statespace), or None.
         self.noise = dict(noise) if noise else None
+        defaults = default_parameters()
+        base = {k: np.asarray(v, dtype=float) for k, v in (base_params or {}).items()}
+        #: The calibrated model's parameters that differ from the defaults.
+        self.base_params = {
+            k: v.copy() for k, v in base.items() if not np.array_equal(v, defaults.get(k))
+        }
 
     @classmethod
     def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
@@ -559,6 +645,7 @@ class CalibrationResults:
             data_checksum=model.history.attrs.get("sha256", ""),
             method=str(info.get("min_method", "") or "trust-exact"),
             window=(model.start, model.end),
+            base_params=model.border_model.params,
         )
 
     # ----------------------------------------------------------- statistics
@@ -581,7 +668,18 @@ class CalibrationResults:
         return pd.Series(np.abs(slope) * se_theta, index=list(FREE_NAMES), name="bse")
 
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
-        """Confidence intervals, transformed from the unconstrained scale."""
+        """Confidence intervals, transformed from the unconstrained scale.
+
+        Parameters
+        ----------
+        alpha : float, default 0.05
+            One minus the coverage.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``lower`` and ``upper``, one row per free parameter.
+        """
         from scipy.stats import norm
 
         z = norm.ppf(1 - alpha / 2)
@@ -604,24 +702,61 @@ class CalibrationResults:
     def bic(self) -> float:
         return -2 * self.llf + np.log(self.nobs) * self.k_params
 
+    def _base(self) -> dict[str, np.ndarray]:
+        """The calibrated model's parameters (defaults where the fit kept them)."""
+        return {**default_parameters(), **self.base_params}
+
     def model_params(self) -> dict[str, np.ndarray]:
-        """The estimates as model parameter arrays (dispersions left out)."""
-        return params_from_estimates(self.params.to_dict())
+        """The estimates as model parameter arrays (dispersions left out).
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Each estimated model parameter, its other elements as in the calibrated model.
+        """
+        if not self.base_params:
+            return params_from_estimates(self.params.to_dict())
+        base = self._base()
+        out: dict[str, np.ndarray] = {}
+        for p in FREE_PARAMETERS:
+            if p.param is not None:
+                out.setdefault(p.param, base[p.param].copy())[p.index] = self.params[p.name]
+        return out
+
+    @cached_property
+    def model(self):
+        """The fitted model: a :class:`~sdmig.model.border.BorderModel` with the calibrated
+        model's parameters and the estimates in place."""
+        from sdmig.model.border import BorderModel
+
+        return BorderModel(
+            params={**self.base_params, **self.model_params()}, use_calibration=False
+        )
 
     def draw(
         self, n: int, seed: int | np.random.SeedSequence | None = None
     ) -> dict[str, np.ndarray]:
         """`n` parameter sets from the estimate's normal distribution (unconstrained scale).
 
-        Returns model parameter arrays with a leading member axis, plus
-        ``alpha_encounters`` (shape ``(n,)``) for observation noise.
+        Parameters
+        ----------
+        n : int
+            Parameter sets.
+        seed : int or numpy.random.SeedSequence, optional
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            Model parameter arrays with a leading member axis (their other elements as in
+            the calibrated model), plus ``alpha_encounters`` and ``alpha_court`` (shape
+            ``(n,)``).
         """
         rng = np.random.default_rng(seed)
         # a symmetric square root with negative eigenvalues (round-off) clipped to zero
         values, vectors = np.linalg.eigh((self.cov_theta + self.cov_theta.T) / 2)
         root = vectors * np.sqrt(np.clip(values, 0.0, None))
         thetas = self.theta + rng.standard_normal((n, len(self.theta))) @ root.T
-        base = default_parameters()
+        base = self._base()
         out: dict[str, np.ndarray] = {}
         for j, p in enumerate(FREE_PARAMETERS):
             values = p.to_natural(thetas[:, j])
@@ -634,7 +769,13 @@ class CalibrationResults:
         return out
 
     def summary(self) -> Summary:
-        """A statsmodels ``Summary``: fit statistics and the parameter table."""
+        """A statsmodels ``Summary``: fit statistics and the parameter table.
+
+        Returns
+        -------
+        statsmodels.iolib.summary.Summary
+            Its first table names the fit window.
+        """
         smry = Summary()
         top = [
             ("Model:", "sdmig binational model"),
@@ -687,6 +828,12 @@ class CalibrationResults:
 
     # -------------------------------------------------------------- storage
     def to_dict(self) -> dict[str, Any]:
+        """The results as JSON-ready data (what :meth:`save` writes).
+
+        Returns
+        -------
+        dict
+        """
         return {
             "sdmig_version": self.version,
             "data_sha256": self.data_checksum,
@@ -703,10 +850,25 @@ class CalibrationResults:
             "iterations": self.iterations,
             "diagnostics": self.diagnostics,
             **({"noise": self.noise} if self.noise else {}),
+            **(
+                {"base_params": {k: v.tolist() for k, v in self.base_params.items()}}
+                if self.base_params
+                else {}
+            ),
         }
 
     def save(self, path: str | os.PathLike) -> Path:
-        """Write the results as JSON (temporary file, then rename)."""
+        """Write the results as JSON (temporary file, then rename).
+
+        Parameters
+        ----------
+        path : str or path-like
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+        """
         text = json.dumps(self.to_dict(), indent=1) + "\n"
         return atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
@@ -742,6 +904,7 @@ class CalibrationResults:
             method=d["method"],
             window=tuple(d.get("fit_window", FIT_WINDOW)),
             noise=d.get("noise"),
+            base_params=d.get("base_params"),
         )
 
     def __repr__(self) -> str:
@@ -752,7 +915,26 @@ class CalibrationResults:
 
 
 def fit_diagnostics(y: np.ndarray, mu: np.ndarray, labels: list[str]) -> dict[str, dict]:
-    """MAPE [%] and R^2 of the simulated means per observed series."""
+    """MAPE [%] and R^2 of the simulated means per observed series.
+
+    Parameters
+    ----------
+    y, mu : numpy.ndarray
+        Observations and simulated means, in the order of `labels`.
+    labels : list of str
+        From :func:`observations`; the series is the label up to its first space.
+
+    Returns
+    -------
+    dict of str to dict
+        ``{series: {"mape": ..., "r2": ...}}``.
+
+    Examples
+    --------
+    >>> d = fit_diagnostics(np.array([10.0, 20.0]), np.array([11.0, 19.0]), ["a 1", "a 2"])
+    >>> round(d["a"]["mape"], 2), round(d["a"]["r2"], 2)
+    (7.5, 0.96)
+    """
     series: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
         series.setdefault(label.split(" ")[0], []).append(i)

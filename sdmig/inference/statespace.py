@@ -53,6 +53,7 @@ import stockflow as sf
 from sdmig.errors import CalibrationError, DataError
 from sdmig.model.border import START
 from sdmig.model.parameters import CORRIDORS, ORIGINS
+from sdmig.model.runner import run_arguments
 
 #: Integrator of the filter: Euler at 0.25 month, fast enough for 2,000 particles (the
 #: latent level absorbs its small bias against RK4; see docs/calibration.md).
@@ -383,13 +384,14 @@ class BorderStateSpace:
         -------
         stockflow.Stepper
         """
+        run = run_arguments(self.model.compiled, self.bound)
         return sf.Stepper(
-            self.model.compiled,
+            run.compiled,
             params=params,
-            inputs=self.bound.inputs if inputs is None else inputs,
+            inputs=run.inputs if inputs is None else inputs,
             method=self.method,
             dt=self.dt,
-            breakpoints=self.bound.breakpoints,
+            breakpoints=run.breakpoints,
             track=track,
             n_members=n,
         )
@@ -605,19 +607,20 @@ class BorderStateSpace:
             if scenario is None
             else without_triggers(scenario).bind(self.model.stockflow_model)
         )
-        inputs = dict(bound.inputs)
+        run = run_arguments(self.model.compiled, bound)
+        inputs = run.inputs
         if hold_policy:
             t0 = np.nextafter(float(step + 1), 0.0)
             inputs = {k: (lambda t, v, f=f: f(min(t, t0), v)) for k, f in inputs.items()}
         flows = [v for v in variables if self.model.stockflow_model.variables[v].kind == "flow"]
         others = [v for v in variables if v not in flows]
         sim = sf.Stepper(
-            self.model.compiled,
+            run.compiled,
             params=params,
             inputs=inputs,
             method=self.method,
             dt=self.dt,
-            breakpoints=bound.breakpoints,
+            breakpoints=run.breakpoints,
             track=flows,
             n_members=n,
         )

@@ -40,6 +40,7 @@ Structure (origin g in MEX, NTCA, OTHER; corridor c in the four corridors)
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -49,18 +50,24 @@ import xarray as xr
 import stockflow as sf
 from sdmig.errors import ForecastError
 from sdmig.model.estimable import calibrated_params
+from sdmig.model.parameters import CONSTANT_VALUES as C
 from sdmig.model.parameters import (
     CORRIDORS,
     END,
     ENSEMBLE_DT,
-    EXTRA_PARAMS,
+    EXTRA_PARAMETERS,
     FACTORS,
+    INFORMATION_DELAY_ORDER,
     KNOTS,
+    MONTHS_PER_YEAR,
     ORIGINS,
     PARAMETERS,
+    POLICY_INPUTS,
     START,
+    START_MONTH_OF_YEAR,
     default_parameters,
 )
+from sdmig.model.runner import run_model
 
 PEOPLE_STOCKS = (
     "in_transit",
@@ -75,114 +82,6 @@ PEOPLE_STOCKS = (
     "returned_by_mexico",
 )
 BOUNDARY_INFLOWS = ("departures", "pathway_entries")
-
-#: Policy inputs levers act on: name -> (default, dims, units, description).
-POLICY_INPUTS: dict[str, tuple[Any, tuple[str, ...], str, str]] = {
-    "covid_mobility": (1.0, (), "1", "multiplier on departures (COVID-19 mobility shock)"),
-    "border_enforcement": (
-        1.0,
-        ("corridor",),
-        "1",
-        "U.S. enforcement index: barriers, technology, Border Patrol staffing",
-    ),
-    "apprehension_boost": (
-        1.0,
-        ("corridor",),
-        "1",
-        "multiplier on the odds of apprehension (intelligence sharing, coordinated patrols)",
-    ),
-    "mexico_interdiction": (1.0, ("origin",), "1", "multiplier on Mexican interdiction in transit"),
-    "smuggling_disruption": (
-        0.0,
-        ("corridor",),
-        "1/month",
-        "rate at which smuggling-network capacity is dismantled",
-    ),
-    "search_and_rescue": (
-        0.0,
-        ("corridor",),
-        "1",
-        "fraction of the death hazard that safeguards avert",
-    ),
-    "port_processing_capacity": (
-        [3_500.0, 2_500.0, 1_500.0, 3_000.0],
-        ("corridor",),
-        "people/month",
-        "people processed at ports of entry (OFO encounters); the default is the FY2019 average",
-    ),
-    "prescreening_capacity": (
-        0.0,
-        ("corridor",),
-        "people/month",
-        "people screened at a pre-screening hub",
-    ),
-    "reception_capacity": (
-        [4_000.0, 2_500.0, 1_500.0, 3_000.0],
-        ("corridor",),
-        "people",
-        "shelter places in Mexican border cities (assumption)",
-    ),
-    "legal_pathway_capacity": (
-        0.0,
-        ("origin",),
-        "people/month",
-        "visas and parole available to would-be departures",
-    ),
-    "development_spending": (0.0, ("origin",), "USD/month", "development investment"),
-    "expulsion_share": (0.0, ("origin",), "1", "share of apprehensions expelled (Title 42)"),
-    "remain_in_mexico": (0.0, (), "1", "Remain in Mexico in force (0 to 1)"),
-    "asylum_bar": (
-        0.0,
-        (),
-        "1",
-        "share of would-be releases removed instead (lawful-pathways rule)",
-    ),
-    "additional_judge_hiring": (0.0, (), "judges/month", "extra judges entering hiring"),
-    "court_streamlining": (0.0, (), "1", "fractional gain in completions per judge"),
-    "court_capacity": (1.0, (), "1", "multiplier on court capacity (COVID-19 closures)"),
-    "aid_effectiveness": (
-        1.0,
-        (),
-        "1",
-        "multiplier on what development capital achieves (oversight and accountability)",
-    ),
-    "asylum_officer_share": (
-        0.0,
-        (),
-        "1",
-        "share of new cases decided by asylum officers, not courts",
-    ),
-    "departure_pressure": (
-        1.0,
-        ("origin",),
-        "1",
-        "multiplier on would-be departures by origin (push factors a lever targets by origin)",
-    ),
-    "entry_suspension": (
-        0.0,
-        (),
-        "1",
-        "share of would-be releases removed instead while entry is suspended (asylum shutdown)",
-    ),
-    "expedited_removal": (
-        0.0,
-        ("origin",),
-        "1",
-        "share of would-be releases placed in expedited removal instead",
-    ),
-    "mexico_south_enforcement": (
-        0.0,
-        ("origin",),
-        "1/month",
-        "Mexican interdiction of people in transit, added to the 2019 effort (every origin)",
-    ),
-    "mexico_north_enforcement": (
-        0.0,
-        ("origin",),
-        "1/month",
-        "rate at which Mexico removes people waiting in its northern border cities",
-    ),
-}
 
 
 def _knot_times() -> np.ndarray:
@@ -234,25 +133,15 @@ def build_model(params: Mapping[str, Any] | None = None) -> sf.Model:
             long_name=p.doc,
             bounds=(p.low, p.high),
         )
-    m.param(
-        "route_network",
-        values["route_network"],
-        units="1",
-        long_name=EXTRA_PARAMS["route_network"][2],
-    )
-    m.param(
-        "network_ref",
-        values["network_ref"],
-        dims="corridor",
-        units="people/month",
-        long_name=EXTRA_PARAMS["network_ref"][2],
-    )
-    m.param(
-        "processing_time_ref",
-        values["processing_time_ref"],
-        units="month",
-        long_name=EXTRA_PARAMS["processing_time_ref"][2],
-    )
+    for p in EXTRA_PARAMETERS:
+        m.param(
+            p.name,
+            values[p.name],
+            dims=p.dims,
+            units=p.units,
+            long_name=p.doc,
+            bounds=(p.low, p.high),
+        )
     for name, (default, dims, units, doc) in POLICY_INPUTS.items():
         m.input(name, default, dims=dims, units=units, long_name=doc)
     _push(m)
@@ -287,7 +176,9 @@ def _push(m: sf.Model) -> None:
         ] * v.development_capital / (v.development_capital + v.development_half[:, None])
         economic = (v.economic_driver @ knot_weights(v.t)) * dev
         violence = np.ones_like(economic) * dev
-        shock = np.where(v.t >= hurricane, np.exp(-(v.t - hurricane) / 12.0), 0.0)
+        shock = np.where(
+            v.t >= hurricane, np.exp(-(v.t - hurricane) / C["hurricane_decay_time"]), 0.0
+        )
         climate = 1.0 + v.hurricane_shock[:, None] * (shock * ntca_only)
         return np.stack(np.broadcast_arrays(economic, violence, climate), axis=-1)
 
@@ -346,14 +237,18 @@ def _push(m: sf.Model) -> None:
     )
     m.aux(
         "season",
-        lambda v: 1.0 + v.season_amplitude * np.cos(2 * np.pi * (v.t + 9.0 - v.season_peak) / 12.0),
+        lambda v: (
+            1.0
+            + v.season_amplitude
+            * np.cos(math.tau * (v.t + START_MONTH_OF_YEAR - v.season_peak) / MONTHS_PER_YEAR)
+        ),
         units="1",
         long_name="seasonal factor",
     )
     m.smooth(
         "perceived_enforcement",
         "mean_effective_enforcement",
-        6.0,
+        C["enforcement_perception_time"],
         dims="origin",
         units="1",
         long_name="perceived effective enforcement",
@@ -361,7 +256,7 @@ def _push(m: sf.Model) -> None:
     m.smooth(
         "perceived_processing_time",
         "processing_time",
-        12.0,
+        C["processing_perception_time"],
         units="month",
         long_name="perceived asylum processing time",
     )
@@ -369,7 +264,7 @@ def _push(m: sf.Model) -> None:
         m.smooth(
             name,
             ("stay_ratio", "stay_perceived_1", "stay_perceived_2")[k],
-            lambda v: v.perception_delay / 3.0,
+            lambda v: v.perception_delay / INFORMATION_DELAY_ORDER,
             dims=("origin", "corridor"),
             units="1",
             long_name="perceived chance of staying in the U.S. relative to no asylum "
@@ -471,9 +366,11 @@ def _transit_and_routes(m: sf.Model) -> None:
             + v.corridor_shift[:, None, :]
             + v.route_shift[:, None, :]
             - v.route_enforcement[..., None, None] * (v.effective_enforcement[:, None, :] - 1.0)
-            - v.route_danger[..., None, None] * np.log(np.maximum(v.danger, 1e-3))[:, None, :]
+            - v.route_danger[..., None, None]
+            * np.log(np.maximum(v.danger, C["route_danger_floor"]))[:, None, :]
             + v.route_network[..., None, None] * np.log(v.network)[:, None, :]
-            + v.route_stay[..., None, None] * np.log(np.maximum(v.perceived_stay, 1e-6))
+            + v.route_stay[..., None, None]
+            * np.log(np.maximum(v.perceived_stay, C["route_stay_floor"]))
         )
         e = np.exp(utility - utility.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
@@ -539,7 +436,8 @@ def _border(m: sf.Model) -> None:
     m.aux(
         "effective_enforcement",
         lambda v: np.maximum(
-            0.05, v.border_enforcement - v.adaptation_strength[..., None] * (v.adaptation - 1.0)
+            C["enforcement_floor"],
+            v.border_enforcement - v.adaptation_strength[..., None] * (v.adaptation - 1.0),
         ),
         dims="corridor",
         units="1",
@@ -563,7 +461,7 @@ def _border(m: sf.Model) -> None:
     )
     m.aux(
         "death_risk",
-        lambda v: np.minimum(0.5, v.death_hazard * v.danger),
+        lambda v: np.minimum(C["death_risk_cap"], v.death_hazard * v.danger),
         dims="corridor",
         units="1",
         long_name="deaths per attempt",
@@ -697,7 +595,7 @@ def _border(m: sf.Model) -> None:
         q = title8 * v.removal_fraction[..., None]
         q0 = title8 * v.removal_share[..., None]
         p = v.apprehension_rate[:, None, :]
-        return (1.0 - p * q) / np.maximum(1.0 - p * q0, 1e-6)
+        return (1.0 - p * q) / np.maximum(1.0 - p * q0, C["stay_ratio_floor"])
 
     m.aux(
         "stay_ratio",
@@ -734,7 +632,7 @@ def _border(m: sf.Model) -> None:
         waiting there, and never more than its waiting people in half a month."""
         return np.minimum(
             capacity[:, None, :] * v.waiting / np.maximum(v.waiting_by_corridor, 1.0)[:, None, :],
-            v.waiting / 0.5,
+            v.waiting / C["port_wait_min"],
         )
 
     m.aux(
@@ -897,7 +795,7 @@ def _outputs(m: sf.Model) -> None:
     m.smooth(
         "recent_encounters",
         lambda v: v.encounters.sum(axis=-1),
-        3.0,
+        C["recent_encounters_time"],
         dims="origin",
         units="encounters/month",
         long_name="encounters over the last months (smoothed)",
@@ -976,6 +874,7 @@ class BorderModel:
         dt: float = ENSEMBLE_DT,
         variables=None,
         member_values: Mapping[str, Mapping[str, Any]] | None = None,
+        n_members: int | None = None,
         **options,
     ) -> xr.Dataset:
         """Run the model under `scenario` (``None``: no levers) from 2019-10 to `end`.
@@ -990,8 +889,11 @@ class BorderModel:
         member_values : mapping, optional
             Per-member values of the scenario's lever parameters, ``{label: {param:
             array (n_members,)}}`` (see ``Scenario.bind``); all members run in one chunk.
+        n_members : int, optional
+            Members of the ensemble, when neither `params` nor `member_values` say it.
         method, dt, variables, **options
-            Passed to :func:`stockflow.simulate`.
+            Passed to :func:`stockflow.simulate` (through
+            :func:`sdmig.model.runner.run_model`).
 
         Returns
         -------
@@ -1001,23 +903,19 @@ class BorderModel:
             in USD when a scenario is given.
         """
         end = end or self.end
-        inputs, breakpoints, bound, compiled = {}, [], None, self.compiled
+        bound = None
         if scenario is not None:
             extra = {"member_values": member_values} if member_values else {}
             bound = scenario.bind(self.stockflow_model, **extra)
-            inputs, breakpoints = bound.inputs, list(bound.breakpoints)
-            if getattr(bound, "model", self.stockflow_model) is not self.stockflow_model:
-                # the model with the triggers' averaging stocks
-                compiled = bound.compiled()
         try:
-            ds = sf.simulate(
-                compiled,
+            ds = run_model(
+                self.compiled,
                 end,
+                bound=bound,
                 params=params,
-                inputs=inputs,
+                n_members=n_members,
                 method=method,
                 dt=dt,
-                breakpoints=breakpoints,
                 variables=variables,
                 **options,
             )

@@ -8,6 +8,7 @@ statistical calibration replaces them with maximum-likelihood estimates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -582,30 +583,276 @@ def default_values() -> dict[str, np.ndarray]:
 
 
 #: Parameters of the route-choice network and the processing-time reference, outside the
-#: estimable table: (value, units, description with source or 'assumption').
-EXTRA_PARAMS = {
-    "route_network": (0.5, "1", "logit sensitivity of route choice to log network capacity"),
-    "network_ref": (
+#: estimable table (:data:`PARAMETERS`): model parameters a run may change, not calibrated.
+EXTRA_PARAMETERS: tuple[ParamSpec, ...] = (
+    P(
+        "route_network",
+        0.5,
+        "1",
+        0,
+        3,
+        (),
+        "assumption",
+        "logit sensitivity of route choice to log network capacity",
+    ),
+    P(
+        "network_ref",
         [6_000.0, 6_000.0, 10_000.0, 30_000.0],
         "people/month",
-        "arrivals per corridor at which network capacity is 1 (assumption)",
+        0,
+        1e6,
+        ("corridor",),
+        "assumption",
+        "arrivals per corridor at which network capacity is 1",
     ),
-    "processing_time_ref": (
+    P(
+        "processing_time_ref",
         60.2,
         "month",
-        "processing time at the start: 1,331,286 pending (eoir_caseload_fy) / "
-        "(442 judges x 50 completions a month)",
+        1,
+        240,
+        (),
+        "1,331,286 pending (eoir_caseload_fy) / (442 judges x 50 completions a month)",
+        "processing time at the start",
+    ),
+)
+#: The same as ``{name: (value, units, description)}`` (kept for older code).
+EXTRA_PARAMS = {p.name: (p.value, p.units, p.doc) for p in EXTRA_PARAMETERS}
+
+#: Fixed numbers of the model's equations: declared like parameters (units, a plausible
+#: range, source), but not model parameters: no run or calibration changes them.
+#: ``sdmig/model/border.py`` reads them from :data:`CONSTANT_VALUES` and holds no number of
+#: its own (``tests/sdmig/test_parameter_table.py`` checks).
+CONSTANTS: tuple[ParamSpec, ...] = (
+    P(
+        "hurricane_decay_time",
+        12.0,
+        "month",
+        3,
+        36,
+        (),
+        "assumption (hurricanes Eta and Iota, 2020-11)",
+        "e-folding time of the hurricanes' push on NTCA departures",
+    ),
+    P(
+        "enforcement_perception_time",
+        6.0,
+        "month",
+        1,
+        24,
+        (),
+        "assumption",
+        "time for would-be migrants to perceive a change in effective enforcement (smooth)",
+    ),
+    P(
+        "processing_perception_time",
+        12.0,
+        "month",
+        3,
+        36,
+        (),
+        "assumption",
+        "time for would-be migrants to perceive a change in asylum processing time (smooth)",
+    ),
+    P(
+        "recent_encounters_time",
+        3.0,
+        "month",
+        1,
+        12,
+        (),
+        "assumption (a reporting quantity; nothing in the model reads it)",
+        "averaging time of the recent-encounters output (smooth)",
+    ),
+    P(
+        "enforcement_floor",
+        0.05,
+        "1",
+        0,
+        0.5,
+        (),
+        "assumption",
+        "lowest effective enforcement index however far smugglers adapt",
+    ),
+    P(
+        "death_risk_cap",
+        0.5,
+        "1",
+        0,
+        1,
+        (),
+        "assumption",
+        "highest share of attempts that end in death, whatever the danger",
+    ),
+    P(
+        "port_wait_min",
+        0.5,
+        "month",
+        0.1,
+        2,
+        (),
+        "assumption",
+        "shortest wait at a port of entry: at most waiting / port_wait_min are processed a month",
+    ),
+    P(
+        "route_danger_floor",
+        1e-3,
+        "1",
+        0,
+        0.1,
+        (),
+        "assumption (numerical: keeps the logarithm finite)",
+        "floor of the danger index in the route-choice utility",
+    ),
+    P(
+        "route_stay_floor",
+        1e-6,
+        "1",
+        0,
+        0.01,
+        (),
+        "assumption (numerical: keeps the logarithm finite)",
+        "floor of the perceived chance of staying in the route-choice utility",
+    ),
+    P(
+        "stay_ratio_floor",
+        1e-6,
+        "1",
+        0,
+        0.01,
+        (),
+        "assumption (numerical: keeps the ratio finite)",
+        "floor of the chance of staying without asylum restrictions (denominator)",
+    ),
+)
+#: :data:`CONSTANTS` by name, as floats.
+CONSTANT_VALUES: dict[str, float] = {p.name: float(p.value) for p in CONSTANTS}
+
+#: Months in a year: converts the seasonal cycle to model months.
+MONTHS_PER_YEAR = 12.0
+#: Months from the start of January to the start month (2019-10: 9), so that ``t +
+#: START_MONTH_OF_YEAR`` is the time of year in months (0 = start of January).
+START_MONTH_OF_YEAR = float(int(START[5:7]) - 1)
+#: Stages of the third-order information delay on the perceived chance of staying: each
+#: stage is a first-order smooth of ``perception_delay / INFORMATION_DELAY_ORDER``.
+INFORMATION_DELAY_ORDER = 3.0
+
+#: Policy inputs levers act on: name -> (default, dims, units, description).
+POLICY_INPUTS: dict[str, tuple[Any, tuple[str, ...], str, str]] = {
+    "covid_mobility": (1.0, (), "1", "multiplier on departures (COVID-19 mobility shock)"),
+    "border_enforcement": (
+        1.0,
+        ("corridor",),
+        "1",
+        "U.S. enforcement index: barriers, technology, Border Patrol staffing",
+    ),
+    "apprehension_boost": (
+        1.0,
+        ("corridor",),
+        "1",
+        "multiplier on the odds of apprehension (intelligence sharing, coordinated patrols)",
+    ),
+    "mexico_interdiction": (1.0, ("origin",), "1", "multiplier on Mexican interdiction in transit"),
+    "smuggling_disruption": (
+        0.0,
+        ("corridor",),
+        "1/month",
+        "rate at which smuggling-network capacity is dismantled",
+    ),
+    "search_and_rescue": (
+        0.0,
+        ("corridor",),
+        "1",
+        "fraction of the death hazard that safeguards avert",
+    ),
+    "port_processing_capacity": (
+        [3_500.0, 2_500.0, 1_500.0, 3_000.0],
+        ("corridor",),
+        "people/month",
+        "people processed at ports of entry (OFO encounters); the default is the FY2019 average",
+    ),
+    "prescreening_capacity": (
+        0.0,
+        ("corridor",),
+        "people/month",
+        "people screened at a pre-screening hub",
+    ),
+    "reception_capacity": (
+        [4_000.0, 2_500.0, 1_500.0, 3_000.0],
+        ("corridor",),
+        "people",
+        "shelter places in Mexican border cities (assumption)",
+    ),
+    "legal_pathway_capacity": (
+        0.0,
+        ("origin",),
+        "people/month",
+        "visas and parole available to would-be departures",
+    ),
+    "development_spending": (0.0, ("origin",), "USD/month", "development investment"),
+    "expulsion_share": (0.0, ("origin",), "1", "share of apprehensions expelled (Title 42)"),
+    "remain_in_mexico": (0.0, (), "1", "Remain in Mexico in force (0 to 1)"),
+    "asylum_bar": (
+        0.0,
+        (),
+        "1",
+        "share of would-be releases removed instead (lawful-pathways rule)",
+    ),
+    "additional_judge_hiring": (0.0, (), "judges/month", "extra judges entering hiring"),
+    "court_streamlining": (0.0, (), "1", "fractional gain in completions per judge"),
+    "court_capacity": (1.0, (), "1", "multiplier on court capacity (COVID-19 closures)"),
+    "aid_effectiveness": (
+        1.0,
+        (),
+        "1",
+        "multiplier on what development capital achieves (oversight and accountability)",
+    ),
+    "asylum_officer_share": (
+        0.0,
+        (),
+        "1",
+        "share of new cases decided by asylum officers, not courts",
+    ),
+    "departure_pressure": (
+        1.0,
+        ("origin",),
+        "1",
+        "multiplier on would-be departures by origin (push factors a lever targets by origin)",
+    ),
+    "entry_suspension": (
+        0.0,
+        (),
+        "1",
+        "share of would-be releases removed instead while entry is suspended (asylum shutdown)",
+    ),
+    "expedited_removal": (
+        0.0,
+        ("origin",),
+        "1",
+        "share of would-be releases placed in expedited removal instead",
+    ),
+    "mexico_south_enforcement": (
+        0.0,
+        ("origin",),
+        "1/month",
+        "Mexican interdiction of people in transit, added to the 2019 effort (every origin)",
+    ),
+    "mexico_north_enforcement": (
+        0.0,
+        ("origin",),
+        "1/month",
+        "rate at which Mexico removes people waiting in its northern border cities",
     ),
 }
 
 
 def default_parameters() -> dict[str, np.ndarray]:
-    """Every parameter's value before calibration (:data:`PARAMETERS` and :data:`EXTRA_PARAMS`).
+    """Every parameter's value before calibration (:data:`PARAMETERS`, :data:`EXTRA_PARAMETERS`).
 
     Returns
     -------
     dict of str to numpy.ndarray
     """
     values = default_values()
-    values.update({k: np.asarray(v[0], dtype=float) for k, v in EXTRA_PARAMS.items()})
+    values.update({p.name: np.asarray(p.value, dtype=float) for p in EXTRA_PARAMETERS})
     return values

@@ -17,7 +17,7 @@ or more of a model's *policy inputs* over time:
 
 Levers are applied to a model through a :class:`sdmig.policy.scenario.Scenario`, whose
 :meth:`~sdmig.policy.scenario.Scenario.bind` composes every lever on each input (multipliers
-multiply, additions add, "set" replaces; see :mod:`sdmig.policy.scenario`). Applying a lever never
+multiply, additions add, "set" replaces; see :mod:`sdmig.policy.binding`). Applying a lever never
 changes the lever or the model.
 
 Plugins are found through the entry-point group ``sdmig.policy.levers`` (see

@@ -23,7 +23,7 @@ each member's values:
 Names are model parameters (an array of shape ``(n, *dims)``, or ``(n,)`` for a scalar
 parameter), or ``"<lever label>.<field>"`` for a lever's parameter or timing field (shape
 ``(n,)``; timings in model months), which vary by member through
-``Scenario.bind(member_values=...)`` (see :mod:`sdmig.policy.scenario`).
+``Scenario.bind(member_values=...)`` (see :mod:`sdmig.policy.member_binding`).
 
 Reduction: exact quantiles of gathered per-member series
 --------------------------------------------------------
@@ -63,6 +63,7 @@ import stockflow as sf
 from sdmig.errors import ForecastError, ScenarioError
 from sdmig.model.border import END
 from sdmig.model.parameters import ENSEMBLE_DT
+from sdmig.model.runner import run_model
 from stockflow.calendar import month_starts, n_months_between
 
 __all__ = [
@@ -201,20 +202,14 @@ class _Job:
             )
         except ScenarioError as exc:
             raise ForecastError(f"{where}: {exc}") from None
-        if not params:  # give the integrator its member axis
-            name = next(k for k, shape in self.param_shapes.items() if shape == ())
-            value = np.asarray(self.model.stockflow_model.variables[name].value, dtype=float)
-            params[name] = np.repeat(value, n)
         variables = list(dict.fromkeys(s.variable for s in self.series))
         try:
-            ds = sf.simulate(
-                self.model.compiled
-                if getattr(bound, "model", self.model.stockflow_model) is self.model.stockflow_model
-                else bound.compiled(),
+            ds = run_model(
+                self.model.compiled,
                 self.end,
+                bound=bound,
                 params=params,
-                inputs=None if bound is None else dict(bound.inputs),
-                breakpoints=() if bound is None else bound.breakpoints,
+                n_members=n,
                 method=self.method,
                 dt=self.dt,
                 variables=variables,

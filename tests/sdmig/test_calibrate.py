@@ -233,3 +233,33 @@ def test_window_must_start_inside_a_shorter_history(tmp_path):
     with pytest.raises(CalibrationError, match=r"starts before 2021-01 \(the history starts"):
         check_fit_window(FIT_WINDOW, ds)
     assert check_fit_window("2021-01..2023-09", ds) == ("2021-01", "2023-09")
+
+
+@pytest.fixture(scope="module")
+def own_model_fit():
+    """A short fit of a model with a non-default fixed parameter, on a non-default window."""
+    from sdmig.model.border import BorderModel
+
+    model = BorderModel(params={"perception_delay": 3.0}, use_calibration=False)
+    likelihood = EncounterLikelihood(model=model, start="2021-01", end="2021-12")
+    with pytest.warns(ConvergenceWarning):
+        return likelihood.fit(maxiter=1)
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")
+def test_results_keep_the_fitted_model_and_its_window(own_model_fit, tmp_path):
+    res = own_model_fit
+    assert res.window == ("2021-01", "2021-12")
+    assert "Fit window:        2021-01..2021-12" in res.summary().tables[0].as_text()
+    fitted = res.model.params
+    # the fixed parameter of the model calibrated, not the default (2 months)
+    assert fitted["perception_delay"] == 3.0
+    for p in FREE_PARAMETERS:
+        if p.param is not None:
+            assert fitted[p.param][p.index] == pytest.approx(res.params[p.name], rel=1e-12)
+    draws = res.draw(3, seed=1)
+    assert "perception_delay" not in draws  # not estimated: the model keeps it
+    back = CalibrationResults.load(res.save(tmp_path / "own.json"))
+    assert back.window == ("2021-01", "2021-12")
+    assert back.model.params["perception_delay"] == 3.0
+    np.testing.assert_array_equal(back.model.params["base_departures"], fitted["base_departures"])

@@ -138,3 +138,43 @@ def test_members_disagreeing_in_number_are_rejected():
         sf.simulate(
             m, 3, method="rk4", params={"crossing_rate": [0.1, 0.2], "inflow": [1.0, 2.0, 3.0]}
         )
+
+
+def test_n_members_without_a_member_axis_repeats_the_single_run():
+    """``n_members`` makes an ensemble of shared parameters: every member is the single run,
+    to the last bit, without copying a parameter to force a member axis."""
+    m = corridor_model()
+    single = sf.simulate(m, 4, method="rk4", params={"crossing_rate": 0.7})
+    ens = sf.simulate(m, 4, method="rk4", params={"crossing_rate": 0.7}, n_members=3)
+    assert ens.sizes["member"] == 3
+    for k in range(3):
+        for name in ("waiting", "crossings", "delayed_arrivals"):
+            np.testing.assert_array_equal(ens[name].isel(member=k).values, single[name].values)
+
+
+def test_n_members_of_one_is_still_an_ensemble():
+    ds = sf.simulate(corridor_model(), 2, method="euler", n_members=1)
+    assert ds.sizes["member"] == 1
+
+
+def test_n_members_must_match_the_parameters_member_axis():
+    m = corridor_model()
+    with pytest.raises(sf.DeclarationError) as err:
+        sf.simulate(m, 2, method="rk4", params={"crossing_rate": [0.1, 0.2]}, n_members=3)
+    assert str(err.value) == "the parameters' member axis has 2 members but `n_members` = 3"
+    ds = sf.simulate(m, 2, method="rk4", params={"crossing_rate": [0.1, 0.2]}, n_members=2)
+    assert ds.sizes["member"] == 2
+
+
+@pytest.mark.parametrize(
+    ("n", "error", "message"),
+    [
+        (0, ValueError, "`n_members` must be a positive integer, got 0"),
+        (2.0, TypeError, "`n_members` must be a positive integer, got 2.0"),
+        (True, TypeError, "`n_members` must be a positive integer, got True"),
+    ],
+)
+def test_bad_n_members_is_refused(n, error, message):
+    with pytest.raises(error) as err:
+        sf.simulate(corridor_model(), 2, method="euler", n_members=n)
+    assert str(err.value) == message
