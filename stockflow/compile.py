@@ -64,7 +64,20 @@ EMPTY = 1e-290
 
 
 class Values:
-    """The namespace equations read: one attribute per variable, plus ``t``."""
+    """The namespace equations read: one attribute per variable, plus ``t``.
+
+    Parameters
+    ----------
+    mapping : dict of str to value
+        Variable name -> its current value (arrays with a leading member axis); it is used
+        as the instance's ``__dict__``, not copied, so later additions are seen.
+
+    Examples
+    --------
+    >>> v = Values({"t": 3.0, "stock": 10.0})
+    >>> v.t, v.stock
+    (3.0, 10.0)
+    """
 
     def __init__(self, mapping: dict[str, Any]):
         self.__dict__ = mapping
@@ -91,7 +104,34 @@ class _Tracer:
 
 @dataclass(frozen=True)
 class StockSlot:
-    """Where one stock lives in the state vector, and the flows that move it."""
+    """Where one stock lives in the state vector, and the flows that move it.
+
+    Parameters
+    ----------
+    name : str
+        The stock.
+    start : int
+        Its first row in the state vector.
+    shape : tuple of int
+        Its dims' lengths (``()`` for a scalar stock).
+    nonnegative : bool
+        Whether the outflow limiter keeps it at or above zero.
+    inflows, outflows : tuple of (str, tuple of int)
+        The flows into and out of it, each with the axes of the flow to sum over to get
+        the stock's shape (the flow's extra dims).
+
+    Examples
+    --------
+    >>> import stockflow as sf
+    >>> m = sf.Model("tank", start=None, dims={"g": ["a", "b"]})
+    >>> m.stock("x", 1.0, dims="g", units="kg")
+    'x'
+    >>> m.flow("drain", lambda v: v.x / 4, source="x", dims="g", units="kg/month")
+    'drain'
+    >>> slot = compile_model(m).slot("x")
+    >>> slot.start, slot.shape, slot.size, slot.outflows
+    (0, (2,), 2, (('drain', ()),))
+    """
 
     name: str
     start: int
@@ -102,10 +142,12 @@ class StockSlot:
 
     @property
     def size(self) -> int:
+        """Number of elements (rows of the state vector)."""
         return math.prod(self.shape)
 
     @property
     def stop(self) -> int:
+        """One past its last row in the state vector."""
         return self.start + math.prod(self.shape)
 
 
@@ -115,6 +157,27 @@ class CompiledModel:
     The state vector holds the stocks, then one accumulator per element of each *tracked*
     flow (all flows when `track_flows` is true). :meth:`tracking` gives a copy that tracks
     only the flows a run returns, so that the integrators carry no more than needed.
+
+    Parameters
+    ----------
+    model : Model
+        The declarations, already checked by :func:`compile_model`.
+    order : list of str
+        The auxiliaries and flows in evaluation order (each after what it reads).
+    track_flows : bool
+        Whether the state carries an accumulator per flow element (the month totals).
+
+    Examples
+    --------
+    >>> import stockflow as sf
+    >>> m = sf.Model("tank", start=None)
+    >>> m.stock("x", 8.0, units="kg")
+    'x'
+    >>> m.flow("drain", lambda v: v.x / 4, source="x", units="kg/month")
+    'drain'
+    >>> cm = compile_model(m)
+    >>> cm.n_state, cm.tracking([]).n_state  # the stock, plus the drain's accumulator
+    (2, 1)
     """
 
     def __init__(self, model: Model, order: list[str], track_flows: bool):
@@ -158,7 +221,23 @@ class CompiledModel:
         ]
 
     def tracking(self, flows) -> CompiledModel:
-        """A copy whose state carries accumulators for `flows` only (a subset of the flows)."""
+        """A copy whose state carries accumulators for `flows` only (a subset of the flows).
+
+        Parameters
+        ----------
+        flows : iterable of str
+            Flow names; names that are not flows are ignored.
+
+        Returns
+        -------
+        CompiledModel
+            A shallow copy with its own state layout; this model is unchanged.
+
+        Raises
+        ------
+        DeclarationError
+            If a flow is asked for and the model was compiled with ``track_flows=False``.
+        """
         wanted = set(flows)
         flows = [f for f in self.flow_names if f in wanted]
         if flows and not self.track_flows:
@@ -171,10 +250,39 @@ class CompiledModel:
 
     # ---------------------------------------------------------------- helpers
     def slot(self, name: str) -> StockSlot:
+        """The :class:`StockSlot` of stock `name`.
+
+        Parameters
+        ----------
+        name : str
+            A stock of the model.
+
+        Returns
+        -------
+        StockSlot
+
+        Raises
+        ------
+        StopIteration
+            If `name` is not a stock.
+        """
         return next(s for s in self.stocks if s.name == name)
 
     def constants(self, params: dict[str, np.ndarray]) -> dict[str, Any]:
-        """Parameters (with a member axis) and lookups: the values that never change."""
+        """Parameters (with a member axis) and lookups: the values that never change.
+
+        Parameters
+        ----------
+        params : dict of str to ndarray
+            Every parameter's value with a leading member axis (length 1 when shared).
+
+        Returns
+        -------
+        dict of str to value
+            The lookups, the parameters (member-varying ones in Fortran order, the member
+            axis fastest in memory) and each input's default value under
+            ``"<input>__default"``: the start of the namespace :meth:`evaluate` builds.
+        """
         out: dict[str, Any] = dict(self.model.lookups)
         # member-varying values in Fortran order: the member axis fastest in memory, as
         # for the stocks (see `evaluate`)
@@ -204,8 +312,26 @@ class CompiledModel:
     ) -> dict[str, Any]:
         """All values at time `t` and state `y` of shape ``(n_state, k)``.
 
-        Returns the namespace dict: stocks (views of `y`), parameters, inputs, series,
-        auxiliaries and flows (flows already limited by the non-negativity rule).
+        Parameters
+        ----------
+        t : float
+            Model time [months].
+        y : ndarray, shape ``(n_state, k)``
+            The state of `k` members.
+        constants : dict
+            From :meth:`constants`.
+        inputs : dict of str to callable
+            ``f(t, v)`` per policy input; inputs not given take their default.
+        tau_min : float
+            The limiter's horizon [months]: a non-negative stock's outflows are scaled
+            down when it holds less than `tau_min` months of them.
+
+        Returns
+        -------
+        dict of str to value
+            The namespace: stocks (views of `y`), parameters, inputs, series,
+            auxiliaries and flows (flows already limited by the non-negativity rule),
+            each with a leading member axis of length `k` (or 1 when shared), and ``t``.
         """
         ns = self._evaluate_unlimited(t, y, constants, inputs)
         self._limit_outflows(ns, tau_min)
@@ -256,7 +382,20 @@ class CompiledModel:
     ) -> np.ndarray:
         """Derivative of the state, shape ``(n_state, k)`` in C order, from evaluated values.
 
-        `outflow_totals` (from the limiter) saves summing those stocks' outflows again.
+        Parameters
+        ----------
+        ns : dict
+            A namespace from :meth:`evaluate`.
+        k : int
+            Number of members.
+        outflow_totals : dict of str to ndarray, optional
+            Total outflow per limited stock, from the limiter; saves summing them again.
+
+        Returns
+        -------
+        ndarray, shape ``(n_state, k)``
+            Each stock's inflows minus outflows, then each tracked flow's value (the rate
+            of its accumulator).
         """
         known = outflow_totals or {}
         dx = np.empty((self.n_state, k))
@@ -284,7 +423,39 @@ class CompiledModel:
         inputs: dict[str, Any] | None = None,
         tau_min: float = 1e-3,
     ) -> np.ndarray:
-        """``dy/dt`` at time `t`; `y` of shape ``(n,)`` or ``(n, k)`` (solve_ivp's contract)."""
+        """``dy/dt`` at time `t`; `y` of shape ``(n,)`` or ``(n, k)`` (solve_ivp's contract).
+
+        Parameters
+        ----------
+        t : float
+            Model time [months].
+        y : ndarray, shape ``(n_state,)`` or ``(n_state, k)``
+            The state, for one member or `k`.
+        constants : dict
+            From :meth:`constants`.
+        inputs : dict of str to callable, optional
+            ``f(t, v)`` per policy input.
+        tau_min : float, default 1e-3
+            The limiter's horizon [months] (see :meth:`evaluate`).
+
+        Returns
+        -------
+        ndarray
+            Shaped like `y`.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import stockflow as sf
+        >>> m = sf.Model("tank", start=None)
+        >>> m.stock("x", 8.0, units="kg")
+        'x'
+        >>> m.flow("drain", lambda v: v.x / 4, source="x", units="kg/month")
+        'drain'
+        >>> cm = compile_model(m, track_flows=False)
+        >>> cm.rhs(0.0, np.array([8.0]), cm.constants({})).tolist()
+        [-2.0]
+        """
         flat = y.ndim == 1
         y2 = y[:, None] if flat else y
         ns = self._evaluate_unlimited(t, y2, constants, inputs or {})
@@ -335,6 +506,18 @@ def _expand(scale: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
 
 def compile_model(model: Model, *, track_flows: bool = True) -> CompiledModel:
     """Check `model` and compile it.
+
+    Parameters
+    ----------
+    model : Model
+        The declarations.
+    track_flows : bool, default True
+        Carry an accumulator per flow element in the state, so runs can report month
+        totals (:meth:`CompiledModel.tracking` narrows them to what a run returns).
+
+    Returns
+    -------
+    CompiledModel
 
     Raises
     ------

@@ -311,6 +311,27 @@ def initial_state(
     equation (smooths and delays start from their input) are then evaluated against the
     model at time 0, repeating until the values settle (chains of smooths need one pass
     per link).
+
+    Parameters
+    ----------
+    cm : CompiledModel
+        The model.
+    consts : dict
+        From :meth:`CompiledModel.constants`.
+    inputs : dict of str to callable
+        ``f(t, v)`` per policy input.
+    k : int
+        Number of members.
+
+    Returns
+    -------
+    ndarray, shape ``(n_state, k)``
+        The stocks' initial values and zero accumulators.
+
+    Raises
+    ------
+    DeclarationError
+        If a stock's initial value is not finite.
     """
     y = np.zeros((cm.n_state, k))
     computed = []
