@@ -403,12 +403,15 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     ),
     P(
         "repeat_share",
-        [0.691, 0.002, 0.002],
+        [0.7, 0.6, 0.6],
         "1",
-        0,
-        1,
+        0.3,
+        0.95,
         ("origin",),
-        "assumption; CBP reported ~27% repeat encounters FY2021",
+        "identified from CBP's one-year re-encounter rates, 19 % to 33 % of Southwest "
+        "border encounters in FY2021-FY2023 (cbp_reencounters_fy2021_fy2023 in "
+        "sdmig/data/SOURCES.md): with these values 22 % of the model's FY2021-FY2023 "
+        "encounters are re-encounters (encounters / people 1.28); range: assumption",
         "share of expelled people who try again",
     ),
     P(
