@@ -219,7 +219,9 @@ class Model:
         instant, as they read an auxiliary's, and the integrators carry its integral beside
         the stocks, so the output holds its total over each month (like every flow), not
         its value at the month's end. Use it for what is counted rather than moved, such
-        as encounters or crossing attempts.
+        as encounters or crossing attempts. The non-negativity rule never limits a tally:
+        where a fixed-step integrator limits the outflows of an emptying stock, a tally
+        computed from the same quantities keeps the value its equation asks for.
 
         Parameters
         ----------

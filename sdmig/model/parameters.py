@@ -373,12 +373,16 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     ),
     P(
         "death_hazard",
-        [2.0e-4, 2.5e-4, 2.5e-4, 4.5e-4],
+        [1.51e-4, 1.89e-4, 1.89e-4, 3.40e-4],
         "1",
         0,
         0.1,
         ("corridor",),
-        "fit: IOM counted 686 dead and missing on the border in 2022 (iom_mmp_2023-09-12)",
+        "estimated: the corridor pattern [2.0, 2.5, 2.5, 4.5]e-4 (assumption) times 0.755, "
+        "the geometric mean of count / modelled deaths over IOM's CY2021-CY2022 counts "
+        "(714, 686) and Border Patrol's FY2021-FY2023 counts (568, ~900, 704), each against "
+        "the model's total over the same calendar or fiscal year "
+        "(border_migrant_deaths_annual.csv; tests/sdmig/test_month_totals.py)",
         "deaths per attempt at enforcement 1 with no safeguards",
     ),
     P(
