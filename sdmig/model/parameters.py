@@ -414,8 +414,9 @@ PARAMETERS: tuple[ParamSpec, ...] = (
         ("origin",),
         "identified from CBP's one-year re-encounter rates, 19 % to 33 % of Southwest "
         "border encounters in FY2021-FY2023 (cbp_reencounters_fy2021_fy2023 in "
-        "sdmig/data/SOURCES.md): with these values 22 % of the model's FY2021-FY2023 "
-        "encounters are re-encounters (encounters / people 1.28); range: assumption",
+        "sdmig/data/SOURCES.md): with these values and the shipped calibration 19.7 % of "
+        "the model's FY2021-FY2023 encounters are re-encounters (encounters / people "
+        "1.25); range: assumption",
         "share of expelled people who try again",
     ),
     P(
