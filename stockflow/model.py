@@ -337,6 +337,51 @@ class Model:
             )
         )
 
+    def tally(self, name, equation, *, dims=(), units="1", long_name="") -> str:
+        """Declare a rate that moves nothing but is reported as totals over each month.
+
+        A tally is a flow with no source and no target: equations read its value at each
+        instant, as they read an auxiliary's, and the integrators carry its integral beside
+        the stocks, so the output holds its total over each month (like every flow), not
+        its value at the month's end. Use it for what is counted rather than moved, such
+        as encounters or crossing attempts. The non-negativity rule never limits a tally:
+        where a fixed-step integrator limits the outflows of an emptying stock, a tally
+        computed from the same quantities keeps the value its equation asks for.
+
+        Parameters
+        ----------
+        name : str
+            A new variable name.
+        equation : callable
+            ``f(v)``, the rate at each instant.
+        dims : str or sequence of str, default ()
+        units : str, default "1"
+            A rate, such as ``"people/month"``.
+        long_name : str, default `name`
+
+        Returns
+        -------
+        str
+            `name`.
+
+        Raises
+        ------
+        DeclarationError
+            A bad name or dims (as for every declaration).
+
+        Examples
+        --------
+        >>> m = Model("queue", start="2020-01")
+        >>> m.stock("q", 10.0, units="people")
+        'q'
+        >>> m.tally("arrivals_counted", lambda v: 2.0 + 0.0 * v.q, units="people/month")
+        'arrivals_counted'
+        >>> m.variables["arrivals_counted"].kind, m.variables["arrivals_counted"].target
+        ('flow', None)
+        """
+        dims = self._check_dims(name, dims)
+        return self._add(Variable(name, "flow", dims, units, long_name or name, equation))
+
     def aux(self, name, equation, *, dims=(), units="1", long_name="") -> str:
         """Declare an auxiliary: a value computed from others at each instant.
 

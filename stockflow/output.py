@@ -19,7 +19,7 @@ from stockflow.compile import CompiledModel
 
 CELL_METHODS = {
     "stock": "time: point (end of month)",
-    "flow": "time: mean (over the month; equal to the month's total)",
+    "flow": "time: sum (month total: the flow integrated over the month)",
     "aux": "time: point (end of month)",
     "input": "time: point (end of month)",
     "series": "time: point (end of month)",

@@ -35,8 +35,9 @@ Observations, at the level they are published, with multiplicative errors (Stude
   the backlog itself takes a multiplicative random step each month (``court_sd``), for
   the receipts and completions the model does not explain.
 
-Model values are those at the end of the month, as in the calibration
-(:mod:`sdmig.inference.calibrate`).
+Model values are the month's totals of the flows (encounters, Border Patrol apprehensions),
+as the observed monthly counts are and as in the calibration
+(:mod:`sdmig.inference.calibrate`), and the court backlog at the end of the month.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ from sdmig.model.runner import run_arguments
 FILTER_METHOD = "euler"
 #: Degrees of freedom of the Student t observation errors (log scale).
 OBS_DF = 5.0
+#: Flows whose month totals the observations are compared with.
+OBSERVED_FLOWS = ("encounters", "apprehensions")
 #: Variables recorded at every month of a filter run (besides the latent trend).
 RECORDED_AUXES = ("would_be_departures", "waiting_by_corridor", "processing_time", "unsheltered")
 _T_CONST = gammaln((OBS_DF + 1) / 2) - gammaln(OBS_DF / 2) - 0.5 * np.log(OBS_DF * np.pi)
@@ -407,7 +410,7 @@ class BorderStateSpace:
         self.n = n
         self.params = self.particle_params(n)
         self.param_index = np.arange(n)
-        self.sim = self.stepper(self.params, n)
+        self.sim = self.stepper(self.params, n, track=OBSERVED_FLOWS)
         self.y = self.sim.initial()
         sd = self.noise.initial_sd
         self.sim.stock(self.y, "pressure_shift")[:] = sd * rng.standard_normal((n, len(ORIGINS)))
@@ -442,17 +445,18 @@ class BorderStateSpace:
         """
         if step > 0:
             self.trend = self._step_noise(self.y, self.trend, self.sim, rng)
+        self.y[self.sim.cm.n_stock_state :] = 0.0  # the flows' totals over this month
         self.y = self.sim.advance(self.y, step, step + 1)
         self._cache = None
 
     def _observed_means(self, step: int) -> dict[str, np.ndarray]:
         if self._cache is None or self._cache[0] != step:
-            v = self.sim.evaluate(self.y, step + 1, ["encounters", "apprehensions"])
+            # month totals, as the observed monthly counts are
             self._cache = (
                 step,
                 {
-                    "origin": v["encounters"].sum(axis=-1),
-                    "corridor": v["apprehensions"].sum(axis=1),
+                    "origin": self.sim.flow_total(self.y, "encounters").sum(axis=-1),
+                    "corridor": self.sim.flow_total(self.y, "apprehensions").sum(axis=1),
                     "court": self.sim.stock(self.y, "court_backlog").copy(),
                 },
             )
@@ -613,6 +617,7 @@ class BorderStateSpace:
             t0 = np.nextafter(float(step + 1), 0.0)
             inputs = {k: (lambda t, v, f=f: f(min(t, t0), v)) for k, f in inputs.items()}
         flows = [v for v in variables if self.model.stockflow_model.variables[v].kind == "flow"]
+        flows += [f for f in ("encounters",) if f not in flows]
         others = [v for v in variables if v not in flows]
         sim = sf.Stepper(
             run.compiled,
@@ -638,18 +643,20 @@ class BorderStateSpace:
                 sim.stock(y, "pressure_shift")[:] += trend
                 trend = self.noise.trend_damping * trend
             y = sim.advance(y, m, m + 1)
-            v = sim.evaluate(y, m + 1, ["encounters", *others])
-            mu = v["encounters"].sum(axis=-1)
-            out.setdefault("expected_encounters_by_origin", []).append(mu)
-            out.setdefault("encounters_by_origin", []).append(
-                observation_draw(mu, self.noise.obs_origin_sd, rng) if noise else mu
-            )
+            v = sim.evaluate(y, m + 1, others) if others else {}
             for name in others:
                 out.setdefault(name, []).append(v[name])
             for f in flows:
                 total = sim.flow_total(y, f)
                 out.setdefault(f, []).append(total - before[f])
                 before[f] = total
+            mu = out["encounters"][-1].sum(axis=-1)  # the month's total, as observed
+            out.setdefault("expected_encounters_by_origin", []).append(mu)
+            out.setdefault("encounters_by_origin", []).append(
+                observation_draw(mu, self.noise.obs_origin_sd, rng) if noise else mu
+            )
+        if "encounters" not in variables:
+            out.pop("encounters")
         return {k: np.stack(v, axis=1) for k, v in out.items()}
 
 

@@ -507,7 +507,7 @@ def _border(m: sf.Model) -> None:
         )
         return v.waiting * rate
 
-    m.aux(
+    m.tally(
         "crossings",
         attempts,
         dims=("origin", "corridor"),
@@ -541,7 +541,7 @@ def _border(m: sf.Model) -> None:
         units="people/month",
         long_name="deaths and disappearances at the border",
     )
-    m.aux(
+    m.tally(
         "apprehensions",
         lambda v: (v.crossings - v.deaths) * v.apprehension_rate[:, None, :],
         dims=("origin", "corridor"),
@@ -557,7 +557,7 @@ def _border(m: sf.Model) -> None:
         units="people/month",
         long_name="got-aways: crossings that evade apprehension",
     )
-    m.aux(
+    m.tally(
         "expulsions",
         lambda v: v.apprehensions * v.expulsion_share[..., None],
         dims=("origin", "corridor"),
@@ -635,7 +635,7 @@ def _border(m: sf.Model) -> None:
             v.waiting / C["port_wait_min"],
         )
 
-    m.aux(
+    m.tally(
         "port_processing",
         lambda v: processed_at_ports(v.port_capacity, v),
         dims=("origin", "corridor"),
@@ -771,12 +771,29 @@ def _courts(m: sf.Model) -> None:
 
 
 def _outputs(m: sf.Model) -> None:
-    m.aux(
+    m.tally(
         "encounters",
         lambda v: v.apprehensions + v.port_processing,
         dims=("origin", "corridor"),
         units="encounters/month",
         long_name="Southwest border encounters (Border Patrol and ports of entry)",
+    )
+    m.tally(
+        "re_encounters",
+        lambda v: (
+            # expelled people who try again, times the chance that the next thing that
+            # happens to someone waiting is an encounter (rather than evasion, death,
+            # giving up or removal by Mexico)
+            v.expulsions
+            * v.repeat_share[..., None]
+            * (v.apprehensions + v.port_processing)
+            / np.maximum(
+                v.crossings + v.port_processing + v.giving_up + v.mexico_north_returns, 1e-9
+            )
+        ),
+        dims=("origin", "corridor"),
+        units="encounters/month",
+        long_name="re-encounters: encounters of people expelled before who tried again",
     )
     m.aux(
         "unsheltered",
@@ -785,7 +802,7 @@ def _outputs(m: sf.Model) -> None:
         units="people",
         long_name="waiting people above shelter capacity",
     )
-    m.aux(
+    m.tally(
         "legal_pathway_entries",
         lambda v: v.pathway_entries + v.port_entries.sum(axis=-1),
         dims="origin",

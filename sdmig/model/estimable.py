@@ -88,7 +88,6 @@ def _free_parameters() -> tuple[FreeParameter, ...]:
         out.append(FreeParameter(f"base_departures[{g}]", "base_departures", (i,), "log"))
     out.append(FreeParameter("season_amplitude", "season_amplitude", (), "logit", 0.0, 0.9))
     out.append(FreeParameter("season_peak", "season_peak", (), "logit", 0.0, 12.0))
-    out.append(FreeParameter("repeat_share[MEX]", "repeat_share", (0,), "logit", 0.0, 0.95))
     for j, c in enumerate(CORRIDORS[1:], start=1):
         out.append(
             FreeParameter(f"corridor_shift[{c}]", "corridor_shift", (j,), "logit", -8.0, 8.0)

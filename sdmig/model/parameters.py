@@ -374,12 +374,16 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     ),
     P(
         "death_hazard",
-        [2.0e-4, 2.5e-4, 2.5e-4, 4.5e-4],
+        [1.51e-4, 1.89e-4, 1.89e-4, 3.40e-4],
         "1",
         0,
         0.1,
         ("corridor",),
-        "fit: IOM counted 686 dead and missing on the border in 2022 (iom_mmp_2023-09-12)",
+        "estimated: the corridor pattern [2.0, 2.5, 2.5, 4.5]e-4 (assumption) times 0.755, "
+        "the geometric mean of count / modelled deaths over IOM's CY2021-CY2022 counts "
+        "(714, 686) and Border Patrol's FY2021-FY2023 counts (568, ~900, 704), each against "
+        "the model's total over the same calendar or fiscal year "
+        "(border_migrant_deaths_annual.csv; tests/sdmig/test_month_totals.py)",
         "deaths per attempt at enforcement 1 with no safeguards",
     ),
     P(
@@ -404,12 +408,16 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     ),
     P(
         "repeat_share",
-        [0.691, 0.002, 0.002],
+        [0.7, 0.6, 0.6],
         "1",
-        0,
-        1,
+        0.3,
+        0.95,
         ("origin",),
-        "assumption; CBP reported ~27% repeat encounters FY2021",
+        "identified from CBP's one-year re-encounter rates, 19 % to 33 % of Southwest "
+        "border encounters in FY2021-FY2023 (cbp_reencounters_fy2021_fy2023 in "
+        "sdmig/data/SOURCES.md): with these values and the shipped calibration 19.7 % of "
+        "the model's FY2021-FY2023 encounters are re-encounters (encounters / people "
+        "1.25); range: assumption",
         "share of expelled people who try again",
     ),
     P(

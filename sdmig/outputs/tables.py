@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import xarray as xr
 
+from sdmig.errors import ForecastError
+
 #: Columns of the comparison table: (label, variable, how, units).
 SUMMARY_COLUMNS = (
     ("encounters", "encounters", "sum", "encounters"),
@@ -44,7 +46,8 @@ def reduce_members(ds: xr.Dataset, quantiles=QUANTILES) -> xr.Dataset:
 def window_value(ds: xr.Dataset, var: str, how: str, start: str, end: str) -> xr.DataArray:
     """`var` over the months `start`..`end`, summed over origins and corridors.
 
-    ``how = "sum"`` sums over the months (flows); ``"last"`` takes the value at the end of
+    ``how = "sum"`` sums over the months, and only month totals (flows, whose
+    ``cell_methods`` attr starts ``"time: sum"``); ``"last"`` takes the value at the end of
     month `end` (stocks). The ``scenario`` and ``member`` dims are kept.
 
     Parameters
@@ -60,7 +63,20 @@ def window_value(ds: xr.Dataset, var: str, how: str, start: str, end: str) -> xr
     Returns
     -------
     xarray.DataArray
+
+    Raises
+    ------
+    ForecastError
+        `how` is "sum" and `var` is a value at the end of each month (its
+        ``cell_methods`` attr says ``"time: point"``): adding such values would mix rates
+        with totals.
     """
+    if how == "sum" and str(ds[var].attrs.get("cell_methods", "")).startswith("time: point"):
+        raise ForecastError(
+            f"{var!r} holds values at the end of each month "
+            f"(cell_methods {ds[var].attrs['cell_methods']!r}), not month totals; "
+            "only month totals are summed over months"
+        )
     da = ds[var].sel(time=slice(str(start), str(end)))
     da = da.sum([d for d in da.dims if d not in ("scenario", "time", "member")])
     return da.sum("time") if how == "sum" else da.isel(time=-1)
@@ -123,9 +139,10 @@ def format_table(table: pd.DataFrame) -> str:
 
 
 def to_tidy(ds: xr.Dataset) -> pd.DataFrame:
-    """Long table: scenario, variable, time (YYYY-MM), origin, corridor, [quantile,] value.
+    """Long table: scenario, variable, time (YYYY-MM), origin, corridor, factor, [quantile,] value.
 
-    ``origin`` and ``corridor`` are empty where a variable does not have that dimension;
+    ``origin``, ``corridor`` and ``factor`` are empty where a variable does not have that
+    dimension (only the push factors have ``factor``);
     the ``quantile`` column is there for reduced ensembles only.
 
     Parameters
@@ -141,13 +158,13 @@ def to_tidy(ds: xr.Dataset) -> pd.DataFrame:
     for var in ds.data_vars:
         df = ds[var].to_dataframe(name="value").reset_index()
         df["variable"] = var
-        for dim in ("origin", "corridor"):
+        for dim in ("origin", "corridor", "factor"):
             if dim not in df:
                 df[dim] = ""
         frames.append(df)
     tidy = pd.concat(frames, ignore_index=True)
     tidy["time"] = pd.to_datetime(tidy["time"]).dt.strftime("%Y-%m")
-    columns = ["scenario", "variable", "time", "origin", "corridor"]
+    columns = ["scenario", "variable", "time", "origin", "corridor", "factor"]
     if "quantile" in tidy:
         columns.append("quantile")
     return tidy[[*columns, "value"]]

@@ -636,6 +636,8 @@ def _dataset(job: _Job, qs, q, mean, std, members, n, chunk_size, root) -> xr.Da
         col += s.size
         summed = [d for d in var.dims if d not in s.dims]
         over = "".join(f"{d}: " for d in summed) + "sum " if summed else ""
+        if var.kind == "flow":  # stockflow returns flows as month totals
+            over = "time: sum (month total) " + over
         attrs = {"units": var.units, "long_name": var.long_name}
         dims = ("time", *s.dims)
         data[s.variable] = (

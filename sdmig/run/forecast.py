@@ -38,12 +38,66 @@ OUTPUT_VARIABLES = (
     "judges",
     "legal_pathway_entries",
     "expulsions",
+    "re_encounters",
     "releases",
+    "push",
 )
+#: Suffix of the ``long_name`` of every flow in a forecast: each value is a month's total.
+MONTH_TOTAL = " (month total)"
 
 DEFAULT_SCENARIOS = ("baseline", "binational_phased")
 #: Particles of the filter behind a forecast from the filtered state.
 FILTER_PARTICLES = 1000
+
+
+def label_month_totals(ds: xr.Dataset, stockflow_model) -> xr.Dataset:
+    """Mark every month total of a forecast as such in its attrs, in place.
+
+    The model's flows (``encounters``, ``crossings``, ``deaths``, ...) are reported as
+    their totals over each month; their ``long_name`` ends in ``" (month total)"`` and
+    ``cell_methods`` says ``"time: sum (month total)"``, so plots and files say "people
+    per month (month total)". ``lever_cost`` is the month's spending. Stocks and
+    auxiliaries keep their attrs (values at the end of the month).
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        A forecast whose variables are named as the model's (plus ``lever_cost`` and
+        ``expected_encounters``).
+    stockflow_model : stockflow.Model
+        The model that made it.
+
+    Returns
+    -------
+    xarray.Dataset
+        `ds`.
+
+    Examples
+    --------
+    >>> import xarray as xr
+    >>> from sdmig.model.border import build_model
+    >>> ds = xr.Dataset({"deaths": ("time", [1.0, 2.0])})
+    >>> label_month_totals(ds, build_model()).deaths.attrs["long_name"]
+    'deaths and disappearances at the border (month total)'
+    """
+    variables = stockflow_model.variables
+    for name in ds.data_vars:
+        base = "encounters" if name == "expected_encounters" else str(name)
+        var = variables.get(base)
+        if name == "lever_cost":
+            ds[name].attrs.update(
+                units="USD/month",
+                long_name="cost of the scenario's levers" + MONTH_TOTAL,
+                cell_methods="time: sum (month total)",
+            )
+        elif var is not None and var.kind == "flow":
+            long_name = str(ds[name].attrs.get("long_name") or var.long_name)
+            if not long_name.endswith(MONTH_TOTAL):
+                long_name += MONTH_TOTAL
+            ds[name].attrs.update(
+                units=var.units, long_name=long_name, cell_methods="time: sum (month total)"
+            )
+    return ds
 
 
 def check_window(start: str, end: str) -> tuple[pd.Period, pd.Period]:
@@ -240,7 +294,7 @@ def forecast(
     out = xr.concat(runs, dim=pd.Index(names, name="scenario"), combine_attrs="drop")
     for v in out.data_vars:
         out[v].attrs = dict(runs[0][v].attrs)
-    out["lever_cost"].attrs.update(units="USD/month", long_name="cost of the scenario's levers")
+    label_month_totals(out, model.stockflow_model)
     out.attrs.update(
         title="sdmig forecast",
         sdmig_version=__version__,
@@ -479,6 +533,7 @@ def forecast_from_state(
                 "time": time,
                 "origin": list(ss.model.stockflow_model.dims["origin"]),
                 "corridor": list(ss.model.stockflow_model.dims["corridor"]),
+                "factor": list(ss.model.stockflow_model.dims["factor"]),
                 **({"member": np.arange(members)} if noisy else {}),
             },
         )
@@ -488,7 +543,7 @@ def forecast_from_state(
     out = xr.concat(runs, dim=pd.Index(names, name="scenario"), combine_attrs="drop")
     for v in out.data_vars:
         out[v].attrs = dict(runs[0][v].attrs)
-    out["lever_cost"].attrs.update(units="USD/month", long_name="cost of the scenario's levers")
+    label_month_totals(out, ss.model.stockflow_model)
     out.attrs.update(
         title="sdmig forecast",
         sdmig_version=__version__,

@@ -55,7 +55,15 @@ def test_forecast_writes_netcdf_csv_comparison_and_summary(forecast_dir):
         assert ds.attrs["data_sha256"] and "joint_task_forces" in ds.attrs["scenario_files"]
         total = float(ds["encounters"].sel(scenario="baseline", time=first).sum())
     tidy = pd.read_csv(out / "forecast.csv", keep_default_na=False)
-    assert list(tidy.columns) == ["scenario", "variable", "time", "origin", "corridor", "value"]
+    assert list(tidy.columns) == [
+        "scenario",
+        "variable",
+        "time",
+        "origin",
+        "corridor",
+        "factor",
+        "value",
+    ]
     rows = tidy[
         (tidy.scenario == "baseline") & (tidy.variable == "encounters") & (tidy.time == first)
     ]
@@ -63,6 +71,8 @@ def test_forecast_writes_netcdf_csv_comparison_and_summary(forecast_dir):
     assert rows["value"].astype(float).sum() == pytest.approx(total, rel=1e-5)
     backlog = tidy[tidy.variable == "court_backlog"]
     assert set(backlog["origin"]) == {""} and set(backlog["corridor"]) == {""}
+    push = tidy[(tidy.scenario == "baseline") & (tidy.variable == "push") & (tidy.time == first)]
+    assert set(push["factor"]) == {"economic", "violence", "climate"} and len(push) == 9
     comparison = pd.read_csv(out / "comparison.csv")
     assert {"cost_per_avoided_crossing", "deaths", "court_backlog"} <= set(comparison.metric)
     summary = (out / "summary.md").read_text()

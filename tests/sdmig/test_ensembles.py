@@ -52,7 +52,10 @@ def test_quantiles_equal_numpy_quantiles_of_the_gathered_members(model, phased):
         )
     assert ds["encounters"].dims == ("quantile", "time", "origin")
     assert ds["court_backlog"].dims == ("quantile", "time")  # it has no origin
-    assert ds["encounters"].attrs["cell_methods"] == "corridor: sum member: quantile"
+    assert ds["encounters"].attrs["cell_methods"] == (
+        "time: sum (month total) corridor: sum member: quantile"
+    )
+    assert ds["court_backlog"].attrs["cell_methods"] == "member: quantile"
 
 
 def test_member_k_is_the_single_run_with_member_ks_values(model, phased):

@@ -109,7 +109,7 @@ def test_variable_attrs(single):
     assert single.pool.attrs["long_name"] == "people ready"
     assert single.pool.attrs["cell_methods"].startswith("time: point")
     assert single.departures.attrs["units"] == "people/month"
-    assert single.departures.attrs["cell_methods"].startswith("time: mean")
+    assert single.departures.attrs["cell_methods"].startswith("time: sum")
     assert single.total_waiting.attrs["long_name"] == "people waiting anywhere"
     assert single.season.attrs["long_name"] == "seasonality"
     assert single.pool_initial.attrs["units"] == "people"
