@@ -788,7 +788,8 @@ def _outputs(m: sf.Model) -> None:
             * v.repeat_share[..., None]
             * (v.apprehensions + v.port_processing)
             / np.maximum(
-                v.crossings + v.port_processing + v.giving_up + v.mexico_north_returns, 1e-9
+                v.crossings + v.port_processing + v.giving_up + v.mexico_north_returns,
+                C["event_rate_floor"],
             )
         ),
         dims=("origin", "corridor"),

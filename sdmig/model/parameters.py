@@ -732,6 +732,16 @@ CONSTANTS: tuple[ParamSpec, ...] = (
         "assumption (numerical: keeps the ratio finite)",
         "floor of the chance of staying without asylum restrictions (denominator)",
     ),
+    P(
+        "event_rate_floor",
+        1e-9,
+        "people/month",
+        0,
+        1e-3,
+        (),
+        "assumption (numerical: keeps the ratio finite)",
+        "floor of the rate of things that can happen to someone waiting (re-encounter share)",
+    ),
 )
 #: :data:`CONSTANTS` by name, as floats.
 CONSTANT_VALUES: dict[str, float] = {p.name: float(p.value) for p in CONSTANTS}
