@@ -21,7 +21,10 @@ def test_cluster_forecast_equals_single_process(client):
     here = forecast(["baseline", "option2_asylum_reform"], **args)
     there = forecast(["baseline", "option2_asylum_reform"], client=client, **args)
     assert list(there["member"].values) == list(range(7))
-    xr.testing.assert_identical(there, here)
+    # the same draws and members; on the workers the arithmetic may round differently in
+    # the last bit (about 1e-16 relative), so the values are compared to 1e-12
+    assert there.attrs == here.attrs
+    xr.testing.assert_allclose(there, here, rtol=1e-12, atol=0)
 
 
 def test_cli_scheduler_local_runs_and_matches(tmp_path):
