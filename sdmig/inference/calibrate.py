@@ -58,6 +58,7 @@ from sdmig.model.estimable import (
 from sdmig.model.parameters import (
     CORRIDORS,
     ENSEMBLE_DT,
+    KNOTS,
     ORIGINS,
     PARAMS_BY_NAME,
     default_parameters,
@@ -362,6 +363,7 @@ class CalibrationResults:
         method="trust-exact",
         window=FIT_WINDOW,
         noise=None,
+        driver_knots=None,
     ):
         self.theta = np.asarray(theta, dtype=float)
         self.cov_theta = np.asarray(cov_theta, dtype=float)
@@ -376,6 +378,9 @@ class CalibrationResults:
         self.window = (str(window[0]), str(window[1]))
         #: Noise parameters of the state-space model (sdmig.inference.statespace), or None.
         self.noise = dict(noise) if noise else None
+        #: The economic-driver knots derived from the data up to the window's end
+        #: (:mod:`sdmig.inference.driver_knots`), shape (origin, knot), or None.
+        self.driver_knots = None if driver_knots is None else np.asarray(driver_knots, float)
 
     @classmethod
     def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
@@ -416,6 +421,7 @@ class CalibrationResults:
             data_checksum=model.history.attrs.get("sha256", ""),
             method=str(info.get("min_method", "") or "trust-exact"),
             window=(model.start, model.end),
+            driver_knots=model.border_model.params["economic_driver"],
         )
 
     # ----------------------------------------------------------- statistics
@@ -462,8 +468,12 @@ class CalibrationResults:
         return -2 * self.llf + np.log(self.nobs) * self.k_params
 
     def model_params(self) -> dict[str, np.ndarray]:
-        """The estimates as model parameter arrays (dispersions left out)."""
-        return params_from_estimates(self.params.to_dict())
+        """The estimates as model parameter arrays (dispersions left out), with the
+        economic-driver knots derived for the fit window."""
+        out = params_from_estimates(self.params.to_dict())
+        if self.driver_knots is not None:
+            out["economic_driver"] = self.driver_knots.copy()
+        return out
 
     def draw(
         self, n: int, seed: int | np.random.SeedSequence | None = None
@@ -560,6 +570,17 @@ class CalibrationResults:
             "iterations": self.iterations,
             "diagnostics": self.diagnostics,
             **({"noise": self.noise} if self.noise else {}),
+            **(
+                {
+                    "driver_knots": {
+                        "knots": list(KNOTS),
+                        "data_end": self.window[1],
+                        "economic_driver": self.driver_knots.tolist(),
+                    }
+                }
+                if self.driver_knots is not None
+                else {}
+            ),
         }
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -599,6 +620,7 @@ class CalibrationResults:
             method=d["method"],
             window=tuple(d.get("fit_window", FIT_WINDOW)),
             noise=d.get("noise"),
+            driver_knots=(d.get("driver_knots") or {}).get("economic_driver"),
         )
 
     def __repr__(self) -> str:
@@ -664,13 +686,23 @@ def calibrate(
 
     Notes
     -----
+    The economic-driver knots are derived first, from the encounters up to the window's
+    end only (:func:`sdmig.inference.driver_knots.fit_driver_knots`), and saved with the
+    estimates; every other estimate is fitted with them held.
+
     The same data and window give the same parameters: the start values, the integrator
     and the optimizer are fixed, and nothing is random (the particle filter behind the
     noise parameters has a fixed seed).
     """
+    from sdmig.inference.driver_knots import fit_driver_knots
+    from sdmig.model.border import BorderModel
+
     history = load_history(history_path)
     start, end = check_fit_window(window, history)
-    model = EncounterLikelihood(history, start=start, end=end)
+    # the driver knots from the data up to the window's end, then the structural fit
+    knots = fit_driver_knots(history, end, model=BorderModel(use_calibration=False))
+    border = BorderModel({"economic_driver": knots}, use_calibration=False)
+    model = EncounterLikelihood(history, model=border, start=start, end=end)
     results = model.fit(maxiter=maxiter, progress=progress)
     if noise:
         from sdmig.inference.noise import estimate_noise
