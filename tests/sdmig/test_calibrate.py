@@ -22,9 +22,17 @@ from sdmig.inference.calibrate import (
 from sdmig.inference.fit_window import check_fit_window
 
 
+def shipped_knots_model():
+    """The model with the economic-driver knots the shipped calibration derived."""
+    from sdmig.model.border import BorderModel
+
+    knots = CalibrationResults.load().driver_knots
+    return BorderModel({"economic_driver": knots}, use_calibration=False)
+
+
 @pytest.fixture(scope="module")
 def likelihood():
-    return EncounterLikelihood()
+    return EncounterLikelihood(model=shipped_knots_model())
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +74,7 @@ def test_fit_improves_on_the_start(likelihood, fitted):
 
 
 def test_same_data_give_the_same_parameters(fitted):
-    again = EncounterLikelihood().fit()
+    again = EncounterLikelihood(model=shipped_knots_model()).fit()
     np.testing.assert_allclose(again.theta, fitted.theta, rtol=1e-6, atol=1e-9)
 
 
@@ -84,7 +92,7 @@ def test_recovers_known_parameters_from_simulated_data(likelihood):
     alpha_obs = np.where(np.arange(mu.size) < likelihood.n_enc, alpha, 1e-3)
     r = 1.0 / alpha_obs
     y = rng.negative_binomial(r, r / (r + mu)).astype(float)
-    synthetic = EncounterLikelihood()
+    synthetic = EncounterLikelihood(model=likelihood.border_model)
     synthetic.endog = y
     res = synthetic.fit()
     ci = res.conf_int(alpha=0.001)  # 99.9 %: five parameters checked on one data set
