@@ -195,6 +195,10 @@ class NoiseParameters:
         groups (0..1): the share of a step's variance common to every origin, as when one
         policy change moves the departures of all of them. The default, 0.5, is an
         assumption, replaced by the estimate saved with the calibration.
+    level_df : float
+        Degrees of freedom of the Student t steps of the pressure shifts (0: normal
+        steps); ``level_sd`` stays their standard deviation. Heavy tails let a month
+        bring the sharp drop of a policy change without widening every month's step.
     """
 
     level_sd: float = 0.15
@@ -207,6 +211,7 @@ class NoiseParameters:
     initial_sd: float = 0.1
     court_sd: float = 0.02
     level_corr: float = 0.5
+    level_df: float = 0.0
 
     #: Estimated by the filter's likelihood. The slope (``trend_sd``, ``trend_damping``) is
     #: off by default, which makes the pressure a local level (a random walk): a damped
@@ -223,6 +228,10 @@ class NoiseParameters:
         for name in self.UNIT_INTERVAL:
             if not getattr(self, name) <= 1:
                 raise CalibrationError(f"{name} = {getattr(self, name)} must be <= 1")
+        if 0 < self.level_df <= 2:
+            raise CalibrationError(
+                f"level_df = {self.level_df} must be 0 (normal steps) or more than 2"
+            )
 
     def to_dict(self) -> dict[str, float]:
         """The parameters as plain floats.
@@ -501,13 +510,20 @@ class BorderStateSpace:
         route[:, 1:] = sd * rng.standard_normal((n, len(CORRIDORS) - 1))
         self._cache = None
 
+    def _level_draw(self, rng, shape) -> np.ndarray:
+        """Standardized steps of the pressure shifts: normal, or Student t (variance 1)."""
+        df = self.noise.level_df
+        if df <= 0:
+            return rng.standard_normal(shape)
+        return rng.standard_t(df, size=shape) * np.sqrt((df - 2) / df)
+
     def _step_noise(self, y, trend, sim, rng) -> np.ndarray:
         """One month of the latent drivers' random walks, in place; returns the new trend."""
         nz = self.noise
         n = y.shape[1]
-        shock = rng.standard_normal((n, len(ORIGINS)))
+        shock = self._level_draw(rng, (n, len(ORIGINS)))
         if nz.level_corr > 0:  # a share of the step common to every origin group
-            common = rng.standard_normal((n, 1))
+            common = self._level_draw(rng, (n, 1))
             shock = np.sqrt(nz.level_corr) * common + np.sqrt(1 - nz.level_corr) * shock
         step = trend + nz.level_sd * shock
         sim.stock(y, "pressure_shift")[:] += step
