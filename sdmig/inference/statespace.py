@@ -197,7 +197,8 @@ class NoiseParameters:
         assumption, replaced by the estimate saved with the calibration.
     level_df : float
         Degrees of freedom of the Student t steps of the pressure shifts (0: normal
-        steps); ``level_sd`` stays their standard deviation. Heavy tails let a month
+        steps; default 5, an assumption, as for the observation errors); ``level_sd``
+        stays their standard deviation. Heavy tails let a month
         bring the sharp drop of a policy change without widening every month's step.
     """
 
@@ -211,7 +212,7 @@ class NoiseParameters:
     initial_sd: float = 0.1
     court_sd: float = 0.02
     level_corr: float = 0.5
-    level_df: float = 0.0
+    level_df: float = 5.0
 
     #: Estimated by the filter's likelihood. The slope (``trend_sd``, ``trend_damping``) is
     #: off by default, which makes the pressure a local level (a random walk): a damped

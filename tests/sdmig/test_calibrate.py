@@ -35,9 +35,14 @@ def likelihood():
     return EncounterLikelihood(model=shipped_knots_model())
 
 
+#: repeat_share[MEX] goes to its bound (0): the information matrix is singular there
+SINGULAR = "information matrix is near singular"
+
+
 @pytest.fixture(scope="module")
 def fitted(likelihood):
-    return likelihood.fit()
+    with pytest.warns(ConvergenceWarning, match=SINGULAR):
+        return likelihood.fit()
 
 
 def test_transforms_keep_parameters_in_range():
@@ -74,7 +79,8 @@ def test_fit_improves_on_the_start(likelihood, fitted):
 
 
 def test_same_data_give_the_same_parameters(fitted):
-    again = EncounterLikelihood(model=shipped_knots_model()).fit()
+    with pytest.warns(ConvergenceWarning, match=SINGULAR):
+        again = EncounterLikelihood(model=shipped_knots_model()).fit()
     np.testing.assert_allclose(again.theta, fitted.theta, rtol=1e-6, atol=1e-9)
 
 

@@ -201,3 +201,14 @@ def test_a_triggered_lever_switches_per_particle_and_its_latch_is_resampled():
     ss.propagate(june + 3, rng)
     enc = ss.values(june + 3)["encounters_by_origin"]
     np.testing.assert_allclose(enc[0], enc[1], rtol=1e-12)
+
+
+def test_student_t_pressure_steps_keep_their_standard_deviation():
+    ss = BorderStateSpace(
+        BorderModel(), load_history(), "2020-03", noise=NoiseParameters(level_df=5.0)
+    )
+    draw = ss._level_draw(np.random.default_rng(1), (200_000,))
+    assert draw.std() == pytest.approx(1.0, abs=0.02)
+    assert np.mean(np.abs(draw) > 3) > 0.004  # a normal has 0.0027 beyond 3 sd
+    with pytest.raises(Exception, match="level_df = 2.0 must be 0 \\(normal steps\\) or more"):
+        NoiseParameters(level_df=2.0)
