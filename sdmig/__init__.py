@@ -23,7 +23,7 @@ The main entry points are importable from here: :func:`sdmig.forecast` returns a
 Examples
 --------
 >>> import sdmig
->>> res = sdmig.forecast(["baseline"], end="2020-03")
+>>> res = sdmig.forecast(["baseline"], end="2020-03", origin="open-loop")
 >>> res.scenario_names
 ['baseline']
 >>> res.dataset["encounters"].dims

@@ -3,8 +3,10 @@ A forecast with uncertainty, from Python
 ========================================
 
 Run the status-quo ``baseline`` and the brief's ``binational_phased`` strategy as a small
-ensemble: parameter sets are drawn from the calibration's estimated distribution, and every
-scenario gets the same draws, so differences between scenarios are paired member by member.
+ensemble from the model's state at the last observed month: members are particles of the
+filter that estimated that state from the data, each with its own parameter draw, and every
+scenario gets the same members and noise, so differences between scenarios are paired
+member by member.
 """
 
 import sdmig

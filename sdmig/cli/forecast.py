@@ -209,7 +209,7 @@ def forecast_command(
                     progress=lambda _name: bar.update(1),
                     fixed_assumptions=fixed_assumptions,
                     window=(str(lo), str(hi)),
-                    origin=None if origin == "open-loop" else origin,
+                    origin=origin,
                 )
             if res.has_comparison:
                 click.echo(format_comparison(res.compare()))

@@ -183,12 +183,16 @@ class BacktestResults:
     n_particles : int
     seconds : dict of str to float
         Run time of each stage.
+    fit_window : (str, str), optional
+        The calibration's fit window: its structural and noise parameters were fitted on
+        data up to its end, later than the origins before it.
     """
 
     scores: pd.DataFrame
     origins: tuple[str, str]
     n_particles: int
     seconds: dict[str, float] = field(default_factory=dict)
+    fit_window: tuple[str, str] | None = None
 
     def table(self) -> pd.DataFrame:
         """Scores by series, forecaster and band.
@@ -218,6 +222,23 @@ class BacktestResults:
         table.insert(1, "CRPS skill", skill)
         return table.drop(columns="crps")
 
+    def later_data_note(self) -> str:
+        """Which values the model rows use that were fitted on data after some origins.
+
+        Returns
+        -------
+        str
+        """
+        lo, hi = self.fit_window
+        origins = pd.period_range(*self.origins, freq="M")
+        early = int((origins < pd.Period(hi, freq="M")).sum())
+        total = len(origins)
+        return (
+            f"Fitted on data after the origin: the structural parameters (window {lo}..{hi}) "
+            f"and the noise parameters (2019-10..{hi}) at the {early} of {total} origins "
+            f"before {hi}; the level is the filtered state (no driver curve is used)."
+        )
+
     def format(self) -> str:
         """The table as Markdown, one block per series.
 
@@ -231,6 +252,8 @@ class BacktestResults:
             f"Rolling origins {self.origins[0]}..{self.origins[1]}, horizons 1-12 months; "
             f"model: particle filter at each origin ({self.n_particles} particles)",
         ]
+        if self.fit_window is not None:
+            lines.append(self.later_data_note())
         for series in SERIES:
             lines += [
                 "",
@@ -331,6 +354,10 @@ def backtest(
         )
     if progress is not None:
         progress(f"filtering through {origins[-1]}")
+    if calibration is None:
+        from sdmig.inference.calibrate import CalibrationResults
+
+        calibration = CalibrationResults.load()
     ss = build_state_space(history, str(origins[-1]), calibration=calibration)
     steps = [(o - ss.first).n for o in origins]
     run = particle_filter(ss, n_particles, seed=seed, snapshot_steps=steps, snapshot=ss.snapshot)
@@ -357,5 +384,9 @@ def backtest(
                 rows += _score_rows(origin, series, name, s, actual, scale)
     seconds["total"] = time.perf_counter() - started
     return BacktestResults(
-        pd.DataFrame(rows), (str(origins[0]), str(origins[-1])), n_particles, seconds
+        pd.DataFrame(rows),
+        (str(origins[0]), str(origins[-1])),
+        n_particles,
+        seconds,
+        fit_window=tuple(calibration.window),
     )

@@ -58,6 +58,7 @@ from sdmig.model.estimable import (
 from sdmig.model.parameters import (
     CORRIDORS,
     ENSEMBLE_DT,
+    KNOTS,
     ORIGINS,
     PARAMS_BY_NAME,
     default_parameters,
@@ -588,6 +589,7 @@ class CalibrationResults:
         window=FIT_WINDOW,
         noise=None,
         base_params=None,
+        driver_knots=None,
     ):
         self.theta = np.asarray(theta, dtype=float)
         self.cov_theta = np.asarray(cov_theta, dtype=float)
@@ -608,6 +610,9 @@ class CalibrationResults:
         self.base_params = {
             k: v.copy() for k, v in base.items() if not np.array_equal(v, defaults.get(k))
         }
+        #: The economic-driver knots derived from the data up to the window's end
+        #: (:mod:`sdmig.inference.driver_knots`), shape (origin, knot), or None.
+        self.driver_knots = None if driver_knots is None else np.asarray(driver_knots, float)
 
     @classmethod
     def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
@@ -648,7 +653,10 @@ class CalibrationResults:
             data_checksum=model.history.attrs.get("sha256", ""),
             method=str(info.get("min_method", "") or "trust-exact"),
             window=(model.start, model.end),
-            base_params=model.border_model.params,
+            base_params={
+                k: v for k, v in model.border_model.params.items() if k != "economic_driver"
+            },
+            driver_knots=model.border_model.params["economic_driver"],
         )
 
     # ----------------------------------------------------------- statistics
@@ -710,20 +718,25 @@ class CalibrationResults:
         return {**default_parameters(), **self.base_params}
 
     def model_params(self) -> dict[str, np.ndarray]:
-        """The estimates as model parameter arrays (dispersions left out).
+        """The estimates as model parameter arrays (dispersions left out), with the
+        economic-driver knots derived for the fit window.
 
         Returns
         -------
         dict of str to numpy.ndarray
-            Each estimated model parameter, its other elements as in the calibrated model.
+            Each estimated model parameter, its other elements as in the calibrated model,
+            and ``economic_driver`` when the knots were derived.
         """
         if not self.base_params:
-            return params_from_estimates(self.params.to_dict())
-        base = self._base()
-        out: dict[str, np.ndarray] = {}
-        for p in FREE_PARAMETERS:
-            if p.param is not None:
-                out.setdefault(p.param, base[p.param].copy())[p.index] = self.params[p.name]
+            out = params_from_estimates(self.params.to_dict())
+        else:
+            base = self._base()
+            out = {}
+            for p in FREE_PARAMETERS:
+                if p.param is not None:
+                    out.setdefault(p.param, base[p.param].copy())[p.index] = self.params[p.name]
+        if self.driver_knots is not None:
+            out["economic_driver"] = self.driver_knots.copy()
         return out
 
     @cached_property
@@ -858,6 +871,17 @@ class CalibrationResults:
                 if self.base_params
                 else {}
             ),
+            **(
+                {
+                    "driver_knots": {
+                        "knots": list(KNOTS),
+                        "data_end": self.window[1],
+                        "economic_driver": self.driver_knots.tolist(),
+                    }
+                }
+                if self.driver_knots is not None
+                else {}
+            ),
         }
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -908,6 +932,7 @@ class CalibrationResults:
             window=tuple(d.get("fit_window", FIT_WINDOW)),
             noise=d.get("noise"),
             base_params=d.get("base_params"),
+            driver_knots=(d.get("driver_knots") or {}).get("economic_driver"),
         )
 
     def __repr__(self) -> str:
@@ -992,13 +1017,23 @@ def calibrate(
 
     Notes
     -----
+    The economic-driver knots are derived first, from the encounters up to the window's
+    end only (:func:`sdmig.inference.driver_knots.fit_driver_knots`), and saved with the
+    estimates; every other estimate is fitted with them held.
+
     The same data and window give the same parameters: the start values, the integrator
     and the optimizer are fixed, and nothing is random (the particle filter behind the
     noise parameters has a fixed seed).
     """
+    from sdmig.inference.driver_knots import fit_driver_knots
+    from sdmig.model.border import BorderModel
+
     history = load_history(history_path)
     start, end = check_fit_window(window, history)
-    model = EncounterLikelihood(history, start=start, end=end)
+    # the driver knots from the data up to the window's end, then the structural fit
+    knots = fit_driver_knots(history, end, model=BorderModel(use_calibration=False))
+    border = BorderModel({"economic_driver": knots}, use_calibration=False)
+    model = EncounterLikelihood(history, model=border, start=start, end=end)
     results = model.fit(maxiter=maxiter, progress=progress)
     if noise:
         from sdmig.inference.noise import estimate_noise

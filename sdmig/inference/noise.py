@@ -26,7 +26,9 @@ def estimate_noise(
 
     The filter is run with the same seed at every evaluation (common random numbers), so
     the estimated log-likelihood is a smooth-enough function of the parameters for
-    Nelder-Mead on their logarithms (the logit of ``trend_damping``). Only :attr:`NoiseParameters.ESTIMATED` are fitted,
+    Nelder-Mead on their logarithms (the logit of those between 0 and 1, such as
+    ``level_corr``, whose start at 0 or 1 becomes 0.001 or 0.999). Only
+    :attr:`NoiseParameters.ESTIMATED` are fitted,
     on the observations of 2019-10..`end` (by default the structural calibration's
     window).
 
@@ -74,10 +76,13 @@ def estimate_noise(
         return -ll if np.isfinite(ll) else 1e12
 
     x0 = start.to_unconstrained()
+    # first moves of 15 % on the log scale, 0.7 on the logit scale
+    steps = [0.7 if k in start.UNIT_INTERVAL else 0.15 for k in start.ESTIMATED]
+    simplex = np.vstack([x0, x0 + np.diag(steps)])
     res = minimize(
         negative_loglik,
         x0,
         method="Nelder-Mead",
-        options={"maxfev": maxiter, "xatol": 0.02, "fatol": 1.0, "initial_simplex": None},
+        options={"maxfev": maxiter, "xatol": 0.02, "fatol": 1.0, "initial_simplex": simplex},
     )
     return start.from_unconstrained(res.x), float(-res.fun)

@@ -349,12 +349,15 @@ def nowcast(
 def _results(ss: BorderStateSpace, run: FilterRun, n_particles: int) -> NowcastResults:
     time = pd.DatetimeIndex(ss.months.to_timestamp(), name="time")
     q = list(FILTER_QUANTILES)
-    variables = ss.model.stockflow_model.variables
+    variables = ss.bound.model.variables
     coords = {"time": time, "quantile": q, "origin": list(ORIGINS), "corridor": list(CORRIDORS)}
     qvars, mvars = {}, {}
     for name, arr in run.quantiles.items():
         if name in _EXTRA_DIMS:
             dims, (units, long_name) = _EXTRA_DIMS[name], _EXTRA_META[name]
+        elif name.startswith("trigger_on_"):
+            dims, units = (), "1"
+            long_name = f"share of particles with the triggered lever {name[11:]} on"
         else:
             var = variables[name]
             dims, units, long_name = var.dims, var.units, var.long_name

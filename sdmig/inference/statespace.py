@@ -22,7 +22,10 @@ drivers that carry the level of migration:
   (logit scale, 0 for the first corridor), a random walk with step ``route_sd``.
 
 Within a month the stock-flow dynamics run deterministically (fixed-step RK4 by default)
-under the historical policy levers (the ``baseline`` scenario). Each particle has its own
+under the historical policy levers (the ``baseline`` scenario). A state-triggered lever
+(:mod:`sdmig.policy.triggers`, the June 2024 proclamation) switches per particle: its
+latch (on or off, and the time its conditions have held) is part of each particle's
+state, resampled with it and carried into its forecasts. Each particle has its own
 draw of the structural parameters from the calibration's estimated distribution, so
 parameter uncertainty propagates too.
 
@@ -55,6 +58,7 @@ from sdmig.errors import CalibrationError, DataError
 from sdmig.model.border import START
 from sdmig.model.parameters import CORRIDORS, ORIGINS
 from sdmig.model.runner import run_arguments
+from sdmig.policy.triggers import DAYS_PER_MONTH
 
 #: Integrator of the filter: Euler at 0.25 month, fast enough for 2,000 particles (the
 #: latent level absorbs its small bias against RK4; see docs/calibration.md).
@@ -68,33 +72,101 @@ RECORDED_AUXES = ("would_be_departures", "waiting_by_corridor", "processing_time
 _T_CONST = gammaln((OBS_DF + 1) / 2) - gammaln(OBS_DF / 2) - 0.5 * np.log(OBS_DF * np.pi)
 
 
-def without_triggers(scenario):
-    """`scenario` with every state-triggered lever in force over its whole timing.
+def latch_state(latches: Mapping[str, Any]) -> dict[str, tuple[np.ndarray, ...]]:
+    """Copies of each trigger latch's state per member: on/off, and its two timers.
 
-    A trigger's latch (on, off, hold time left) is not part of the particle state, so the
-    filter and the forecasts from a filtered state cannot carry it from month to month.
-    They take a triggered lever as in force from its start to its end: for the 2024
-    proclamation and final rule this is what happened (the suspension stayed on through
-    2024-12). An open-loop run keeps the triggers.
+    A triggered lever's latch (:class:`sdmig.policy.triggers.Latch`) is part of a
+    particle's state: it is resampled with the particle and carried into its forecasts.
 
     Parameters
     ----------
-    scenario : Scenario
+    latches : mapping of str to Latch
+        A bound scenario's latches (``BoundScenario.latches``).
 
     Returns
     -------
-    Scenario
-        The same scenario, or a copy whose levers have no trigger.
+    dict of str to (ndarray, ndarray, ndarray)
+        ``{label: (state, timer_on, timer_off)}``, each of shape ``(n,)``; labels of
+        latches that have not run yet are left out.
     """
-    import dataclasses
+    return {
+        label: (latch.states[-1].copy(), latch._timer_on.copy(), latch._timer_off.copy())
+        for label, latch in latches.items()
+        if latch.times
+    }
 
-    if not any(getattr(lever, "trigger", None) is not None for lever in scenario.levers):
-        return scenario
-    levers = tuple(
-        dataclasses.replace(lever, trigger=None) if lever.trigger is not None else lever
-        for lever in scenario.levers
-    )
-    return dataclasses.replace(scenario, levers=levers)
+
+def set_latch_state(
+    latches: Mapping[str, Any], t: float, state: Mapping[str, tuple[np.ndarray, ...]]
+) -> None:
+    """Start each latch of `latches` named in `state` at model time `t` in that state.
+
+    Parameters
+    ----------
+    latches : mapping of str to Latch
+    t : float
+        Model time [months] the state holds at; the latch advances from there.
+    state : mapping
+        From :func:`latch_state`, or a selection of its members.
+    """
+    for label, (on, timer_on, timer_off) in state.items():
+        latch = latches.get(label)
+        if latch is None:
+            continue
+        latch.times = [float(t)]
+        latch.states = [np.asarray(on, dtype=float).copy()]
+        latch._timer_on = np.asarray(timer_on, dtype=float).copy()
+        latch._timer_off = np.asarray(timer_off, dtype=float).copy()
+
+
+def select_particles(snapshot: Mapping[str, Any], index: np.ndarray) -> dict[str, Any]:
+    """The particles `index` of a snapshot (:meth:`BorderStateSpace.snapshot`).
+
+    Parameters
+    ----------
+    snapshot : mapping
+    index : numpy.ndarray of int
+
+    Returns
+    -------
+    dict
+        The same keys, with the state, trend, parameter draws and latch states of the
+        chosen particles.
+    """
+    return {
+        **snapshot,
+        "y": snapshot["y"][:, index],
+        "trend": snapshot["trend"][index],
+        "param_index": snapshot["param_index"][index],
+        "latches": {k: tuple(a[index] for a in v) for k, v in snapshot["latches"].items()},
+    }
+
+
+def mean_particle(snapshot: Mapping[str, Any]) -> dict[str, Any]:
+    """One particle: the snapshot's mean state, the point parameters, the majority latches.
+
+    Parameters
+    ----------
+    snapshot : mapping
+
+    Returns
+    -------
+    dict
+    """
+    return {
+        "step": snapshot["step"],
+        "y": snapshot["y"].mean(axis=1, keepdims=True),
+        "trend": snapshot["trend"].mean(axis=0, keepdims=True),
+        "param_index": None,
+        "latches": {
+            k: (
+                np.array([float(on.mean() > 0.5)]),
+                np.array([timer_on.mean()]),
+                np.array([timer_off.mean()]),
+            )
+            for k, (on, timer_on, timer_off) in snapshot["latches"].items()
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -122,6 +194,16 @@ class NoiseParameters:
     court_sd : float
         Monthly standard deviation of a multiplicative shock to the court backlog
         (assumption): receipts and completions the model does not explain.
+    level_corr : float
+        Correlation of the monthly steps of the pressure shifts of different origin
+        groups (0..1): the share of a step's variance common to every origin, as when one
+        policy change moves the departures of all of them. The default, 0.5, is an
+        assumption, replaced by the estimate saved with the calibration.
+    level_df : float
+        Degrees of freedom of the Student t steps of the pressure shifts (0: normal
+        steps; default 5, an assumption, as for the observation errors); ``level_sd``
+        stays their standard deviation. Heavy tails let a month
+        bring the sharp drop of a policy change without widening every month's step.
     """
 
     level_sd: float = 0.15
@@ -133,19 +215,28 @@ class NoiseParameters:
     trend_damping: float = 0.0
     initial_sd: float = 0.1
     court_sd: float = 0.02
+    level_corr: float = 0.5
+    level_df: float = 5.0
 
     #: Estimated by the filter's likelihood. The slope (``trend_sd``, ``trend_damping``) is
     #: off by default, which makes the pressure a local level (a random walk): a damped
     #: trend raised the likelihood but forecast worse (docs/calibration.md).
-    ESTIMATED = ("level_sd", "route_sd", "obs_origin_sd", "obs_corridor_sd")
+    ESTIMATED = ("level_sd", "route_sd", "obs_origin_sd", "obs_corridor_sd", "level_corr")
+    #: Parameters between 0 and 1, estimated on the logit scale.
+    UNIT_INTERVAL = ("trend_damping", "level_corr")
 
     def __post_init__(self):
         for f in fields(self):
             value = getattr(self, f.name)
             if not (np.isfinite(value) and value >= 0):
                 raise CalibrationError(f"noise parameter {f.name} = {value!r} must be >= 0")
-        if not self.trend_damping <= 1:
-            raise CalibrationError(f"trend_damping = {self.trend_damping} must be <= 1")
+        for name in self.UNIT_INTERVAL:
+            if not getattr(self, name) <= 1:
+                raise CalibrationError(f"{name} = {getattr(self, name)} must be <= 1")
+        if 0 < self.level_df <= 2:
+            raise CalibrationError(
+                f"level_df = {self.level_df} must be 0 (normal steps) or more than 2"
+            )
 
     def to_dict(self) -> dict[str, float]:
         """The parameters as plain floats.
@@ -191,7 +282,7 @@ class NoiseParameters:
         return replace(self, **dict(zip(self.ESTIMATED, map(float, values), strict=True)))
 
     def to_unconstrained(self) -> np.ndarray:
-        """The estimated parameters on the optimizer's scale (log; logit for the damping).
+        """The estimated parameters on the optimizer's scale (log; logit for those in 0..1).
 
         Returns
         -------
@@ -200,7 +291,9 @@ class NoiseParameters:
         """
         return np.array(
             [
-                np.log(v / (1 - v)) if k == "trend_damping" else np.log(v)
+                np.log(min(max(v, 1e-3), 1 - 1e-3) / (1 - min(max(v, 1e-3), 1 - 1e-3)))
+                if k in self.UNIT_INTERVAL
+                else np.log(v)
                 for k, v in ((k, getattr(self, k)) for k in self.ESTIMATED)
             ]
         )
@@ -217,7 +310,7 @@ class NoiseParameters:
         NoiseParameters
         """
         values = [
-            1 / (1 + np.exp(-v)) if k == "trend_damping" else np.exp(v)
+            1 / (1 + np.exp(-v)) if k in self.UNIT_INTERVAL else np.exp(v)
             for k, v in zip(self.ESTIMATED, x, strict=True)
         ]
         return self.with_estimated(values)
@@ -327,8 +420,12 @@ class BorderStateSpace:
         self.observe_from = (
             0 if observe_from is None else (pd.Period(observe_from, freq="M") - self.first).n
         )
-        self.scenario = without_triggers(scenario or load_scenario("baseline"))
+        self.scenario = scenario or load_scenario("baseline")
         self.bound = self.scenario.bind(model.stockflow_model)
+        # with triggers, the bound model has their averaging stocks
+        self.compiled = (
+            model.compiled if self.bound.model is model.stockflow_model else self.bound.compiled()
+        )
         self.method, self.dt = method, dt
         self.draw_seed = draw_seed
         self._cache: tuple[int, dict] | None = None
@@ -419,11 +516,22 @@ class BorderStateSpace:
         route[:, 1:] = sd * rng.standard_normal((n, len(CORRIDORS) - 1))
         self._cache = None
 
+    def _level_draw(self, rng, shape) -> np.ndarray:
+        """Standardized steps of the pressure shifts: normal, or Student t (variance 1)."""
+        df = self.noise.level_df
+        if df <= 0:
+            return rng.standard_normal(shape)
+        return rng.standard_t(df, size=shape) * np.sqrt((df - 2) / df)
+
     def _step_noise(self, y, trend, sim, rng) -> np.ndarray:
         """One month of the latent drivers' random walks, in place; returns the new trend."""
         nz = self.noise
         n = y.shape[1]
-        step = trend + nz.level_sd * rng.standard_normal((n, len(ORIGINS)))
+        shock = self._level_draw(rng, (n, len(ORIGINS)))
+        if nz.level_corr > 0:  # a share of the step common to every origin group
+            common = self._level_draw(rng, (n, 1))
+            shock = np.sqrt(nz.level_corr) * common + np.sqrt(1 - nz.level_corr) * shock
+        step = trend + nz.level_sd * shock
         sim.stock(y, "pressure_shift")[:] += step
         # the people already on their way scale with the pressure that sent them
         sim.stock(y, "in_transit")[:] *= np.exp(step)
@@ -503,7 +611,7 @@ class BorderStateSpace:
         return {"encounters_by_origin": draw, "encounters_total": draw.sum(axis=-1)}
 
     def resample(self, index: np.ndarray) -> None:
-        """Keep particle ``index[i]`` as particle ``i`` (state, trend and parameters).
+        """Keep particle ``index[i]`` as particle ``i`` (state, trend, parameters, latches).
 
         Parameters
         ----------
@@ -513,6 +621,14 @@ class BorderStateSpace:
         self.trend = self.trend[index]
         self.param_index = self.param_index[index]
         self.sim.take(index)
+        for latch in self.bound.latches.values():
+            if latch.times:  # its history is cut to the present, which it keeps
+                t = latch.times[-1]
+                set_latch_state(
+                    {"_": latch},
+                    t,
+                    {"_": tuple(a[index] for a in latch_state({"_": latch})["_"])},
+                )
         self._cache = None
 
     def values(self, step: int) -> dict[str, np.ndarray]:
@@ -528,14 +644,17 @@ class BorderStateSpace:
             Each of shape ``(n, *dims)``.
         """
         out = {}
+        variables = self.bound.model.variables
         for s in self.sim.cm.stocks:
-            if not self.model.stockflow_model.variables[s.name].internal:
+            if not variables[s.name].internal:
                 out[s.name] = self.sim.stock(self.y, s.name)
         out.update(self.sim.evaluate(self.y, step + 1, RECORDED_AUXES))
         mu = self._observed_means(step)
         out["encounters_by_origin"] = mu["origin"]
         out["usbp_by_corridor"] = mu["corridor"]
         out["pressure_trend"] = self.trend
+        for label, (on, _, _) in latch_state(self.bound.latches).items():
+            out[f"trigger_on_{label}"] = on
         return out
 
     def snapshot(self, step: int, _model=None) -> dict[str, Any]:
@@ -550,17 +669,42 @@ class BorderStateSpace:
         Returns
         -------
         dict
-            ``step``, ``y`` (state), ``trend`` and ``param_index`` (each particle's
-            parameter draw).
+            ``step``, ``y`` (state), ``trend``, ``param_index`` (each particle's
+            parameter draw) and ``latches`` (each triggered lever's latch state,
+            :func:`latch_state`).
         """
         return {
             "step": step,
             "y": self.y.copy(),
             "trend": self.trend.copy(),
             "param_index": self.param_index.copy(),
+            "latches": latch_state(self.bound.latches),
         }
 
     # ------------------------------------------------------------------ forecasts
+    def _carry_state(self, y0: np.ndarray, sim, bound, t: float) -> np.ndarray:
+        """The filter's stocks `y0` in the layout of `sim`, accumulators of flows at zero.
+
+        Stocks are matched by name; a trigger's averaging stock that the filter did not
+        have starts at the current value of the variable it watches.
+        """
+        y = np.zeros((sim.cm.n_state, y0.shape[1]))
+        mine = _stock_slots(self.sim.cm)
+        missing = []
+        for name, (a, b) in _stock_slots(sim.cm).items():
+            if name in mine:
+                y[a:b] = y0[slice(*mine[name])]
+            else:
+                missing.append(name)
+        for latch in bound.latches.values():
+            if latch.stock in missing:
+                trig = latch.trigger
+                value = sim.evaluate(y, t, [trig.variable])[trig.variable]
+                value = value.reshape(value.shape[0], -1).sum(axis=1)
+                scale = 1.0 / DAYS_PER_MONTH if trig.per == "day" else 1.0
+                sim.stock(y, latch.stock)[:] = value * scale
+        return y
+
     def forecast(
         self,
         snapshot: Mapping[str, Any],
@@ -606,11 +750,9 @@ class BorderStateSpace:
             params = {
                 k: (v[index] if k in self.member_params else v) for k, v in self.params.items()
             }
-        bound = (
-            self.bound
-            if scenario is None
-            else without_triggers(scenario).bind(self.model.stockflow_model)
-        )
+        # a fresh binding: its latches start from the particles' own
+        bound = (scenario or self.scenario).bind(self.model.stockflow_model)
+        set_latch_state(bound.latches, float(step + 1), snapshot.get("latches", {}))
         run = run_arguments(self.model.compiled, bound)
         inputs = run.inputs
         if hold_policy:
@@ -629,10 +771,7 @@ class BorderStateSpace:
             track=flows,
             n_members=n,
         )
-        # the stocks of the snapshot, and accumulators of the returned flows from zero
-        y = np.zeros((sim.cm.n_state, n))
-        k = sim.cm.n_stock_state
-        y[:k] = snapshot["y"][:k]
+        y = self._carry_state(snapshot["y"], sim, bound, step + 1)
         trend = snapshot["trend"].copy()
         out: dict[str, list] = {}
         before = {f: sim.flow_total(y, f) for f in flows} if flows else {}
@@ -658,6 +797,10 @@ class BorderStateSpace:
         if "encounters" not in variables:
             out.pop("encounters")
         return {k: np.stack(v, axis=1) for k, v in out.items()}
+
+
+def _stock_slots(cm) -> dict[str, tuple[int, int]]:
+    return {s.name: (s.start, s.stop) for s in cm.stocks}
 
 
 def observation_draw(mu: np.ndarray, scale: float, rng: np.random.Generator) -> np.ndarray:

@@ -138,8 +138,9 @@ def calibrated_params(path: str | os.PathLike | None = None) -> dict[str, np.nda
     Returns
     -------
     dict of str to numpy.ndarray
-        The estimated model parameters; an empty dict when the package has no saved
-        calibration.
+        The estimated model parameters, with the economic-driver knots derived for the
+        calibration's window when it has them; an empty dict when the package has no
+        saved calibration.
 
     Raises
     ------
@@ -160,4 +161,8 @@ def calibrated_params(path: str | os.PathLike | None = None) -> dict[str, np.nda
             f"calibration {path or DEFAULT_CALIBRATION} was made for other free parameters; "
             "run 'sdmig calibrate' again"
         )
-    return params_from_estimates(saved["params"])
+    out = params_from_estimates(saved["params"])
+    knots = (saved.get("driver_knots") or {}).get("economic_driver")
+    if knots is not None:
+        out["economic_driver"] = np.asarray(knots, dtype=float)
+    return out

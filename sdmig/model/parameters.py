@@ -104,16 +104,14 @@ PARAMETERS: tuple[ParamSpec, ...] = (
     ),
     P(
         "economic_driver",
-        [
-            [1.0, 1.531, 2.264, 3.034, 3.526, 3.515, 3.172, 2.713, 2.308],
-            [1.0, 3.447, 8.938, 11.444, 9.477, 7.647, 7.147, 7.390, 7.718],
-            [1.0, 3.587, 13.312, 35.21, 54.034, 54.598, 50.602, 46.662, 43.161],
-        ],
+        [[1.0] * 9] * 3,
         "1",
         0,
         1000,
         ("origin", "knot"),
-        "fit: encounters by citizenship 2019-10..2023-09",
+        "neutral here (1 at every knot); the values in use are derived from the encounters "
+        "up to the end of a calibration's window by sdmig.inference.driver_knots and saved "
+        "with the calibration (sdmig/data/calibration.json)",
         "economic hardship driver at each knot date (1 = 2019-10); linear between knots, "
         "held at the last knot afterwards",
     ),

@@ -82,7 +82,7 @@ class ForecastResults:
     Examples
     --------
     >>> import sdmig
-    >>> res = sdmig.forecast(["baseline", "binational_phased"], end="2020-03")
+    >>> res = sdmig.forecast(["baseline", "binational_phased"], end="2020-03", origin="open-loop")
     >>> res.start, res.end
     ('2019-10', '2020-03')
     >>> float(res.compare().query("metric == 'crossings'")["median"].iloc[0])
@@ -434,10 +434,14 @@ def forecast(
     window: tuple[str, str] | None = None,
     baseline: str = "baseline",
     fixed_assumptions: bool = False,
-    origin: str | None = None,
+    origin: str = "last",
     particles: int | None = None,
 ) -> ForecastResults:
-    """Run scenarios from 2019-10 to `end` and return their results.
+    """Run scenarios from the filtered state at the last observed month to `end`.
+
+    By default the run starts from the particle filter's estimate of the model's state at
+    the last month with encounters (``origin="last"``), as ``sdmig forecast`` does;
+    ``origin="open-loop"`` runs the model from 2019-10 instead.
 
     The run is :func:`sdmig.run.forecast.forecast`; the results remember the scenarios,
     the calibration and the history it used.
@@ -480,10 +484,11 @@ def forecast(
     fixed_assumptions : bool, default False
         With several members, keep the assumed elasticities and lever effects at their
         values instead of drawing them from their documented ranges.
-    origin : str, optional
-        ``"last"`` or ``YYYY-MM``: start from the particle filter's state at the end of that
-        month, estimated from the history up to it and no later; None (the default): run
-        open-loop from 2019-10. See :func:`sdmig.run.forecast.forecast`.
+    origin : str, default "last"
+        ``"last"`` (the last month with encounters) or ``YYYY-MM``: start from the particle
+        filter's state at the end of that month, estimated from the history up to it and
+        no later; the results start the month after. ``"open-loop"``: run the model from
+        2019-10 with its driver curves. See :func:`sdmig.run.forecast.forecast`.
     particles : int, optional
         Particles of the filter (default that of :func:`sdmig.run.forecast.forecast`).
 
@@ -508,7 +513,7 @@ def forecast(
     Examples
     --------
     >>> import sdmig
-    >>> res = sdmig.forecast(["baseline"], end="2020-03")
+    >>> res = sdmig.forecast(["baseline"], end="2020-03", origin="open-loop")
     >>> res.scenario_names
     ['baseline']
     >>> res.table().index.tolist()

@@ -191,7 +191,8 @@ def forecast(
         ``"last"`` or ``YYYY-MM``: start from the particle filter's state at the end of
         that month, estimated from the history up to it and no later
         (:func:`forecast_from_state`); the result then starts the month after. None (the
-        default): run open-loop from 2019-10.
+        default here) or ``"open-loop"``: run open-loop from 2019-10. (:func:`sdmig.forecast`
+        and ``sdmig forecast`` default to ``"last"``.)
     particles : int, default 1000
         Particles of the filter (at least `members`).
 
@@ -226,7 +227,7 @@ def forecast(
 
         calibration_source = os.fspath(calibration)
         calibration = CalibrationResults.load(calibration)
-    if origin is not None:
+    if origin is not None and origin != "open-loop":
         return forecast_from_state(
             scenarios,
             origin=origin,
@@ -459,6 +460,7 @@ def forecast_from_state(
     from sdmig.inference.calibrate import CalibrationResults
     from sdmig.inference.filter import particle_filter
     from sdmig.inference.nowcast import build_state_space, last_observed, resolve_history
+    from sdmig.inference.statespace import mean_particle, select_particles
     from sdmig.policy.scenario import load_scenario
 
     try:
@@ -485,15 +487,9 @@ def forecast_from_state(
     noisy = members > 1
     if noisy:
         pick = np.random.default_rng([seed, 2]).choice(n, size=int(members), replace=False)
-        snap = {**snap, "y": snap["y"][:, pick], "trend": snap["trend"][pick]}
-        snap["param_index"] = snap["param_index"][pick]
+        snap = select_particles(snap, pick)
     else:
-        snap = {
-            "step": step,
-            "y": snap["y"].mean(axis=1, keepdims=True),
-            "trend": snap["trend"].mean(axis=0, keepdims=True),
-            "param_index": None,
-        }
+        snap = mean_particle(snap)
     horizon = (pd.Period(end, freq="M") - ss.last).n
     time = pd.period_range(ss.last + 1, periods=horizon, freq="M").to_timestamp()
     variables = ss.model.stockflow_model.variables

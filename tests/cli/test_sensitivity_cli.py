@@ -39,7 +39,9 @@ def test_sobol_prints_a_table_ranked_by_total_index(sobol_run):
     assert "deaths (sum over the window)" in result.stdout
     table = rows(result.stdout)
     assert [r[0] for r in table] == ["1", "2", "3"]
-    assert table[0][1:3] == ["base_departures", "x 0.8 to 1.2"]
+    # with the driver knots derived on 2019-10..2023-09, the averted share of deaths
+    # (0.2 to 0.6) moves deaths more than departures +-20 %
+    assert table[0][1:3] == ["humanitarian_safeguards.averted", "0.2 to 0.6"]
     st = [float(r[4].split("±")[0]) for r in table]
     assert st == sorted(st, reverse=True)
     assert table[-1][1:3] == ["joint_oversight.start", "shift -2 to 2 months"]
@@ -54,7 +56,7 @@ def test_sobol_writes_the_bar_chart_and_the_ranked_csv(sobol_run):
     assert list(csv.columns) == [
         "factor", "outcome", "rank", "range", "S1", "S1_conf", "ST", "ST_conf",
     ]  # fmt: skip
-    assert list(csv["factor"])[0] == "base_departures"
+    assert list(csv["factor"])[0] == "humanitarian_safeguards.averted"
     assert f"wrote {out / 'sensitivity.png'}" in result.stderr
 
 

@@ -10,7 +10,7 @@ from sdmig.errors import ForecastError
 
 
 def test_one_scenario_name_is_one_scenario_not_its_letters():
-    ds = sdmig.forecast("baseline", end="2019-12").dataset
+    ds = sdmig.forecast("baseline", end="2019-12", origin="open-loop").dataset
     assert ds.scenario.values.tolist() == ["baseline"]
 
 
@@ -27,7 +27,7 @@ def test_one_scenario_name_is_one_scenario_not_its_letters():
     ],
 )
 def test_bad_argument_is_one_message_naming_it(kwargs, message):
-    kwargs = {"scenarios": ["baseline"], "end": "2019-12", **kwargs}
+    kwargs = {"scenarios": ["baseline"], "end": "2019-12", "origin": "open-loop", **kwargs}
     with pytest.raises(ForecastError) as info:
         sdmig.forecast(**kwargs)
     assert str(info.value).startswith(message)

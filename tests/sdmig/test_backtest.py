@@ -102,3 +102,18 @@ def test_cli_backtest_bad_origin_is_one_line():
     result = CliRunner().invoke(main, ["backtest", "--first", "2025-01", "--last", "2025-02"])
     assert result.exit_code == 1
     assert "must lie inside the history" in result.output and "Traceback" not in result.output
+
+
+def test_the_table_says_which_origins_use_values_fitted_on_later_data():
+    import pandas as pd
+
+    from sdmig.inference.backtest import BacktestResults
+
+    res = BacktestResults(pd.DataFrame(), ("2021-10", "2024-06"), 10, fit_window=FIT)
+    assert res.later_data_note().startswith(
+        "Fitted on data after the origin: the structural parameters (window 2020-01..2023-09) "
+        "and the noise parameters (2019-10..2023-09) at the 23 of 33 origins before 2023-09"
+    )
+
+
+FIT = ("2020-01", "2023-09")

@@ -156,3 +156,59 @@ def test_cli_nowcast_bad_month_is_one_line():
     assert result.exit_code == 1
     assert "after the last observed month" in result.output
     assert "Traceback" not in result.output
+
+
+def test_public_forecast_starts_from_the_last_observed_month_by_default():
+    from sdmig.inference.nowcast import last_observed, resolve_history
+
+    last = last_observed(resolve_history(None))
+    res = sdmig.forecast(["baseline"], end=str(last + 3), particles=50)
+    ds = res.dataset
+    assert ds.attrs["origin"] == str(last)
+    assert str(ds["time"].values[0])[:7] == str(last + 1)
+    open_loop = sdmig.forecast(["baseline"], end="2019-12", origin="open-loop").dataset
+    assert str(open_loop["time"].values[0])[:7] == "2019-10"
+
+
+def test_a_triggered_lever_switches_per_particle_and_its_latch_is_resampled():
+    from sdmig.inference.statespace import latch_state, select_particles
+
+    quiet = NoiseParameters(level_sd=0, route_sd=0, court_sd=0, initial_sd=0, level_corr=0)
+    ss = BorderStateSpace(BorderModel(), load_history(), "2024-12", noise=quiet)
+    rng = np.random.default_rng(0)
+    ss.start(2, rng)
+    june = (pd.Period("2024-06", freq="M") - ss.first).n
+    for step in range(june):
+        ss.propagate(step, rng)
+    # particle 0 many people on the move, particle 1 almost none: a synthetic path on
+    # which the proclamation (on at its start, off after 7-day averages below 1,500 a day
+    # for 14 days) stays on for one and switches off for the other
+    shift = np.array([[3.0], [-6.0]])
+    ss.sim.stock(ss.y, "pressure_shift")[:] += shift
+    ss.sim.stock(ss.y, "in_transit")[:] *= np.exp(shift)
+    ss.sim.stock(ss.y, "waiting")[:] *= np.exp(shift)[:, :, None]
+    for step in range(june, june + 3):
+        ss.propagate(step, rng)
+    on = latch_state(ss.bound.latches)["proclamation_2024"][0]
+    assert on.tolist() == [1.0, 0.0]
+    snap = ss.snapshot(june + 2)
+    assert select_particles(snap, np.array([1, 0]))["latches"]["proclamation_2024"][0].tolist() == [
+        0.0,
+        1.0,
+    ]
+    ss.resample(np.array([0, 0]))  # both now the particle with the lever on
+    assert latch_state(ss.bound.latches)["proclamation_2024"][0].tolist() == [1.0, 1.0]
+    ss.propagate(june + 3, rng)
+    enc = ss.values(june + 3)["encounters_by_origin"]
+    np.testing.assert_allclose(enc[0], enc[1], rtol=1e-12)
+
+
+def test_student_t_pressure_steps_keep_their_standard_deviation():
+    ss = BorderStateSpace(
+        BorderModel(), load_history(), "2020-03", noise=NoiseParameters(level_df=5.0)
+    )
+    draw = ss._level_draw(np.random.default_rng(1), (200_000,))
+    assert draw.std() == pytest.approx(1.0, abs=0.02)
+    assert np.mean(np.abs(draw) > 3) > 0.004  # a normal has 0.0027 beyond 3 sd
+    with pytest.raises(Exception, match="level_df = 2.0 must be 0 \\(normal steps\\) or more"):
+        NoiseParameters(level_df=2.0)

@@ -47,13 +47,13 @@ def cli_run(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def results():
-    return sdmig.forecast(members=MEMBERS, seed=SEED)
+    return sdmig.forecast(members=MEMBERS, seed=SEED, origin="open-loop")
 
 
 @pytest.fixture(scope="module")
 def short():
     """A single run to 2020-06 (its window is then the whole run) and one with members."""
-    return sdmig.forecast(["baseline", "binational_phased"], end="2020-06")
+    return sdmig.forecast(["baseline", "binational_phased"], end="2020-06", origin="open-loop")
 
 
 def _comparison_csv(folder):
@@ -130,7 +130,7 @@ def test_provenance_is_the_calibration_and_history_used(results, short):
 
 def test_a_calibration_file_is_the_one_reported(short, tmp_path):
     path = short.calibration.save(tmp_path / "cal.json")
-    res = sdmig.forecast(["baseline"], end="2019-12", calibration=path)
+    res = sdmig.forecast(["baseline"], end="2019-12", calibration=path, origin="open-loop")
     assert str(path) in res.provenance["calibration_summary"]
     assert res.calibration.llf == short.calibration.llf
     assert str(path) in repr(res)
@@ -167,7 +167,7 @@ def test_a_short_run_reports_its_whole_run_and_rereads_from_the_file(short, tmp_
 )
 def test_a_bad_window_fails_before_the_run(kwargs, message):
     with pytest.raises(ForecastError, match=message):
-        sdmig.forecast(["baseline"], end="2020-06", **kwargs)
+        sdmig.forecast(["baseline"], end="2020-06", origin="open-loop", **kwargs)
 
 
 def test_methods_check_their_arguments(short):
