@@ -194,8 +194,14 @@ class BacktestResults:
     seconds: dict[str, float] = field(default_factory=dict)
     fit_window: tuple[str, str] | None = None
 
-    def table(self) -> pd.DataFrame:
+    def table(self, first_origin: str | None = None) -> pd.DataFrame:
         """Scores by series, forecaster and band.
+
+        Parameters
+        ----------
+        first_origin : str, optional
+            ``YYYY-MM``: score only the origins from this month on (for example the end
+            of the calibration's window, from which no value was fitted on later data).
 
         Returns
         -------
@@ -204,6 +210,9 @@ class BacktestResults:
             coverage of the 50, 80 and 95 % intervals.
         """
         frame = self.scores.copy()
+        if first_origin is not None:
+            months = pd.PeriodIndex(frame["origin"], freq="M")
+            frame = frame[months >= pd.Period(first_origin, freq="M")]
         frame["band"] = pd.cut(frame["horizon"], bins=[0, 3, 6, 12], labels=list(BANDS))
         group = frame.groupby(["series", "forecaster", "band"], observed=True, sort=False)
         table = pd.DataFrame(
@@ -246,7 +255,6 @@ class BacktestResults:
         -------
         str
         """
-        t = self.table()
         forecasters = [*MODEL_ROWS, *BASELINES]
         lines = [
             f"Rolling origins {self.origins[0]}..{self.origins[1]}, horizons 1-12 months; "
@@ -254,10 +262,22 @@ class BacktestResults:
         ]
         if self.fit_window is not None:
             lines.append(self.later_data_note())
-        for series in SERIES:
+        blocks = [(series, f"**{series}**", self.table()) for series in SERIES]
+        honest_from = self.fit_window[1] if self.fit_window is not None else None
+        if honest_from is not None and honest_from <= self.origins[1]:
+            first = max(honest_from, self.origins[0])
+            blocks.append(
+                (
+                    "total",
+                    f"**total, origins {first}..{self.origins[1]} only: nothing in the model "
+                    "rows was fitted on data after the origin**",
+                    self.table(first_origin=first),
+                )
+            )
+        for series, title, t in blocks:
             lines += [
                 "",
-                f"**{series}**",
+                title,
                 "",
                 "| forecaster | band | MASE | CRPS skill | bias | 50% | 80% | 95% |",
                 "|---|---|---:|---:|---:|---:|---:|---:|",

@@ -39,9 +39,9 @@ def test_sobol_prints_a_table_ranked_by_total_index(sobol_run):
     assert "deaths (sum over the window)" in result.stdout
     table = rows(result.stdout)
     assert [r[0] for r in table] == ["1", "2", "3"]
-    # with the driver knots derived on 2019-10..2023-09, the averted share of deaths
-    # (0.2 to 0.6) moves deaths more than departures +-20 %
-    assert table[0][1:3] == ["humanitarian_safeguards.averted", "0.2 to 0.6"]
+    # departures +-20 % and the averted share of deaths (0.2 to 0.6) both move deaths;
+    # which ranks first depends on the calibration, so only the last place is fixed
+    assert {r[1] for r in table[:2]} == {"base_departures", "humanitarian_safeguards.averted"}
     st = [float(r[4].split("±")[0]) for r in table]
     assert st == sorted(st, reverse=True)
     assert table[-1][1:3] == ["joint_oversight.start", "shift -2 to 2 months"]

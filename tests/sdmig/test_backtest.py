@@ -117,3 +117,17 @@ def test_the_table_says_which_origins_use_values_fitted_on_later_data():
 
 
 FIT = ("2020-01", "2023-09")
+
+
+def test_origins_after_the_fit_window_are_scored_apart(short):
+    from dataclasses import replace
+
+    # pretend the fit window ended at the second origin: only its scores count there
+    res = replace(short, fit_window=("2020-01", "2022-09"))
+    late = res.table(first_origin="2022-09")
+    only = short.scores[short.scores["origin"] == "2022-09"]
+    mase = only[(only.series == "total") & (only.forecaster == "status quo")]
+    expected = mase[mase.horizon <= 3]["abs_error"].mean()
+    assert late.loc[("total", "status quo", "1-3"), "MASE"] == pytest.approx(expected)
+    assert "**total, origins 2022-09..2022-09 only: nothing in the model" in res.format()
+    assert "origins 2022-09" not in replace(short, fit_window=("2020-01", "2023-09")).format()

@@ -36,13 +36,11 @@ def likelihood():
 
 
 #: repeat_share[MEX] goes to its bound (0): the information matrix is singular there
-SINGULAR = "information matrix is near singular"
 
 
 @pytest.fixture(scope="module")
 def fitted(likelihood):
-    with pytest.warns(ConvergenceWarning, match=SINGULAR):
-        return likelihood.fit()
+    return likelihood.fit()
 
 
 def test_transforms_keep_parameters_in_range():
@@ -79,8 +77,7 @@ def test_fit_improves_on_the_start(likelihood, fitted):
 
 
 def test_same_data_give_the_same_parameters(fitted):
-    with pytest.warns(ConvergenceWarning, match=SINGULAR):
-        again = EncounterLikelihood(model=shipped_knots_model()).fit()
+    again = EncounterLikelihood(model=shipped_knots_model()).fit()
     np.testing.assert_allclose(again.theta, fitted.theta, rtol=1e-6, atol=1e-9)
 
 
