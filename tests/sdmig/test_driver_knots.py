@@ -41,8 +41,9 @@ def test_the_fit_recovers_the_knots_of_a_simulated_history(history):
     fake = history.copy(deep=True)
     months = pd.DatetimeIndex(enc["time"].to_index())
     fake["encounters_by_origin"].loc[{"time": months, "origin": list(ORIGINS)}] = enc.values
-    knots = fit_driver_knots(fake, END, model=model)
-    np.testing.assert_allclose(knots, truth, rtol=0.02)
+    # without the roughness penalty, which pulls the knots towards a straight line by design
+    knots = fit_driver_knots(fake, END, model=model, smoothing=0.0)
+    np.testing.assert_allclose(knots, truth, rtol=1e-3)
 
 
 def test_months_after_the_end_are_not_used(history):

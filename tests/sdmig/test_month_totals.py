@@ -159,7 +159,7 @@ def test_modelled_deaths_lie_in_the_band_of_the_counts(history_run):
 def written(tmp_path_factory):
     """``forecast.nc`` of a short open-loop forecast, read back with xarray."""
     out = tmp_path_factory.mktemp("nc") / "out"
-    res = sdmig.forecast(["baseline"], end="2020-06")
+    res = sdmig.forecast(["baseline"], end="2020-06", origin="open-loop")
     res.write(out, formats="nc", plots="none")
     with xr.open_dataset(out / "forecast.nc", engine="h5netcdf") as ds:
         return ds.load(), res
