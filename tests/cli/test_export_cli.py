@@ -37,6 +37,7 @@ def test_export_writes_one_xmile_file(exported):
     assert doc.find("x:header/x:name", NS).text.endswith("scenario baseline")
 
 
+@pytest.mark.slow
 def test_exported_file_runs_in_pysd_as_in_sdmig(exported):
     from sdmig.model.border import BorderModel
     from sdmig.policy.scenario import load_scenario

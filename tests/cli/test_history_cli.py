@@ -120,6 +120,7 @@ def test_bad_window_is_one_error_naming_the_option(tmp_path, window, message):
     assert not out.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")
 def test_calibrate_on_a_window_of_a_history_folder_saves_the_window(tmp_path):
     """A short fit stopped after two iterations: what is checked is the window it records."""

@@ -62,6 +62,7 @@ def _old_run(folder):
     return ["--overwrite"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("when", "members", "previous"),
     [

@@ -20,6 +20,7 @@ SUITE = HERE / "test-models"
 EXPECTED = HERE / "expected.txt"
 
 
+@pytest.mark.slow
 def test_suite_matches_the_expected_results():
     results = cf.run_suite(SUITE, timeout=60)["stockflow"]
     assert len(results) == 267

@@ -99,6 +99,7 @@ def test_compare_ensemble_pairs_members(ensemble):
     assert not np.allclose(paired_q, unpaired.loc[["median", "p10", "p90"]].to_numpy())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("scenario", "members", "periods"),
     [

@@ -59,6 +59,7 @@ def delta_crossings(**kw):
     return float(row["p10"]), float(row["median"]), float(row["p90"])
 
 
+@pytest.mark.slow
 def test_option1_interval_contains_zero_when_the_deterrence_range_does():
     wide = {"enforcement_deterrence": Assumption(-0.4, 0.4, "a range around 0 (test)")}
     lo, _, hi = delta_crossings(assumptions=wide)

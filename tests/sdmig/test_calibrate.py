@@ -60,6 +60,7 @@ def test_score_matches_numerical_derivative_of_loglike(likelihood):
         assert score[j] == pytest.approx(numeric, rel=2e-3, abs=1e-2)
 
 
+@pytest.mark.slow
 def test_fit_converges_with_statsmodels_shaped_results(fitted):
     assert fitted.converged
     assert list(fitted.params.index) == list(FREE_NAMES)
@@ -72,15 +73,18 @@ def test_fit_converges_with_statsmodels_shaped_results(fitted):
     assert set(fitted.diagnostics) >= {"encounters_by_origin[MEX]", "court_pending"}
 
 
+@pytest.mark.slow
 def test_fit_improves_on_the_start(likelihood, fitted):
     assert fitted.llf > likelihood.loglike(likelihood.start_params_theta()) + 1.0
 
 
+@pytest.mark.slow
 def test_same_data_give_the_same_parameters(fitted):
     again = EncounterLikelihood(model=shipped_knots_model()).fit()
     np.testing.assert_allclose(again.theta, fitted.theta, rtol=1e-6, atol=1e-9)
 
 
+@pytest.mark.slow
 def test_recovers_known_parameters_from_simulated_data(likelihood):
     rng = np.random.default_rng(7)
     truth = likelihood.start_params_theta().copy()
@@ -106,6 +110,7 @@ def test_recovers_known_parameters_from_simulated_data(likelihood):
         assert ci.loc[name, "lower"] <= true_value <= ci.loc[name, "upper"], name
 
 
+@pytest.mark.slow
 def test_results_round_trip_through_json(fitted, tmp_path):
     path = fitted.save(tmp_path / "cal.json")
     back = CalibrationResults.load(path)
@@ -115,6 +120,7 @@ def test_results_round_trip_through_json(fitted, tmp_path):
     assert json.loads(path.read_text())["sdmig_version"] == fitted.version
 
 
+@pytest.mark.slow
 def test_draws_are_reproducible_and_centred(fitted):
     a = fitted.draw(2000, seed=3)
     b = fitted.draw(2000, seed=3)
@@ -125,6 +131,7 @@ def test_draws_are_reproducible_and_centred(fitted):
     )
 
 
+@pytest.mark.slow
 def test_shipped_calibration_matches_a_fresh_fit(fitted):
     shipped = CalibrationResults.load()
     np.testing.assert_allclose(shipped.theta, fitted.theta, rtol=1e-6, atol=1e-9)
@@ -154,6 +161,7 @@ def test_history_with_a_gap_in_the_fit_window_is_a_clear_error(tmp_path):
         calibrate(path)
 
 
+@pytest.mark.slow
 def test_observations_follow_the_history(fitted):
     ds = load_history()
     y, labels = observations(ds)
@@ -165,6 +173,7 @@ def test_observations_follow_the_history(fitted):
 # --- the fit window -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_default_window_is_the_design_window_whatever_the_history_holds(likelihood, fitted):
     assert str(likelihood.history.time.values[-1])[:7] == "2024-12"  # data run further
     assert (likelihood.start, likelihood.end) == FIT_WINDOW == ("2020-01", "2023-09")
@@ -181,6 +190,7 @@ def short_fit():
         return calibrate(window="2021-01..2021-12", maxiter=2)
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore:invalid value encountered in sqrt:RuntimeWarning")
 def test_fit_on_a_short_window_remembers_it(short_fit, tmp_path):
     assert short_fit.window == ("2021-01", "2021-12")
@@ -201,6 +211,7 @@ def test_window_reaching_past_2023_uses_the_later_data():
     assert model.nobs == 14 * 7 + 1
 
 
+@pytest.mark.slow
 def test_calibration_saved_without_a_window_gets_the_default(fitted, tmp_path):
     d = fitted.to_dict()
     del d["fit_window"]

@@ -16,6 +16,7 @@ def client():
         yield c
 
 
+@pytest.mark.slow
 def test_cluster_forecast_equals_single_process(client):
     args = dict(members=7, seed=11, end="2027-06", chunk_size=3)
     here = forecast(["baseline", "option2_asylum_reform"], **args)

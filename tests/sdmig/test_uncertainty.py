@@ -56,6 +56,7 @@ def test_members_below_one_is_an_error():
         forecast(["baseline"], members=0)
 
 
+@pytest.mark.slow
 def test_cli_ensemble_csv_is_byte_identical_under_a_seed(tmp_path):
     outputs = []
     for run in ("a", "b"):

@@ -496,6 +496,7 @@ def border_round_trip(request, tmp_path_factory):
     return model.stockflow_model, ex, df, ref
 
 
+@pytest.mark.slow
 def test_border_model_round_trip(border_round_trip):
     model, ex, df, ref = border_round_trip
     errors = compare(model, df, ref, ex.n_months, ex.dt)
