@@ -176,6 +176,7 @@ def _run_files(folder):
     return sorted(p.name for p in folder.iterdir())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
@@ -212,6 +213,7 @@ def test_overwrite_leaves_exactly_one_run(tmp_path, first, second, expected):
     assert ("binational_phased" in summary) == ("baseline" not in second[:2])
 
 
+@pytest.mark.slow
 def test_a_window_before_the_benchmarks_reference_month_is_not_evaluable():
     args = ["forecast", "--start", "2020-01", "--end", "2020-12", "--origin", "open-loop"]
     result = CliRunner().invoke(main, args)

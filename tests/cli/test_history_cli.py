@@ -147,6 +147,7 @@ def other_calibration(tmp_path_factory):
     return cal.save(tmp_path_factory.mktemp("cal") / "other.json")
 
 
+@pytest.mark.slow
 def test_forecast_with_a_saved_calibration_uses_its_parameters(tmp_path, other_calibration):
     outs = {}
     for name, extra in (("default", []), ("other", ["--calibration", str(other_calibration)])):

@@ -81,6 +81,7 @@ def _rounding(text: str) -> float:
     return 0.5 * 10.0**-decimals + 1e-9
 
 
+@pytest.mark.slow
 def test_report_renders_in_chromium(browser, report_dir, tmp_path):
     page = report_dir / "report.html"
     html = page.read_text(encoding="utf-8")

@@ -50,6 +50,7 @@ def test_transforms_keep_parameters_in_range():
         assert p.to_theta(p.to_natural(0.3)) == pytest.approx(0.3)
 
 
+@pytest.mark.slow
 def test_score_matches_numerical_derivative_of_loglike(likelihood):
     theta = likelihood.start_params_theta()
     score = likelihood.score(theta)

@@ -28,6 +28,7 @@ def test_cluster_forecast_equals_single_process(client):
     xr.testing.assert_allclose(there, here, rtol=1e-12, atol=0)
 
 
+@pytest.mark.slow
 def test_cli_scheduler_local_runs_and_matches(tmp_path):
     common = [
         "forecast",

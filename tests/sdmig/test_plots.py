@@ -18,6 +18,8 @@ from sdmig.outputs.tables import reduce_members
 from sdmig.policy.scenario import Scenario, load_scenario
 from sdmig.run.forecast import forecast
 
+pytestmark = pytest.mark.slow  # each case runs full forecasts or PySD (see README)
+
 SCENARIOS = ["baseline", "option1_enforcement"]
 END = "2027-12"
 #: A phased scenario of our own (the built-in files may change): phases start 2026-07,

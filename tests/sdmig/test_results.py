@@ -20,6 +20,8 @@ from sdmig.outputs.compare import format_comparison
 from sdmig.outputs.results import ForecastResults
 from sdmig.outputs.tables import format_table
 
+pytestmark = pytest.mark.slow  # each case runs full forecasts or PySD (see README)
+
 matplotlib.use("Agg")
 
 MEMBERS, SEED = 5, 3

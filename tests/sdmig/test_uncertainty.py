@@ -24,6 +24,7 @@ def test_ensemble_has_members_and_reduces_to_quantiles(ensemble):
     assert q["encounters"].attrs["units"] == ensemble["encounters"].attrs["units"]
 
 
+@pytest.mark.slow
 def test_members_differ_and_the_same_seed_repeats_them(ensemble):
     again = forecast(["baseline", "option1_enforcement"], members=30, seed=5, end="2027-12")
     np.testing.assert_array_equal(again["encounters"].values, ensemble["encounters"].values)

@@ -22,6 +22,8 @@ from numpy.testing import assert_allclose
 
 import stockflow as sf
 
+pytestmark = pytest.mark.slow  # each case runs full forecasts or PySD (see README)
+
 MDL = Path(__file__).parents[1] / "fixtures" / "cross_check.mdl"
 REGIONS = ["north", "south", "east"]
 N_MONTHS = 36

@@ -414,6 +414,7 @@ def test_euler_reference_takes_uniform_steps_and_leaves_the_model_alone():
 
 
 # ------------------------------------------------------------------ round trips
+@pytest.mark.slow
 def test_feature_model_round_trip(tmp_path, feature_export):
     path = feature_export.write(tmp_path / "features.xmile")
     df = run_pysd(path)
