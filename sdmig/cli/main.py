@@ -8,6 +8,8 @@ traceback.
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from sdmig import __version__
@@ -20,14 +22,26 @@ from sdmig.cli.levers import levers
 from sdmig.cli.nowcast import nowcast_command
 from sdmig.cli.scenarios import scenarios
 from sdmig.cli.sensitivity import sensitivity_command
+from sdmig.model.runner import BACKEND_VARIABLE
+from stockflow.kernel import BACKENDS
 
 __all__ = ["main", "user_errors"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sdmig")
-def main() -> None:
+@click.option(
+    "--backend",
+    type=click.Choice(BACKENDS),
+    default=None,
+    help="How the model is integrated: auto (default: the compiled kernel where a C "
+    "compiler is found, else NumPy), numpy (the reference) or compiled. Also "
+    f"${BACKEND_VARIABLE}.",
+)
+def main(backend: str | None) -> None:
     """Forecast migration through the U.S.-Mexico border as one binational system."""
+    if backend is not None:  # read by every run, here and on the workers of a local cluster
+        os.environ[BACKEND_VARIABLE] = backend
 
 
 main.add_command(backtest_command)

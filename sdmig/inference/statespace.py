@@ -57,7 +57,7 @@ import stockflow as sf
 from sdmig.errors import CalibrationError, DataError
 from sdmig.model.border import START
 from sdmig.model.parameters import CORRIDORS, ORIGINS
-from sdmig.model.runner import run_arguments
+from sdmig.model.runner import default_backend, run_arguments
 from sdmig.policy.triggers import DAYS_PER_MONTH
 
 #: Integrator of the filter: Euler at 0.25 month, fast enough for 2,000 particles (the
@@ -387,6 +387,8 @@ class BorderStateSpace:
         The historical policy levers; default the built-in ``baseline``.
     method, dt : str, float
         Fixed-step integrator of :class:`stockflow.Stepper`.
+    backend : {'auto', 'numpy', 'compiled'}, optional
+        The Stepper's backend; default :func:`sdmig.model.runner.default_backend`.
     observe_from : str, optional
         First month whose observations weight the particles (default the model's start).
     """
@@ -404,6 +406,7 @@ class BorderStateSpace:
         dt: float = 0.25,
         observe_from: str | None = None,
         draw_seed: int = 0,
+        backend: str | None = None,
     ):
         from sdmig.policy.scenario import load_scenario
 
@@ -427,6 +430,7 @@ class BorderStateSpace:
             model.compiled if self.bound.model is model.stockflow_model else self.bound.compiled()
         )
         self.method, self.dt = method, dt
+        self.backend = backend or default_backend()
         self.draw_seed = draw_seed
         self._cache: tuple[int, dict] | None = None
 
@@ -494,6 +498,7 @@ class BorderStateSpace:
             breakpoints=run.breakpoints,
             track=track,
             n_members=n,
+            backend=self.backend,
         )
 
     def start(self, n: int, rng: np.random.Generator) -> None:
@@ -770,6 +775,7 @@ class BorderStateSpace:
             breakpoints=run.breakpoints,
             track=flows,
             n_members=n,
+            backend=self.backend,
         )
         y = self._carry_state(snapshot["y"], sim, bound, step + 1)
         trend = snapshot["trend"].copy()

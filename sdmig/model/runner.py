@@ -10,6 +10,13 @@ switch times, and the number of members. The filter of :mod:`sdmig.inference.sta
 integrates month by month with a :class:`stockflow.Stepper`, built from the same
 :func:`run_arguments`.
 
+Which of stockflow's backends integrates is :func:`default_backend`: ``"auto"`` (the
+generated kernel where the method has one and a C compiler is found, else NumPy; the two
+agree to 1e-12 relative), or what the environment variable ``SDMIG_BACKEND`` says
+(``numpy``, ``compiled`` or ``auto``; ``sdmig --backend`` sets it). An explicit
+``backend=`` option wins. Being an environment variable, the choice reaches the workers
+of a local Dask cluster as well.
+
 A bound scenario is anything with ``inputs`` and ``breakpoints``, and optionally
 ``n_members`` and ``model`` with ``compiled()``, as :meth:`sdmig.policy.scenario.Scenario.bind`
 returns.
@@ -17,6 +24,7 @@ returns.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,9 +32,43 @@ from typing import Any
 import xarray as xr
 
 import stockflow as sf
+from sdmig.errors import ForecastError
 from stockflow.calendar import DateLike
+from stockflow.kernel import BACKENDS
 
-__all__ = ["RunArguments", "run_arguments", "run_model"]
+__all__ = ["BACKEND_VARIABLE", "RunArguments", "default_backend", "run_arguments", "run_model"]
+
+#: The environment variable that chooses stockflow's backend for every run of sdmig.
+BACKEND_VARIABLE = "SDMIG_BACKEND"
+
+
+def default_backend() -> str:
+    """The backend sdmig's runs use: ``$SDMIG_BACKEND``, else ``"auto"``.
+
+    Returns
+    -------
+    str
+        One of :data:`stockflow.kernel.BACKENDS`.
+
+    Raises
+    ------
+    sdmig.errors.ForecastError
+        If ``$SDMIG_BACKEND`` holds anything else.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ.pop("SDMIG_BACKEND", None) and None
+    >>> default_backend()
+    'auto'
+    """
+    value = os.environ.get(BACKEND_VARIABLE, "auto").strip().lower() or "auto"
+    if value not in BACKENDS:
+        raise ForecastError(
+            f"environment variable {BACKEND_VARIABLE} = {os.environ[BACKEND_VARIABLE]!r}: "
+            f"allowed are {', '.join(BACKENDS)}"
+        )
+    return value
 
 
 @dataclass(frozen=True)
@@ -110,9 +152,9 @@ def run_model(
         Members of the ensemble (see :func:`stockflow.simulate`). Default: the members
         of a scenario bound with member values, else those of `params`, else one run.
     **options
-        ``method``, ``dt``, ``variables``, ``chunk_size``, ... for
+        ``method``, ``dt``, ``variables``, ``chunk_size``, ``backend``, ... for
         :func:`stockflow.simulate`. A scenario bound with member values runs all its
-        members in one chunk.
+        members in one chunk. ``backend`` defaults to :func:`default_backend`.
 
     Returns
     -------
@@ -136,6 +178,7 @@ def run_model(
     2
     """
     args = run_arguments(model, bound)
+    options.setdefault("backend", default_backend())
     if args.n_members is not None:
         if n_members is not None and n_members != args.n_members:
             raise sf.DeclarationError(

@@ -8,6 +8,7 @@ import pytest
 import stockflow as sf
 from sdmig.errors import ScenarioError
 from sdmig.model.border import START, BorderModel
+from sdmig.model.runner import default_backend
 from sdmig.policy.levers import Timing
 from sdmig.policy.scenario import Scenario, load_scenario
 
@@ -76,6 +77,7 @@ def test_each_member_runs_as_its_own_scenario(model, phased):
             "2028-12",
             inputs=dict(single.inputs),
             breakpoints=bound.breakpoints,  # the same integration grid
+            backend=default_backend(),  # as sdmig's runs
             **RUN,
         )
         for v in VARIABLES:

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import stockflow as sf
+from sdmig.errors import ForecastError
 from sdmig.model.border import BorderModel
-from sdmig.model.runner import run_arguments, run_model
+from sdmig.model.runner import BACKEND_VARIABLE, default_backend, run_arguments, run_model
 from sdmig.policy.scenario import load_scenario
 
 
@@ -61,3 +62,44 @@ def test_run_arguments_take_the_scenario_inputs_and_switch_times(model):
     assert set(args.inputs) == set(bound.inputs)
     assert args.breakpoints == bound.breakpoints
     assert args.n_members is None
+
+
+def test_the_backend_comes_from_the_environment(model, monkeypatch):
+    """``$SDMIG_BACKEND`` chooses stockflow's backend for every run; both give the same
+    numbers to 1e-12, and an explicit option wins."""
+    monkeypatch.setenv(BACKEND_VARIABLE, "numpy")
+    assert default_backend() == "numpy"
+    reference = run_model(model.compiled, "2020-06", n_members=3, method="euler")
+    assert reference.attrs.get("backend") is None  # the NumPy path
+    monkeypatch.setenv(BACKEND_VARIABLE, "compiled")
+    compiled = run_model(model.compiled, "2020-06", n_members=3, method="euler")
+    assert compiled.attrs["backend"] == "compiled"
+    for name in ("encounters", "waiting", "court_backlog"):
+        np.testing.assert_allclose(compiled[name], reference[name], rtol=1e-12, atol=0)
+    explicit = run_model(model.compiled, "2020-06", method="euler", backend="numpy")
+    assert explicit.attrs.get("backend") is None
+
+
+def test_an_unknown_backend_is_one_clear_error(monkeypatch):
+    monkeypatch.setenv(BACKEND_VARIABLE, "gpu")
+    with pytest.raises(ForecastError) as err:
+        default_backend()
+    assert str(err.value) == (
+        "environment variable SDMIG_BACKEND = 'gpu': allowed are numpy, compiled, auto"
+    )
+
+
+def test_the_command_line_option_sets_the_backend(monkeypatch):
+    """``sdmig --backend numpy CMD`` sets ``$SDMIG_BACKEND`` for the command (and the
+    workers it starts); a value outside the choices is a usage error."""
+    from click.testing import CliRunner
+
+    from sdmig.cli.main import main
+
+    monkeypatch.setenv(BACKEND_VARIABLE, "auto")  # restored after the test
+    result = CliRunner().invoke(main, ["--backend", "numpy", "levers", "list"])
+    assert result.exit_code == 0, result.output
+    assert default_backend() == "numpy"
+    result = CliRunner().invoke(main, ["--backend", "gpu", "levers", "list"])
+    assert result.exit_code == 2
+    assert "'gpu' is not one of 'numpy', 'compiled', 'auto'" in result.output
