@@ -12,6 +12,14 @@ from sdmig.policy.triggers import DAYS_PER_MONTH, Trigger
 START = "2019-10"
 
 
+@pytest.fixture(autouse=True)
+def numpy_backend(monkeypatch):
+    """The toy models below read a path of daily values by a NumPy lookup, which the
+    compiled kernel cannot trace: run them on the NumPy path (as ``backend='auto'`` would,
+    with a warning)."""
+    monkeypatch.setenv("SDMIG_BACKEND", "numpy")
+
+
 def months(date: str) -> float:
     """Model time [months] of a date."""
     stamp = pd.Timestamp(date)
