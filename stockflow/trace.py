@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Untraceable"]
+__all__ = ["Untraceable", "is_symbolic"]
 
 # What a node depends on (bit flags).
 STATE, TIME, MEMBER = 1, 2, 4
@@ -46,6 +46,9 @@ class Graph:
         self.nodes: list[tuple] = []
         self.flags: list[int] = []
         self._index: dict[tuple, int] = {}
+        # latches (stockflow.latch.Latch) traced as discrete state, when the kernel allows
+        self.stateful = False
+        self.latches: list[Any] = []
 
     def add(self, key: tuple, flags: int) -> int:
         i = self._index.get(key)
@@ -714,3 +717,60 @@ def elements(g: Graph, value, shape: tuple[int, ...], what: str) -> list[int]:
             f"{what} gives shape {arr.shape}, which does not fit (1, *dims) = {(1, *shape)}"
         ) from None
     return [_node(g, e) for e in arr.reshape(-1)]
+
+
+def is_symbolic(x: Any) -> bool:
+    """Whether `x` is a traced value: the compiled kernel is tracing the equation.
+
+    A policy input that does something only a run can do (keep a log, skip work when a
+    value is zero) checks this and leaves it out while it is traced.
+
+    Parameters
+    ----------
+    x : object
+        A value an equation or input function received (``t``, or a value of ``v``).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> is_symbolic(1.0), is_symbolic(np.zeros(3))
+    (False, False)
+    """
+    return isinstance(x, Sym | Node)
+
+
+def traced_latch(latch: Any, t: Sym, v: Any) -> Sym:
+    """A :class:`~stockflow.latch.Latch` called in a traced equation: a ``latch`` node.
+
+    The node ``("latch", index, signal[, previous])`` stands for the latch's state at the
+    evaluation; the kernel's generated code advances the latch there
+    (:mod:`stockflow.latch_kernel`).
+
+    Raises
+    ------
+    Untraceable
+        The graph is not traced for a fixed-step kernel, or the signal is not one value
+        per member.
+    """
+    g = t.g
+    if not g.stateful:
+        raise Untraceable("a latch (a discrete state) outside the fixed-step kernel")
+    signal = _obj(g, latch.signal(t, v)).reshape(-1)
+    if signal.size != 1:
+        raise Untraceable(f"the signal of a latch gives {signal.size} values per member, not 1")
+    args = [_node(g, signal[0])]
+    if latch.previous is not None:
+        prev = latch.previous(t, v)
+        args.append(_node(g, _obj(g, prev).reshape(-1)[0]))
+    known = [q for q, other in enumerate(g.latches) if other is latch]
+    if known:
+        q = known[0]
+    else:
+        q = len(g.latches)
+        g.latches.append(latch)
+    node = g.add(("latch", q, *args), STATE | TIME)
+    return Sym(g, np.array([Node(g, node)], dtype=object))
