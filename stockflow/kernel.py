@@ -197,7 +197,13 @@ def trace(
             continue
         except Exception as exc:
             raise KernelFallback(name, f"its input function failed: {exc}") from None
-        tabulated[name] = fn
+        ids = _time_trace(fn, t_sym, cm.shapes[name], g)
+        if ids is not None:  # nodes of the time: tabulated over the whole grid at once
+            ns[name] = Sym(
+                g, np.array([Node(g, i) for i in ids], dtype=object).reshape((1, *cm.shapes[name]))
+            )
+            continue
+        tabulated[name] = fn  # called at each time of the grid
         ns[name] = leaf_array(g, "input", name, cm.shapes[name], TIME)
     space = TraceNamespace(ns)
     external_names = [n for n in cm.input_names if n in external and n in inputs]
@@ -227,6 +233,23 @@ def trace(
         )
     chosen = set(external_names)  # called in the model's order, as the NumPy path calls them
     return Traced(g, values, tabulated, [n for n in cm.input_names if n in chosen], reasons)
+
+
+def _time_trace(fn: Callable, t_sym: Sym, shape: tuple[int, ...], g: Graph) -> list[int] | None:
+    """The nodes of a time-only input traced with a symbolic time, or None when it cannot
+    be traced (it is then called at each time of the grid).
+
+    Traced, its time table is computed by NumPy over the whole grid at once
+    (:func:`time_table`) with the operations of a call at each time, instead of one
+    Python call per time."""
+    try:
+        with np.errstate(all="ignore"):
+            ids = elements(g, fn(t_sym, _Probe()), shape, "a time-only input")
+    except Exception:  # noqa: BLE001 - anything it cannot do symbolically: called instead
+        return None
+    if any(g.flags[i] & (STATE | MEMBER) for i in ids):
+        return None
+    return ids
 
 
 def _traced_call(name: str, call: Callable, shape: tuple[int, ...], g: Graph) -> list[int]:
@@ -932,7 +955,7 @@ def _input_modes(cm: CompiledModel, inputs: dict[str, Callable]) -> tuple:
     for name in sorted(inputs):
         try:
             inputs[name](0.0, _Probe())
-            modes.append((name, "table"))
+            modes.append((name, "table", id(inputs[name])))  # traced over time if it can be
         except _ReadsModel:
             modes.append((name, "traced", id(inputs[name])))
         except Exception:  # noqa: BLE001 - reported when the kernel is built
