@@ -21,7 +21,7 @@ from stockflow.errors import (
     StockflowWarning,
 )
 from stockflow.integrate import METHODS, simulate
-from stockflow.latch import Latch
+from stockflow.latch import Latch, Probe
 from stockflow.ledger import check_ledger, ledger
 from stockflow.model import Lookup, Model, Variable
 from stockflow.protocols import ModelHolder
@@ -38,6 +38,7 @@ __all__ = [
     "LedgerError",
     "Lookup",
     "Model",
+    "Probe",
     "StockflowError",
     "Stepper",
     "StockflowWarning",

@@ -209,9 +209,11 @@ def trace(
     external_names = [n for n in cm.input_names if n in external and n in inputs]
     reasons.update((n, "it gives each member its own value") for n in external_names)
     for name, fn in pending:  # inputs that read the state or parameters: traced if possible
+        n_probes = len(g.probes)
         try:
             ids = _traced_call(name, lambda fn=fn: fn(t_sym, space), cm.shapes[name], g)
         except KernelFallback as exc:  # evaluated by NumPy at each stage instead
+            del g.probes[n_probes:]  # its probes are called by NumPy too
             external_names.append(name)
             reasons[name] = exc.reason
             ns[name] = leaf_array(g, "ext", name, cm.shapes[name], STATE | TIME)
@@ -242,12 +244,14 @@ def _time_trace(fn: Callable, t_sym: Sym, shape: tuple[int, ...], g: Graph) -> l
     Traced, its time table is computed by NumPy over the whole grid at once
     (:func:`time_table`) with the operations of a call at each time, instead of one
     Python call per time."""
+    n_probes = len(g.probes)
     try:
         with np.errstate(all="ignore"):
             ids = elements(g, fn(t_sym, _Probe()), shape, "a time-only input")
     except Exception:  # noqa: BLE001 - anything it cannot do symbolically: called instead
-        return None
-    if any(g.flags[i] & (STATE | MEMBER) for i in ids):
+        ids = None
+    if ids is None or any(g.flags[i] & (STATE | MEMBER) for i in ids):
+        del g.probes[n_probes:]  # called at each time instead, its probes too
         return None
     return ids
 
@@ -521,7 +525,7 @@ def _latch_roots(cm: CompiledModel, traced: Traced) -> list[int]:
     if not g.latches:
         return []
     ids = _closure(g, [i for name in cm.input_names for i in traced.values[name]])
-    roots = [i for i in ids if g.nodes[i][0] == "latch"]
+    roots = [i for i in ids if g.nodes[i][0] == "latch"] + g.probes
     return roots + [g.time()] if roots else []
 
 

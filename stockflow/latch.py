@@ -47,7 +47,7 @@ import numpy as np
 
 from stockflow.errors import DeclarationError
 
-__all__ = ["EPS", "Latch"]
+__all__ = ["EPS", "Latch", "Probe"]
 
 #: Slack on the hold times [months]: a timer within this of its hold time switches.
 EPS = 1e-9
@@ -296,3 +296,44 @@ class Latch:
             if col[0]:
                 out.insert(0, (self.times[0], member, "on"))
         return sorted(out)
+
+
+class Probe:
+    """A log of a per-member value at each evaluation where the time moves forward.
+
+    A policy input calls ``probe(t, value)`` to note a value of the run that is not part of
+    the model (what a state-aware lever disbursed, for its cost). On the NumPy path
+    `callback` is called at each call; in the compiled kernel the generated code keeps
+    the value at each evaluation that starts afresh (time 0) or is later than the one
+    before, and calls `callback` with them in order after the run. So `callback` must
+    ignore a call at a time not later than its last (other than 0, which starts afresh),
+    as a log of the run does.
+
+    Parameters
+    ----------
+    callback : callable
+        ``callback(t, value)``: `t` a float [months], `value` one number per member
+        (shape ``(n_members,)``) or a scalar.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> seen = []
+    >>> probe = Probe(lambda t, value: seen.append((t, float(np.mean(value)))))
+    >>> probe(0.0, np.array([1.0, 3.0]))
+    >>> seen
+    [(0.0, 2.0)]
+    """
+
+    def __init__(self, callback: Callable[[float, Any], None]):
+        if not callable(callback):
+            raise DeclarationError(f"probe `callback` must be callable, got {callback!r}")
+        self.callback = callback
+
+    def __call__(self, t: Any, value: Any) -> None:
+        from stockflow.trace import is_symbolic, traced_probe
+
+        if is_symbolic(t):
+            traced_probe(self, t, value)
+            return
+        self.callback(float(t), value)

@@ -22,12 +22,13 @@ the run, so that they read as after a run on the NumPy path.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
 from stockflow.codegen import literal
-from stockflow.latch import EPS
+from stockflow.latch import EPS, Probe
 
 __all__ = ["LatchBuffers", "c_call", "c_post", "c_pre", "c_preamble"]
 
@@ -62,6 +63,17 @@ def c_preamble(latches: list[Any]) -> str:
         "#define VL(b) ((vl){0} + ((b) ? -1L : 0L))",
     ]
     for q, latch in enumerate(latches):
+        if isinstance(latch, Probe):  # kept at each evaluation that advances the clock
+            out += [
+                f"static inline vd latch_{q}(long i, vd x, int mode, double dt, int in, int open,",
+                "                             long wr, long back, int padv)",
+                "{",
+                "    (void)dt; (void)in; (void)open; (void)back; (void)padv;",
+                f"    if (mode == 1 || mode == 2) st(LH + ({q} * HN + wr) * LW + i, x);",
+                "    return x;",
+                "}",
+            ]
+            continue
         prev = latches.index(latch.previous) if latch.previous in latches else -1
         init = "1" if latch.initially else "0"
         on0 = "1" if latch.hold_on == 0 else "0"
@@ -138,7 +150,8 @@ def c_pre(latches: list[Any], qs: list[int], t_col: int, indent: str) -> list[st
         return []
     out = [f"{indent}const double lt_ = T[{t_col}];"]
     for q in qs:
-        w0, w1 = (literal(w) for w in latches[q].window)
+        window = getattr(latches[q], "window", (-math.inf, math.inf))
+        w0, w1 = (literal(w) for w in window)
         out += [
             f"{indent}int lm{q}; long lwr{q} = 0, lbk{q} = 0; double ldt{q}; int lin{q}, lop{q};",
             f"{indent}{{",
@@ -205,7 +218,9 @@ def c_call(node: tuple, ref, latches: list[Any]) -> str:
     q = node[1]
     signal = ref(node[2])
     padv = "0"
-    if latches[q].previous in latches:  # was the latch it continues advanced here?
+    if (
+        getattr(latches[q], "previous", None) in latches
+    ):  # was the latch it continues advanced here?
         padv = f"lm{latches.index(latches[q].previous)} == 2"
     return f"latch_{q}(i, {signal}, lm{q}, ldt{q}, lin{q}, lop{q}, lwr{q}, lbk{q}, {padv})"
 
@@ -243,7 +258,7 @@ class LatchBuffers:
             lc = np.zeros(2 * nl, dtype=np.int64)
             self.bufs.append((lo, m, lw, ls, lh, lt, lc))
         for q, latch in enumerate(latches):
-            state = latch.state()
+            state = None if isinstance(latch, Probe) else latch.state()
             if state is None or state[0].shape != (k,):
                 self.loaded.append(None)  # the kernel starts it afresh
                 continue
@@ -282,6 +297,10 @@ class LatchBuffers:
             for lo, m, _, ls, lh, _, _ in self.bufs:
                 states[:, lo : lo + m] = lh[q * self.hn : q * self.hn + n, :m]
                 timers[:, lo : lo + m] = ls[ROWS * q + 1 : ROWS * q + 3, :m]
+            if isinstance(latch, Probe):  # its values handed over in the run's order
+                for r, t in enumerate(times):
+                    latch.callback(t, states[r])
+                continue
             fresh = bool(lc0[2 * q + 1]) or self.loaded[q] is None
             if fresh:
                 latch.times, latch.states = times, list(states)

@@ -49,6 +49,7 @@ class Graph:
         # latches (stockflow.latch.Latch) traced as discrete state, when the kernel allows
         self.stateful = False
         self.latches: list[Any] = []
+        self.probes: list[int] = []  # nodes of probes, computed at every evaluation
 
     def add(self, key: tuple, flags: int) -> int:
         i = self._index.get(key)
@@ -766,11 +767,35 @@ def traced_latch(latch: Any, t: Sym, v: Any) -> Sym:
     if latch.previous is not None:
         prev = latch.previous(t, v)
         args.append(_node(g, _obj(g, prev).reshape(-1)[0]))
-    known = [q for q, other in enumerate(g.latches) if other is latch]
-    if known:
-        q = known[0]
-    else:
-        q = len(g.latches)
-        g.latches.append(latch)
-    node = g.add(("latch", q, *args), STATE | TIME)
+    node = g.add(("latch", _register(g, latch), *args), STATE | TIME)
     return Sym(g, np.array([Node(g, node)], dtype=object))
+
+
+def _register(g: Graph, element: Any) -> int:
+    """The index of a latch or probe in ``g.latches`` (added if new)."""
+    known = [q for q, other in enumerate(g.latches) if other is element]
+    if known:
+        return known[0]
+    g.latches.append(element)
+    return len(g.latches) - 1
+
+
+def traced_probe(probe: Any, t: Sym, value: Any) -> None:
+    """A :class:`~stockflow.latch.Probe` called in a traced equation: a ``latch`` node
+    whose generated code keeps `value` at each evaluation (it has no state).
+
+    Raises
+    ------
+    Untraceable
+        The graph is not traced for a fixed-step kernel, or `value` is not one number per
+        member.
+    """
+    g = t.g
+    if not g.stateful:
+        raise Untraceable("a probe outside the fixed-step kernel")
+    arr = _obj(g, value).reshape(-1)
+    if arr.size != 1:
+        raise Untraceable(f"a probe's value gives {arr.size} values per member, not 1")
+    node = g.add(("latch", _register(g, probe), _node(g, arr[0])), STATE | TIME)
+    if node not in g.probes:
+        g.probes.append(node)

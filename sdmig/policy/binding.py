@@ -274,6 +274,8 @@ class _StateLog:
     def __init__(self):
         self.times: list[float] = []
         self.values: list[float] = []
+        # what stockflow's compiled kernel calls instead (after the run, in order)
+        self.probe = stockflow.Probe(self.record)
 
     def record(self, t: float, factor: Any) -> None:
         t = float(t)
@@ -387,11 +389,15 @@ class ComposedInput:
         return w, e
 
     def _traced(self, term: _Term, t: Any, v: Any) -> tuple[Any, Any]:
-        """:meth:`_weighted` traced by stockflow's compiled kernel: the same arithmetic,
-        without the log of a state-aware weight and without leaving out a term that is
-        off (its weight is then 0 and the term changes nothing: ``x + 0 * (e - x)``)."""
+        """:meth:`_weighted` traced by stockflow's compiled kernel: the same arithmetic
+        (the log of a state-aware weight through a :class:`stockflow.Probe`), without
+        leaving out a term that is off (its weight is then 0 and the term changes nothing:
+        ``x + 0 * (e - x)``)."""
         nd = len(self.dims)
         w = term.lever.weight(t, v)
+        if term.log is not None:  # the kernel keeps the factor and hands it to the log
+            tw = term.lever.timing.weight(t)
+            term.log.probe(t, np.where(tw > 0, w / np.where(tw > 0, tw, 1.0), 1.0))
         if term.latch is not None:
             w = w * term.latch(t, v)
         if not stockflow.is_symbolic(w):
