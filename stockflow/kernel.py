@@ -20,10 +20,16 @@ or classic RK4 over every step of a run for a block of members:
   member's arithmetic depends on another's, so the results do not depend on the block
   size, the chunk size or the number of threads.
 
-A policy input that reads the state and cannot be traced (a trigger that keeps its own
-history) or that gives each member its own value is *external*: NumPy computes it at each
-stage, at the times and in the order the NumPy path does, and the compiled code the rest
-(:func:`run_stepped`).
+A policy input that reads the state is traced like an equation. Its latches
+(:class:`stockflow.latch.Latch`, a state machine on the integrator's clock: the scenarios'
+triggers) and probes (:class:`stockflow.latch.Probe`) become state of the generated code
+(:mod:`stockflow.latch_kernel`), advanced at each evaluation with the NumPy path's rules and
+written back into the Python objects after the run. A time-only input is traced with a
+symbolic time where it can be (its time table is then computed over the whole grid at
+once), else called at each time of the grid. A policy input that reads the state and
+cannot be traced (Python that keeps its own history) or that gives each member its own
+value is *external*: NumPy computes it at each stage, at the times and in the order the
+NumPy path does, and the compiled code the rest (:func:`run_stepped`).
 
 The arithmetic is the NumPy path's, operation for operation and in the same order, so the
 two agree to rounding (the vector ``exp``/``log``/``pow`` of glibc and NumPy's may differ in
