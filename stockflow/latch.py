@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 
 from stockflow.errors import DeclarationError
+from stockflow.trace import is_symbolic, traced_latch, traced_probe
 
 __all__ = ["EPS", "Latch", "Probe"]
 
@@ -90,9 +91,9 @@ class Latch:
     >>> latch = Latch(lambda t, v: v.x, on_above=2.0, off_below=1.0, hold_off=1.5)
     >>> [latch(t, SimpleNamespace(x=np.array([x]))).item() for t, x in
     ...  [(0, 3.0), (1, 0.5), (2, 0.5), (3, 0.5)]]
-    [1.0, 1.0, 1.0, 0.0]
-    >>> latch.switches()
-    [(0.0, 0, 'on'), (3.0, 0, 'off')]
+    [1.0, 1.0, 0.0, 0.0]
+    >>> latch.switches()  # below 1.0 since t = 1, counted from the evaluation before
+    [(0.0, 0, 'on'), (2.0, 0, 'off')]
     """
 
     def __init__(
@@ -166,8 +167,6 @@ class Latch:
         self.states.append(active.astype(float))
 
     def __call__(self, t: Any, v: Any) -> Any:
-        from stockflow.trace import is_symbolic, traced_latch
-
         if is_symbolic(t):  # traced into the compiled kernel
             return traced_latch(self, t, v)
         x = np.asarray(self.signal(t, v), dtype=float).reshape(-1)
@@ -331,8 +330,6 @@ class Probe:
         self.callback = callback
 
     def __call__(self, t: Any, value: Any) -> None:
-        from stockflow.trace import is_symbolic, traced_probe
-
         if is_symbolic(t):
             traced_probe(self, t, value)
             return
