@@ -12,8 +12,8 @@ Measures, each as CPU and wall time per member-month, the NumPy path and the ker
 - the full model, Euler and RK4 at dt 0.25, 2019-10..2028-12 (111 months), 2,048 members
   with their own ``base_departures``, ``enforcement_deterrence``, ``backlog_deterrence`` and
   ``season_peak``, with no scenario (the policy inputs at their defaults: the whole time
-  loop runs compiled) and under ``binational_phased`` (its entry-suspension trigger keeps
-  a history, so that input is computed by NumPy at each stage and the rest compiled);
+  loop runs compiled) and under ``binational_phased`` (its entry-suspension triggers are
+  latches whose state the generated code carries, so the whole loop runs compiled too);
 - one RK45 run, with the NumPy and with the compiled right-hand side;
 - 10^5 members (``--million``: 10^6) with the kernel, reduced chunk by chunk to the
   members' totals of encounters and deaths over 2026-07..2028-12 and their court backlog
