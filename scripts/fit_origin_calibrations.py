@@ -1,8 +1,10 @@
 """Fit the calibrations that backtest origins before 2023-09 may use, and save them.
 
-Each is what ``sdmig calibrate --noise --window 2020-01..END`` makes (driver knots, then the
-structural parameters by maximum likelihood on 2020-01..END, then the noise parameters by
-the particle filter's likelihood on 2019-10..END), on the shipped history, saved as
+Each is what ``sdmig calibrate --noise --hold-unidentified --window 2020-01..END`` makes
+(driver knots, then the structural parameters by maximum likelihood on 2020-01..END, fitted
+again with any bounded parameter the window does not identify held at the model's value,
+then the noise parameters by the particle filter's likelihood on 2019-10..END), on the
+shipped history, saved as
 ``sdmig/data/calibrations/through_END.json``. END runs over the anchor months of
 :data:`sdmig.inference.origin_calibrations.ANCHORS` unless given. The fits are
 deterministic: the same data give the same files. Each fit's summary is printed.
@@ -43,7 +45,7 @@ def fit_one(end: str, out_dir: Path) -> tuple[str, float, Path]:
     """
     tick = time.perf_counter()
     # maxiter as the command's default, so that the files equal its output
-    results = calibrate(window=(START, end), maxiter=100, noise=True)
+    results = calibrate(window=(START, end), maxiter=100, noise=True, hold_unidentified=True)
     path = results.save(out_dir / anchor_file(end))
     print(results.summary().as_text(), flush=True)
     return end, time.perf_counter() - tick, path
