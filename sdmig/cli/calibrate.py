@@ -47,8 +47,22 @@ DEFAULT_WINDOW = "2020-01..2023-09"
     help="Then estimate the noise parameters of the state-space model (particle filter; "
     "a few minutes).",
 )
+@click.option(
+    "--hold",
+    multiple=True,
+    metavar="NAME",
+    help="A free parameter held at the model's value instead of estimated (repeatable).",
+)
+@click.option(
+    "--hold-unidentified",
+    is_flag=True,
+    help="Then fit again with the parameters the window does not identify held (a bounded "
+    "parameter whose 95 % interval covers 99 % of its range).",
+)
 @click.option("--quiet", is_flag=True, help="Print no progress.")
-def calibrate_command(history_path, window, out_path, maxiter, noise, quiet) -> None:
+def calibrate_command(
+    history_path, window, out_path, maxiter, noise, hold, hold_unidentified, quiet
+) -> None:
     """Fit the free parameters by maximum likelihood and print the summary.
 
     The package's default parameters are the result of this command on the shipped
@@ -67,7 +81,13 @@ def calibrate_command(history_path, window, out_path, maxiter, noise, quiet) -> 
         history = load_history(history_path)
         months = check_fit_window(window, history, name="--window")
         results = calibrate(
-            history_path, window=months, maxiter=maxiter, progress=progress, noise=noise
+            history_path,
+            window=months,
+            maxiter=maxiter,
+            progress=progress,
+            noise=noise,
+            hold=hold,
+            hold_unidentified=hold_unidentified,
         )
         click.echo(results.summary().as_text())
         if out_path is not None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -192,6 +192,17 @@ class EncounterLikelihood(GenericLikelihoodModel):
         Last month of the fit window (earlier for backtests).
     start : str, default "2020-01"
         First month of the fit window (2020-01 or later: the model spins up from 2019-10).
+    hold : sequence of str, default ()
+        Free parameters (:data:`FREE_NAMES`) held at their start value
+        (:meth:`start_params_theta`, the model's value) instead of estimated: those the
+        window cannot identify. The optimizer then sees only the others; :meth:`loglike`,
+        :meth:`score` and :meth:`hessian` take either every free parameter or only those
+        not held, and answer in the same shape.
+
+    Raises
+    ------
+    CalibrationError
+        A name in `hold` that is not a free parameter.
     """
 
     def __init__(
@@ -202,6 +213,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
         *,
         end=FIT_WINDOW[1],
         start=FIT_WINDOW[0],
+        hold=(),
         **kwargs,
     ):
         from sdmig.model.border import BorderModel
@@ -213,11 +225,19 @@ class EncounterLikelihood(GenericLikelihoodModel):
         self.border_model = model or BorderModel(use_calibration=False)
         self.scenario = scenario or load_scenario("baseline")
         self.free = FREE_PARAMETERS
+        unknown = [h for h in hold if h not in FREE_NAMES]
+        if unknown:
+            raise CalibrationError(
+                f"hold = {unknown[0]!r} is not a free parameter; allowed: {', '.join(FREE_NAMES)}"
+            )
+        self.held = tuple(n for n in FREE_NAMES if n in hold)
+        self.estimated = [j for j, n in enumerate(FREE_NAMES) if n not in self.held]
         n_months = len(pd.period_range(self.start, self.end, freq="M"))
         self.n_enc = (len(ORIGINS) + len(CORRIDORS)) * n_months
         self._cache: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
         self.n_simulations = 0
-        super().__init__(endog, exog=None, extra_params_names=list(FREE_NAMES), **kwargs)
+        names = [FREE_NAMES[j] for j in self.estimated]
+        super().__init__(endog, exog=None, extra_params_names=names, **kwargs)
         self.nobs = len(endog)
 
     # -------------------------------------------------------------- parameters
@@ -379,9 +399,31 @@ class EncounterLikelihood(GenericLikelihoodModel):
         alpha[self.n_enc :] = a_court
         return alpha
 
+    def full_theta(self, params) -> np.ndarray:
+        """Every free parameter: `params`, with the held ones inserted when left out.
+
+        Parameters
+        ----------
+        params : array-like
+            Unconstrained values of every free parameter, or of those not held.
+
+        Returns
+        -------
+        ndarray, shape ``(len(FREE_NAMES),)``
+        """
+        params = np.asarray(params, dtype=float)
+        if len(params) == len(FREE_NAMES):
+            return params
+        theta = self.start_params_theta()
+        theta[self.estimated] = params
+        return theta
+
+    def _reduced(self, params) -> bool:
+        return len(np.asarray(params)) != len(FREE_NAMES)
+
     # -------------------------------------------------------------- likelihood
     def loglikeobs(self, params):
-        theta = np.asarray(params, dtype=float)
+        theta = self.full_theta(params)
         # the gradient is almost always asked for at the same point next: one ensemble
         # run gives both
         mu = self.means_and_jacobian(theta)[0]
@@ -432,7 +474,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
             theta = like.start_params_theta()
             like.score(theta)
         """
-        theta = np.asarray(params, dtype=float)
+        theta = self.full_theta(params)
         mu, jac = self.means_and_jacobian(theta)
         y, alpha = self.endog, self._alphas(theta)
         r = 1.0 / alpha
@@ -445,7 +487,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
                 up = _nb_logpmf(y, mu, self._alphas(theta + step)).sum()
                 down = _nb_logpmf(y, mu, self._alphas(theta - step)).sum()
                 grad[j] = (up - down) / 2e-6
-        return grad
+        return grad[self.estimated] if self._reduced(params) else grad
 
     def hessian(self, params):
         """Negative Fisher information (see the module docstring).
@@ -470,7 +512,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
             theta = like.start_params_theta()
             like.hessian(theta)
         """
-        theta = np.asarray(params, dtype=float)
+        theta = self.full_theta(params)
         mu, jac = self.means_and_jacobian(theta)
         var = mu + self._alphas(theta) * mu**2
         h = -(jac / var) @ jac.T
@@ -486,7 +528,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
                 fp = _nb_logpmf(y, mu, self._alphas(theta + e)).sum()
                 fm = _nb_logpmf(y, mu, self._alphas(theta - e)).sum()
                 h[j, j] = (fp - 2 * f0 + fm) / 1e-4
-        return h
+        return h[np.ix_(self.estimated, self.estimated)] if self._reduced(params) else h
 
     def fit(self, start_params=None, method="minimize", maxiter=100, progress=None, **kwargs):
         """Estimate the free parameters; returns :class:`CalibrationResults`.
@@ -508,6 +550,7 @@ class EncounterLikelihood(GenericLikelihoodModel):
         if method == "minimize":
             kwargs.setdefault("min_method", "trust-exact")
         start = self.start_params_theta() if start_params is None else np.asarray(start_params)
+        start = start[self.estimated] if not self._reduced(start) else start
         state = {"i": 0}
 
         def callback(theta, *args):
@@ -564,6 +607,11 @@ class CalibrationResults:
     base_params : mapping, optional
         The parameters of the model that was calibrated (those not estimated keep these
         values); default: :func:`~sdmig.model.parameters.default_parameters`.
+    driver_knots : array-like, optional
+        The economic-driver knots derived for the window.
+    held : sequence of str, default ()
+        Free parameters held at their start value (the model's) rather than estimated,
+        because the window does not identify them; their variance is 0.
 
     Examples
     --------
@@ -590,6 +638,7 @@ class CalibrationResults:
         noise=None,
         base_params=None,
         driver_knots=None,
+        held=(),
     ):
         self.theta = np.asarray(theta, dtype=float)
         self.cov_theta = np.asarray(cov_theta, dtype=float)
@@ -613,17 +662,21 @@ class CalibrationResults:
         #: The economic-driver knots derived from the data up to the window's end
         #: (:mod:`sdmig.inference.driver_knots`), shape (origin, knot), or None.
         self.driver_knots = None if driver_knots is None else np.asarray(driver_knots, float)
+        #: Free parameters held at the model's value, not estimated (the window does not
+        #: identify them).
+        self.held = tuple(held)
 
     @classmethod
     def from_statsmodels(cls, model: EncounterLikelihood, res) -> CalibrationResults:
-        theta = np.asarray(res.params, dtype=float)
+        estimated = np.asarray(res.params, dtype=float)
+        theta = model.full_theta(estimated)
         try:
-            cov = np.asarray(res.cov_params(), dtype=float)
-            ok = np.all(np.isfinite(cov)) and np.all(np.diag(cov) > 0)
+            cov_est = np.asarray(res.cov_params(), dtype=float)
+            ok = np.all(np.isfinite(cov_est)) and np.all(np.diag(cov_est) > 0)
         except (np.linalg.LinAlgError, ValueError):
             ok = False
         if not ok:
-            cov = np.linalg.pinv(-model.hessian(theta))
+            cov_est = np.linalg.pinv(-model.hessian(estimated))
             warnings.warn(
                 "the information matrix is near singular at the estimate; standard "
                 "errors use its pseudo-inverse. Try fewer free parameters or a "
@@ -631,6 +684,9 @@ class CalibrationResults:
                 ConvergenceWarning,
                 stacklevel=3,
             )
+        # a held parameter has no variance: every draw keeps its value
+        cov = np.zeros((len(theta), len(theta)))
+        cov[np.ix_(model.estimated, model.estimated)] = cov_est
         info = res.mle_retvals or {}
         converged = bool(info.get("converged", False))
         if not converged:
@@ -657,6 +713,7 @@ class CalibrationResults:
                 k: v for k, v in model.border_model.params.items() if k != "economic_driver"
             },
             driver_knots=model.border_model.params["economic_driver"],
+            held=model.held,
         )
 
     # ----------------------------------------------------------- statistics
@@ -818,9 +875,15 @@ class CalibrationResults:
             [
                 name,
                 f"{self.params[name]:.5g}",
-                f"{self.bse[name]:.3g}",
-                f"{ci.loc[name, 'lower']:.5g}",
-                f"{ci.loc[name, 'upper']:.5g}",
+                *(
+                    ["held", "", ""]
+                    if name in self.held
+                    else [
+                        f"{self.bse[name]:.3g}",
+                        f"{ci.loc[name, 'lower']:.5g}",
+                        f"{ci.loc[name, 'upper']:.5g}",
+                    ]
+                ),
             ]
             for name in FREE_NAMES
         ]
@@ -834,12 +897,16 @@ class CalibrationResults:
             smry.tables.append(
                 SimpleTable(rows, headers=["noise parameter (state-space model)", "value"])
             )
-        smry.add_extra_txt(
-            [
-                "Standard errors come from a composite likelihood (encounters by "
-                "origin and by corridor overlap) and are too small."
-            ]
-        )
+        notes = [
+            "Standard errors come from a composite likelihood (encounters by "
+            "origin and by corridor overlap) and are too small."
+        ]
+        if self.held:
+            notes.append(
+                f"Held at the model's value, not estimated (the window does not identify "
+                f"them): {', '.join(self.held)}."
+            )
+        smry.add_extra_txt(notes)
         return smry
 
     # -------------------------------------------------------------- storage
@@ -866,6 +933,7 @@ class CalibrationResults:
             "iterations": self.iterations,
             "diagnostics": self.diagnostics,
             **({"noise": self.noise} if self.noise else {}),
+            **({"held": list(self.held)} if self.held else {}),
             **(
                 {"base_params": {k: v.tolist() for k, v in self.base_params.items()}}
                 if self.base_params
@@ -933,6 +1001,7 @@ class CalibrationResults:
             noise=d.get("noise"),
             base_params=d.get("base_params"),
             driver_knots=(d.get("driver_knots") or {}).get("economic_driver"),
+            held=d.get("held", ()),
         )
 
     def __repr__(self) -> str:
@@ -985,6 +1054,8 @@ def calibrate(
     maxiter: int = 50,
     progress: Callable[[int, float], None] | None = None,
     noise: bool = False,
+    hold: Sequence[str] = (),
+    hold_unidentified: bool = False,
 ) -> CalibrationResults:
     """Fit the model to the shipped history, a history folder or a tidy history file.
 
@@ -1003,6 +1074,12 @@ def calibrate(
         Then estimate the state-space model's noise parameters on the months up to the
         window's end (:func:`sdmig.inference.noise.estimate_noise`, a few minutes), saved
         as ``noise``.
+    hold : sequence of str, default ()
+        Free parameters held at the model's value instead of estimated
+        (:class:`EncounterLikelihood`).
+    hold_unidentified : bool, default False
+        Then, if the fit leaves parameters the window does not identify
+        (:func:`unidentified`), fit again with them held as well.
 
     Returns
     -------
@@ -1033,10 +1110,56 @@ def calibrate(
     # the driver knots from the data up to the window's end, then the structural fit
     knots = fit_driver_knots(history, end, model=BorderModel(use_calibration=False))
     border = BorderModel({"economic_driver": knots}, use_calibration=False)
-    model = EncounterLikelihood(history, model=border, start=start, end=end)
+    model = EncounterLikelihood(history, model=border, start=start, end=end, hold=hold)
     results = model.fit(maxiter=maxiter, progress=progress)
+    weak = unidentified(results) if hold_unidentified else ()
+    if weak:
+        model = EncounterLikelihood(
+            history, model=border, start=start, end=end, hold=(*hold, *weak)
+        )
+        results = model.fit(maxiter=maxiter, progress=progress)
     if noise:
         from sdmig.inference.noise import estimate_noise
 
         results.noise = estimate_noise(history, results, end=end)[0].to_dict()
     return results
+
+
+#: Share of a bounded parameter's range that its 95 % interval must cover to count as not
+#: identified by the window.
+UNIDENTIFIED_SPAN = 0.99
+
+
+def unidentified(results: CalibrationResults, span: float = UNIDENTIFIED_SPAN) -> tuple[str, ...]:
+    """Bounded free parameters whose 95 % interval covers nearly all of their range.
+
+    Such a parameter is not identified by the fit window: the data leave it anywhere
+    between its bounds (for example the share of releases that become court cases when
+    the window holds only two fiscal-year ends of the court backlog).
+
+    Parameters
+    ----------
+    results : CalibrationResults
+    span : float, default 0.99
+        Share of the range the interval must cover.
+
+    Returns
+    -------
+    tuple of str
+        Their names, in the order of :data:`FREE_NAMES`; parameters already held are left
+        out.
+
+    Examples
+    --------
+    >>> unidentified(CalibrationResults.load())  # the package's calibration: none
+    ()
+    """
+    ci = results.conf_int()
+    out = []
+    for p in FREE_PARAMETERS:
+        if p.transform != "logit" or p.name in results.held:
+            continue
+        width = ci.loc[p.name, "upper"] - ci.loc[p.name, "lower"]
+        if width >= span * (p.high - p.low):
+            out.append(p.name)
+    return tuple(out)

@@ -94,6 +94,7 @@ def test_cli_backtest_prints_the_table_and_writes_files(tmp_path):
     assert result.exit_code == 0, result.output
     assert "| known policy |" in result.output
     assert (tmp_path / "backtest.md").read_text().startswith("Rolling origins 2023-01..2023-01")
+    assert "2020-01..2022-09 at 2023-01 (1 origin)" in result.output
     scores = pd.read_csv(tmp_path / "scores.csv")
     assert set(scores["forecaster"]) == {*MODEL_ROWS, *BASELINES}
 
@@ -104,30 +105,58 @@ def test_cli_backtest_bad_origin_is_one_line():
     assert "must lie inside the history" in result.output and "Traceback" not in result.output
 
 
-def test_the_table_says_which_origins_use_values_fitted_on_later_data():
-    import pandas as pd
+def test_each_origin_uses_the_short_runs_calibrations(short):
+    assert short.calibrations == {
+        "2022-08": ("2020-01", "2022-03"),
+        "2022-09": ("2020-01", "2022-09"),
+    }
+    text = short.format()
+    assert (
+        "Calibration at each origin: the one fitted on the latest window ending at or before "
+        "it (noise parameters on 2019-10 to the same end): 2020-01..2022-03 at 2022-08 "
+        "(1 origin), 2020-01..2022-09 at 2022-09 (1 origin)." in text
+    )
+    assert "Fitted on data after the origin" not in text
+    assert short.later_data_note() == ""
 
+
+def test_the_table_says_which_origins_use_values_fitted_on_later_data():
     from sdmig.inference.backtest import BacktestResults
 
-    res = BacktestResults(pd.DataFrame(), ("2021-10", "2024-06"), 10, fit_window=FIT)
-    assert res.later_data_note().startswith(
-        "Fitted on data after the origin: the structural parameters (window 2020-01..2023-09) "
-        "and the noise parameters (2019-10..2023-09) at the 23 of 33 origins before 2023-09"
+    windows = {"2023-08": ("2020-01", "2023-09"), "2023-09": ("2020-01", "2023-09")}
+    res = BacktestResults(pd.DataFrame(), ("2023-08", "2023-09"), 10, calibrations=windows)
+    assert res.later_data_note() == (
+        "Fitted on data after the origin: the structural and noise parameters at 1 of 2 "
+        "origins (2023-08)."
     )
 
 
-FIT = ("2020-01", "2023-09")
-
-
-def test_origins_after_the_fit_window_are_scored_apart(short):
-    from dataclasses import replace
-
-    # pretend the fit window ended at the second origin: only its scores count there
-    res = replace(short, fit_window=("2020-01", "2022-09"))
-    late = res.table(first_origin="2022-09")
+def test_table_scores_only_the_origins_from_first_origin(short):
+    late = short.table(first_origin="2022-09")
     only = short.scores[short.scores["origin"] == "2022-09"]
     mase = only[(only.series == "total") & (only.forecaster == "status quo")]
     expected = mase[mase.horizon <= 3]["abs_error"].mean()
     assert late.loc[("total", "status quo", "1-3"), "MASE"] == pytest.approx(expected)
-    assert "**total, origins 2022-09..2022-09 only: nothing in the model" in res.format()
-    assert "origins 2022-09" not in replace(short, fit_window=("2020-01", "2023-09")).format()
+    assert late.loc[("total", "status quo", "1-3"), "MASE"] != pytest.approx(
+        short.table().loc[("total", "status quo", "1-3"), "MASE"]
+    )
+
+
+def test_an_origin_before_every_calibration_is_one_clear_error():
+    from sdmig.inference.calibrate import CalibrationResults
+
+    with pytest.raises(ForecastError) as err:
+        backtest(first="2021-06", last="2021-07", calibrations=CalibrationResults.load())
+    assert str(err.value) == (
+        "no calibration ends at or before the origin 2021-06 (fit windows: 2020-01..2023-09); "
+        "a forecast at an origin may use only values fitted on data up to it: start the "
+        "origins later or add a calibration fitted on an earlier window "
+        "(sdmig calibrate --noise --window 2020-01..YYYY-MM --out FILE)"
+    )
+
+
+def test_cli_backtest_before_the_first_calibration_is_one_line():
+    result = CliRunner().invoke(main, ["backtest", "--first", "2021-03", "--last", "2021-04"])
+    assert result.exit_code == 1
+    assert "no calibration ends at or before the origin 2021-03" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

@@ -286,3 +286,35 @@ def test_results_keep_the_fitted_model_and_its_window(own_model_fit, tmp_path):
     assert back.window == ("2021-01", "2021-12")
     assert back.model.params["perception_delay"] == 3.0
     np.testing.assert_array_equal(back.model.params["base_departures"], fitted["base_departures"])
+
+
+def test_held_parameters_keep_their_value_and_the_others_see_the_same_likelihood():
+    like = EncounterLikelihood(model=shipped_knots_model(), end="2021-09", hold=("case_share",))
+    assert like.exog_names == [n for n in FREE_NAMES if n != "case_share"]
+    theta = like.start_params_theta()
+    j = FREE_NAMES.index("case_share")
+    reduced = np.delete(theta, j)
+    np.testing.assert_array_equal(like.full_theta(reduced), theta)
+    assert like.loglike(reduced) == like.loglike(theta)
+    full_score = like.score(theta)
+    np.testing.assert_allclose(like.score(reduced), np.delete(full_score, j))
+    hess = like.hessian(reduced)
+    assert hess.shape == (len(FREE_NAMES) - 1,) * 2
+    with pytest.raises(CalibrationError, match="hold = 'caseshare' is not a free parameter"):
+        EncounterLikelihood(model=shipped_knots_model(), end="2021-09", hold=("caseshare",))
+
+
+def test_a_parameter_left_anywhere_in_its_range_is_unidentified(tmp_path):
+    from sdmig.inference.calibrate import unidentified
+
+    saved = CalibrationResults.load().to_dict()
+    j = FREE_NAMES.index("case_share")
+    saved["cov_theta"][j][j] = 100.0  # logit-scale sd 10: the interval covers 0..1
+    (tmp_path / "c.json").write_text(json.dumps(saved))
+    weak = CalibrationResults.load(tmp_path / "c.json")
+    assert unidentified(weak) == ("case_share",)
+    saved["held"] = ["case_share"]
+    (tmp_path / "held.json").write_text(json.dumps(saved))
+    held = CalibrationResults.load(tmp_path / "held.json")
+    assert held.held == ("case_share",) and unidentified(held) == ()
+    assert "Held at the model's value, not estimated" in held.summary().as_text()
