@@ -63,6 +63,7 @@ from sdmig.model.parameters import (
     PARAMS_BY_NAME,
     default_parameters,
 )
+from sdmig.model.runner import default_backend, run_model
 
 #: The default fit window (the design's 2020-2023), whatever months the history holds.
 FIT_WINDOW = ("2020-01", "2023-09")
@@ -302,6 +303,13 @@ class EncounterLikelihood(GenericLikelihoodModel):
         return out
 
     # -------------------------------------------------------------- simulation
+    @cached_property
+    def bound(self):
+        """The scenario bound to the model once, for every run of the fit: its inputs are
+        the same functions from run to run, so the compiled kernel is built once (its
+        triggers start afresh with each run)."""
+        return self.scenario.bind(self.border_model.stockflow_model)
+
     def simulate_means(self, thetas: np.ndarray) -> np.ndarray:
         """Simulated means, shape ``(len(thetas), nobs)``, one ensemble run.
 
@@ -325,10 +333,11 @@ class EncounterLikelihood(GenericLikelihoodModel):
             theta = like.start_params_theta()
             mu = like.simulate_means(theta[None])
         """
-        ds = self.border_model.simulate(
-            self.scenario,
+        ds = run_model(
+            self.border_model.compiled,
+            self.end,
+            bound=self.bound,
             params=self.model_params(thetas),
-            end=self.end,
             method=SIM_METHOD,
             dt=SIM_DT,
             variables=["encounters", "apprehensions", "court_backlog"],
@@ -921,7 +930,7 @@ class CalibrationResults:
             "sdmig_version": self.version,
             "data_sha256": self.data_checksum,
             "method": self.method,
-            "simulation": {"method": SIM_METHOD, "dt": SIM_DT},
+            "simulation": {"method": SIM_METHOD, "dt": SIM_DT, "backend": default_backend()},
             "fit_window": list(self.window),
             "names": list(FREE_NAMES),
             "theta": self.theta.tolist(),

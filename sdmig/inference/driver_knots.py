@@ -35,6 +35,7 @@ from scipy.optimize import least_squares
 
 from sdmig.errors import CalibrationError
 from sdmig.model.parameters import ENSEMBLE_DT, KNOTS, ORIGINS, START
+from sdmig.model.runner import run_model
 
 #: Step of the forward differences on the log knot values.
 FD_STEP = 1e-3
@@ -156,6 +157,7 @@ def fit_driver_knots(
     log_obs = np.log(obs).ravel()
     model = model or BorderModel(use_calibration=False)
     scenario = scenario or load_scenario("baseline")
+    bound = scenario.bind(model.stockflow_model)  # once: the kernel is built once
     base = model.params
     shape = (len(ORIGINS), len(estimated))
     n_free = shape[0] * shape[1]
@@ -173,10 +175,11 @@ def fit_driver_knots(
                 if k != "economic_driver"
             }
             params["economic_driver"] = driver
-            ds = model.simulate(
-                scenario,
+            ds = run_model(
+                model.compiled,
+                end,
+                bound=bound,
                 params=params,
-                end=end,
                 method="rk4",
                 dt=ENSEMBLE_DT,
                 variables=["encounters"],

@@ -20,6 +20,7 @@ from sdmig.inference.calibrate import (
     observations,
 )
 from sdmig.inference.fit_window import check_fit_window
+from sdmig.model.runner import default_backend
 
 
 def shipped_knots_model():
@@ -134,8 +135,14 @@ def test_draws_are_reproducible_and_centred(fitted):
 
 @pytest.mark.slow
 def test_shipped_calibration_matches_a_fresh_fit(fitted):
+    """The shipped file was fitted on the NumPy path; a fit on the default backend (the
+    compiled kernel, which rounds differently in the last bits) stops within 1 % of a
+    standard error of it, on the NumPy path to 1e-6 (``SDMIG_BACKEND=numpy``)."""
     shipped = CalibrationResults.load()
-    np.testing.assert_allclose(shipped.theta, fitted.theta, rtol=1e-6, atol=1e-9)
+    se = np.sqrt(np.diag(shipped.cov_theta))
+    if default_backend() == "numpy":
+        np.testing.assert_allclose(shipped.theta, fitted.theta, rtol=1e-6, atol=1e-9)
+    assert np.all(np.abs(fitted.theta - shipped.theta) <= 0.01 * se)
 
 
 def test_calibration_file_for_other_parameters_is_refused(tmp_path):
