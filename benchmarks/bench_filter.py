@@ -6,6 +6,8 @@ Measures
   the last month of the history) with 500, 1,000 and 2,000 particles, Euler and RK4 at
   0.25 month: wall time, CPU time of this process, and the load average beside it (the
   machine is shared, so CPU time is the number that does not depend on the others);
+- each with ``$SDMIG_BACKEND`` = ``numpy`` and ``auto`` (the compiled kernel), and the
+  ratio of their CPU times;
 - with ``--backtest``, :func:`sdmig.backtest` with its default origins (2021-10..2024-06)
   and 1,000 particles, split into the filter, the model's forecasts and the baselines.
 
@@ -25,6 +27,7 @@ import time
 
 from sdmig.inference.backtest import backtest
 from sdmig.inference.nowcast import nowcast, resolve_history
+from sdmig.model.runner import BACKEND_VARIABLE
 
 
 def timed(fn):
@@ -38,17 +41,33 @@ def main() -> None:
     parser.add_argument("--history", default=None)
     parser.add_argument("--backtest", action="store_true")
     parser.add_argument("--particles", type=int, nargs="*", default=[500, 1000, 2000])
+    parser.add_argument(
+        "--backends", nargs="*", default=["numpy", "auto"], help="values of $SDMIG_BACKEND"
+    )
     args = parser.parse_args()
     history = resolve_history(args.history)
-    nowcast(history, n_particles=50)  # warm-up: imports, compilation
-    print("| particles | integrator | months | wall [s] | CPU [s] | load (1 min) |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print(
+        "| particles | integrator | backend | months | wall [s] | CPU [s] | "
+        "CPU vs numpy | load (1 min) |"
+    )
+    print("|---:|---|---|---:|---:|---:|---:|---:|")
+    reference: dict[tuple, float] = {}
     for method in ("euler", "rk4"):
-        for n in args.particles:
-            res, wall, cpu = timed(lambda n=n, m=method: nowcast(history, n_particles=n, method=m))
-            months = res.state.sizes["time"]
-            load = os.getloadavg()[0]
-            print(f"| {n:,} | {method} | {months} | {wall:.1f} | {cpu:.1f} | {load:.1f} |")
+        for backend in args.backends:
+            os.environ[BACKEND_VARIABLE] = backend
+            nowcast(history, n_particles=50, method=method)  # warm-up: imports, the kernel
+            for n in args.particles:
+                res, wall, cpu = timed(
+                    lambda n=n, m=method: nowcast(history, n_particles=n, method=m)
+                )
+                months = res.state.sizes["time"]
+                load = os.getloadavg()[0]
+                reference.setdefault((method, n), cpu)
+                ratio = reference[(method, n)] / cpu
+                print(
+                    f"| {n:,} | {method} | {backend} | {months} | {wall:.1f} | {cpu:.1f} | "
+                    f"{ratio:.1f}x | {load:.1f} |"
+                )
     if args.backtest:
         res, wall, cpu = timed(lambda: backtest(history))
         print()
