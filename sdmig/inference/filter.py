@@ -160,9 +160,18 @@ def weighted_quantiles(
     w = weights[order]
     mid = np.cumsum(w, axis=0) - 0.5 * w
     q = np.asarray(quantiles, dtype=float)
-    out = np.empty((len(q), flat.shape[1]))
-    for j in range(flat.shape[1]):
-        out[:, j] = np.interp(q, mid[:, j], sorted_values[:, j])
+    # np.interp(q, mid[:, j], sorted_values[:, j]) for every column j at once
+    n = len(flat)
+    above = (mid[None, :, :] <= q[:, None, None]).sum(axis=1)  # (len(q), columns)
+    hi = np.clip(above, 1, n - 1)
+    lo = hi - 1
+    x0, x1 = np.take_along_axis(mid, lo, axis=0), np.take_along_axis(mid, hi, axis=0)
+    y0 = np.take_along_axis(sorted_values, lo, axis=0)
+    y1 = np.take_along_axis(sorted_values, hi, axis=0)
+    width = x1 - x0
+    frac = np.divide(q[:, None] - x0, width, out=np.ones_like(width), where=width > 0)
+    out = y0 + np.clip(frac, 0.0, 1.0) * (y1 - y0)
+    out = np.where(above == 0, sorted_values[0], np.where(above == n, sorted_values[-1], out))
     return out.reshape((len(q), *values.shape[1:]))
 
 
