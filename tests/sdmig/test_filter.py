@@ -71,6 +71,25 @@ def test_weighted_quantiles_equal_weights_match_numpy_hazen():
     np.testing.assert_allclose(got, np.quantile(x, [0.1, 0.5, 0.9], axis=0, method="hazen"))
 
 
+def test_weighted_quantiles_interpolate_the_weighted_distribution():
+    """Unequal weights, some zero, and quantiles at and beyond the ends: the inverse of the
+    weighted empirical distribution between the samples' weight midpoints, clamped to the
+    smallest and largest sample."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(40, 4, 2))
+    w = rng.random(40) * (rng.random(40) > 0.3)
+    w /= w.sum()
+    q = [0.0, 0.01, 0.25, 0.5, 0.9, 1.0]
+    got = weighted_quantiles(x, w, q)
+    flat = x.reshape(40, -1)
+    for j in range(flat.shape[1]):
+        order = np.argsort(flat[:, j])
+        mid = np.cumsum(w[order]) - 0.5 * w[order]
+        want = np.interp(q, mid, flat[order, j])
+        np.testing.assert_allclose(got.reshape(len(q), -1)[:, j], want, rtol=0, atol=1e-15)
+    assert np.all(got[0] >= x.min(axis=0)) and np.all(got[-1] <= x.max(axis=0))
+
+
 def test_filter_equals_kalman_within_monte_carlo_error():
     _, y = simulate(40, seed=3)
     means, variances, ll = kalman(y)
