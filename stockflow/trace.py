@@ -120,6 +120,7 @@ _FOLD: dict[str, Callable] = {
     "neg": operator.neg,
     "abs": abs,
     "exp": lambda a: float(np.exp(a)),
+    "expm1": lambda a: float(np.expm1(a)),
     "log": lambda a: float(np.log(a)),
     "log10": lambda a: float(np.log10(a)),
     "sqrt": lambda a: float(np.sqrt(a)),
