@@ -425,9 +425,9 @@ class ExpGraph:
     Attributes
     ----------
     functions : dict of str to list of (str, int, int)
-        Per C function (``xeuler``, ``xheun_a``, ``xheun_b``), its stores: the array
-        (``"C"`` the state, ``"P"`` the predicted state, ``"QA"`` the stage buffer), the
-        row, and the node stored there.
+        Per C function (``xeuler``; or ``xstage``, ``xpred``, ``xcorr``), its stores: the
+        array (``"C"`` the state, ``"P"`` the predicted state, ``"QA"`` the stage buffer),
+        the row, and the node stored there.
     n_buffer : int
         Rows of the stage buffer.
     """
@@ -446,7 +446,7 @@ class ExpGraph:
         return [i for stores in self.functions.values() for _, _, i in stores]
 
 
-def exp_graph(cm: CompiledModel, traced) -> ExpGraph:
+def exp_graph(cm: CompiledModel, traced, method: str) -> ExpGraph:
     """Add the exponential step of `cm` to its traced graph.
 
     Parameters
@@ -455,6 +455,7 @@ def exp_graph(cm: CompiledModel, traced) -> ExpGraph:
         With the accumulators of the flows the run tracks.
     traced : stockflow.kernel.Traced
         `cm` traced; its graph grows.
+    method : {'exp-euler', 'exp-heun'}
 
     Returns
     -------
@@ -485,18 +486,21 @@ def exp_graph(cm: CompiledModel, traced) -> ExpGraph:
         return out
 
     a = bld.stage()
-    # exponential Euler: the stage and the sweep from the stage's state
-    new, amount = bld.sweep(here, a, None, tracked)
-    euler = state_stores(new, "C") + accumulator_stores(amount)
-    # exp-heun: the predictor from the first stage ...
-    predicted, _ = bld.sweep(here, a, None, set())
-    # ... the corrector from the first stage (buffered) and the second
+    if method == "exp-euler":  # one function: the stage and the sweep from its state
+        new, amount = bld.sweep(here, a, None, tracked)
+        return ExpGraph({"xeuler": state_stores(new, "C") + accumulator_stores(amount)}, 0)
+    # exp-heun: the model's code once, in the stage (called at both ends of the step, into
+    # the buffers QA and QB); the predictor and the corrector read the buffers
     a_loaded, rows = bld.loaded(a, "QA")
-    new, amount = bld.sweep(start, a_loaded, a, tracked)
-    heun_b = state_stores(new, "C") + accumulator_stores(amount)
-    used = set(_closure_leaves(g, [i for _, _, i in heun_b], "QA"))
-    heun_a = [("QA", q, i) for q, i in rows if q in used] + state_stores(predicted, "P")
-    return ExpGraph({"xeuler": euler, "xheun_a": heun_a, "xheun_b": heun_b}, len(rows))
+    b_loaded, _ = bld.loaded(a, "QB")
+    predicted, _ = bld.sweep(start, a_loaded, None, set())
+    new, amount = bld.sweep(start, a_loaded, b_loaded, tracked)
+    pred = state_stores(predicted, "P")
+    corr = state_stores(new, "C") + accumulator_stores(amount)
+    used = set(_closure_leaves(g, [i for _, _, i in pred + corr], "QA"))
+    used |= set(_closure_leaves(g, [i for _, _, i in corr], "QB"))
+    stage = [("QA", q, i) for q, i in rows if q in used]
+    return ExpGraph({"xstage": stage, "xpred": pred, "xcorr": corr}, len(rows))
 
 
 def _closure_leaves(g: Graph, roots: list[int], array: str) -> list[int]:
@@ -524,18 +528,14 @@ void run_block_exp(const double *Y0, long k, const double *T, long tcols, const 
     if ((W & (W - 1)) == 0) W += 8; /* no power-of-two row stride */
     double *Y = calloc(ns * W, sizeof(double));
     double *P = calloc(ns * W, sizeof(double));
-    double *Q = calloc((nq > 0 ? nq : 1) * W, sizeof(double));
+    double *QA = calloc(nq * W, sizeof(double));
+    double *QB = calloc(nq * W, sizeof(double));
     for (long r = 0; r < ns; r++)
         for (long i = 0; i < m; i++) Y[r * W + i] = Y0[r * k + lo + i];
     for (long st = 0; st < n_steps; st++) {
         const double h = steps_h[st];
         const long *ti = steps_ti + 3 * st;
-        if (heun) {
-            xheun_a(Y, Y, Q, P, m, W, T + ti[0] * tcols, M, k, lo, E, h);
-            xheun_b(P, Y, Q, P, m, W, T + ti[2] * tcols, M, k, lo, E, h);
-        } else {
-            xeuler(Y, Y, Q, P, m, W, T + ti[0] * tcols, M, k, lo, E, h);
-        }
+STEP
         const long month = steps_rec[st];
         if (month >= 0) {
             for (long i = 0; i < m; i++) {
@@ -547,9 +547,17 @@ void run_block_exp(const double *Y0, long k, const double *T, long tcols, const 
             record(Y, m, W, T + rec_ti[month] * tcols, M, k, lo, OUT + month * nrec * k, E);
         }
     }
-    free(Y); free(P); free(Q);
+    free(Y); free(P); free(QA); free(QB);
 }
 """
+
+_STEPS = {
+    "xeuler": "        xeuler(Y, Y, QA, QB, P, m, W, T + ti[0] * tcols, M, k, lo, E, h);",
+    "xstage": """        xstage(Y, Y, QA, QB, P, m, W, T + ti[0] * tcols, M, k, lo, E, h);
+        xpred(Y, Y, QA, QB, P, m, W, T + ti[0] * tcols, M, k, lo, E, h);
+        xstage(P, Y, QB, QB, P, m, W, T + ti[2] * tcols, M, k, lo, E, h);
+        xcorr(Y, Y, QA, QB, P, m, W, T + ti[2] * tcols, M, k, lo, E, h);""",
+}
 
 
 def generate(
@@ -592,7 +600,8 @@ def generate(
         used_t = sorted({tcol[i] for i in ids if i in tcol})
         out += [
             "",
-            f"void {name}(double *Y, double *C, double *QA, double *P, long n, long W,",
+            f"void {name}(double *Y, double *C, double *QA, double *QB, double *P, long n,",
+            "        long W,",
             "        const double *T, const double *M, long k, long lo, const double *E,",
             "        double h)",
             "{",
@@ -603,7 +612,9 @@ def generate(
         out += em.body(ids, ind)
         out += [f"{ind}st(&{array}[{row} * W + i], {em.ref(i)});" for array, row, i in stores]
         out += ["    }", "}"]
-    out.append(_DRIVER.replace("NS", str(n_state)).replace("NQ", str(max(exp.n_buffer, 1))))
+    step = _STEPS["xeuler" if "xeuler" in exp.functions else "xstage"]
+    driver = _DRIVER.replace("NS", str(n_state)).replace("NQ", str(max(exp.n_buffer, 1)))
+    out.append(driver.replace("STEP", step))
     return "\n".join(out) + "\n"
 
 
@@ -641,10 +652,11 @@ def declare(lib: ctypes.CDLL) -> None:
     lib.run_block_exp.argtypes = [
         dp, L, dp, L, dp, L, dp, lp, lp, lp, dp, L, lp, L, L, ctypes.c_int, dp
     ]  # fmt: skip
-    for name in ("xeuler", "xheun_a", "xheun_b"):
-        fn = getattr(lib, name)
-        fn.restype = None
-        fn.argtypes = [P, P, P, P, L, L, P, dp, L, L, dp, D]
+    for name in ("xeuler", "xstage", "xpred", "xcorr"):
+        fn = getattr(lib, name, None)
+        if fn is not None:
+            fn.restype = None
+            fn.argtypes = [P, P, P, P, P, L, L, P, dp, L, L, dp, D]
 
 
 # ---------------------------------------------------------------------------- running
@@ -766,15 +778,21 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     pool = ThreadPoolExecutor(threads)
     y = K._pad(y0, kp)
     p = np.zeros_like(y)
-    q = np.zeros((max(1, _n_buffer(kernel)), kp))
+    qa = np.zeros((max(1, kernel.exp.n_buffer), kp))
+    qb = np.zeros_like(qa)
 
-    def call(fn, stage: np.ndarray, ti: int, h: float) -> None:
+    def call(fn, stage: np.ndarray, ti: int, h: float, into: np.ndarray | None = None) -> None:
         t_row = row(ti)
-        ya, ca, qa, pa = stage.ctypes.data, y.ctypes.data, q.ctypes.data, p.ctypes.data
+        ya, ca, pa = stage.ctypes.data, y.ctypes.data, p.ctypes.data
+        qa_ = (qa if into is None else into).ctypes.data
+        qb_ = qb.ctypes.data
 
         def one(lo: int) -> None:
             o = 8 * lo
-            fn(ya + o, ca + o, qa + o, pa + o, min(block, k - lo), kp, t_row, M, kp, lo, E, h)
+            fn(
+                ya + o, ca + o, qa_ + o, qb_ + o, pa + o, min(block, k - lo), kp, t_row, M, kp,
+                lo, E, h,
+            )  # fmt: skip
 
         if len(starts) == 1:
             one(0)
@@ -786,9 +804,11 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
         ti = sched.ti[st]
         external(float(sched.times[ti[0]]), y)
         if method == "exp-heun":
-            call(lib.xheun_a, y, ti[0], h)
+            call(lib.xstage, y, ti[0], h)
+            call(lib.xpred, y, ti[0], h)
             external(float(sched.times[ti[2]]), p)
-            call(lib.xheun_b, p, ti[2], h)
+            call(lib.xstage, p, ti[2], h, into=qb)
+            call(lib.xcorr, y, ti[2], h)
         else:
             call(lib.xeuler, y, ti[0], h)
         month = int(sched.rec[st])
@@ -811,7 +831,3 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
                 list(pool.map(rec, starts))
     pool.shutdown()
     return out[..., :k], bad
-
-
-def _n_buffer(kernel) -> int:
-    return kernel.exp.n_buffer

@@ -408,7 +408,7 @@ def build_kernel(
     if method in EXPONENTIAL:
         from stockflow import expkernel
 
-        exp = expkernel.exp_graph(cm, traced)
+        exp = expkernel.exp_graph(cm, traced, method)
     needed = _closure(g, rhs_roots + rec_roots + (exp.roots if exp else []))
     time_nodes = [i for i in needed if _classify(g, i) == "time"]
     member_nodes = [i for i in needed if _classify(g, i) == "member"]
@@ -984,7 +984,7 @@ def get_kernel(
         _input_modes(cm, inputs),
         tuple(record),
         tuple(sorted(external)),
-        method in EXPONENTIAL,
+        method if method in EXPONENTIAL else "",
     )
     kernel = store.get(key)
     if kernel is None:
