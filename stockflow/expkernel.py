@@ -21,13 +21,12 @@ the kernel: a few fused operations per stock element, inside the loop over membe
   how it is shared among its outflows, which enter their targets as amounts; the loop
   edges settled at the end; the flows' accumulators.
 
-The generated C has three functions over the members of a block:
-
-- ``xeuler``: exponential Euler, one evaluation: the stage and the sweep fused;
-- ``xheun_a``: the first stage of exp-heun, written to a buffer of stage values, and
-  the predictor (the stocks at the end of the step);
-- ``xheun_b``: the second stage, at the predicted stocks and the end of the step, and
-  the corrector from the buffer and the second stage.
+The generated C has, for ``'exp-euler'``, one function over the members of a block,
+``xeuler``: the stage and the sweep fused; for ``'exp-heun'``, three: ``xstage`` (the
+model and the split, written to a buffer; called at the start of the step and, at the
+predicted stocks, at its end), ``xpred`` (the predictor: the stocks at the end of the step
+from the first buffer) and ``xcorr`` (the corrector from both buffers), so that the
+model's code is compiled once.
 
 ``run_block_exp`` runs them over every step of a run, recording at month ends as the
 Euler/RK4 loop does. The arithmetic is the NumPy path's, operation for operation and in

@@ -194,6 +194,25 @@ def test_exponential_methods_run_on_the_kernel_with_auto():
     assert_same(auto, reference)
 
 
+def test_sums_are_traced_in_numpys_order():
+    """A sum over trailing axes of 8 elements or more, or over several, is pairwise in
+    NumPy: the traced sum adds in the same order, so Euler agrees to the last bit."""
+    dims = {"a": list("pqr"), "b": list("wxyz"), "c": list("abcdefghijkl"), "d": list("uvw")}
+    m = sf.Model("sums", start="2020-01", dims=dims)
+    m.param("w", np.linspace(0.1, 1.7, 12).reshape(3, 4) ** 3, dims=("a", "b"))
+    m.stock("x", 1.0)
+    m.aux("parts", lambda v: v.w * v.x[:, None, None] / 7.0, dims=("a", "b"))
+    m.aux("long", lambda v: v.parts.reshape(v.parts.shape[0], 12), dims="c")
+    m.aux("wide", lambda v: np.stack([v.long] * 3, axis=-1) * [1.0, 2.0, 3.0], dims=("c", "d"))
+    m.flow(
+        "fill",
+        lambda v: v.parts.sum(axis=(1, 2)) + v.long.sum(axis=-1) + v.wide.sum(axis=(1, 2)) / 3,
+        target="x",
+    )
+    a, b = both(m, 6, method="euler", variables=["x", "fill"])
+    assert_same(a, b, rtol=0)
+
+
 # ------------------------------------------------------ exponential methods (expkernel)
 EXPONENTIAL = ["exp-euler", "exp-heun"]
 
