@@ -421,7 +421,7 @@ def _sym(g: Graph, ids: Ids, shape: tuple[int, ...]) -> Sym:
 class ExpGraph:
     """The exponential step of a traced model: what each generated function stores.
 
-    Attributes
+    Parameters
     ----------
     functions : dict of str to list of (str, int, int)
         Per C function (``xeuler``; or ``xstage``, ``xpred``, ``xcorr``), its stores: the

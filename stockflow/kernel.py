@@ -3,7 +3,8 @@
 :func:`build_kernel` traces a compiled model's equations into a graph of scalar operations
 (:mod:`stockflow.trace`), sorts its nodes by what they depend on, and generates from the
 nodes that depend on the state one C function (:mod:`stockflow.codegen`) that runs Euler
-or classic RK4 over every step of a run for a block of members:
+or classic RK4 over every step of a run for a block of members (the exponential methods
+``'exp-euler'`` and ``'exp-heun'``: :mod:`stockflow.expkernel`, the same way):
 
 - nodes that depend on the time only (time-only policy inputs and lever schedules,
   series, the knots' weights, ...) are tabulated once per run on the step grid, with NumPy;
