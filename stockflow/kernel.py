@@ -989,7 +989,7 @@ def get_kernel(
     )
     kernel = store.get(key)
     if kernel is None:
-        kernel = build_kernel(cm, inputs, record, external, method)
+        kernel = build_kernel(cm, inputs, record, external, method=method)
         store[key] = kernel
     return kernel
 
@@ -1000,7 +1000,7 @@ def _prepare(cm, inputs, record, grid, dt, method) -> tuple[Kernel, Schedule, np
     external: frozenset[str] = frozenset()
     sched = schedule(grid, dt, method)
     while True:
-        kernel = get_kernel(cm, inputs, record, external, method)
+        kernel = get_kernel(cm, inputs, record, external, method=method)
         try:
             return kernel, sched, time_table(kernel, sched.times, inputs)
         except _MemberVarying as exc:

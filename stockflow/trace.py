@@ -536,21 +536,18 @@ def _wrap(g: Graph, x):
 
 
 def _reduce(g: Graph, a: np.ndarray, name: str, axis, keepdims) -> Sym:
-    """Reduction in NumPy's order: left to right, except a sum over the trailing axes of
-    eight elements or more, or over several trailing axes, which NumPy (on a C-ordered
-    array) adds pairwise over the flattened axes (:func:`_pairwise`)."""
+    """Reduction in NumPy's order on the NumPy path's arrays, whose member axis is the
+    fastest in memory (they derive from the stocks' rows): left to right over each axis,
+    and over several trailing axes left to right in C order over their flattening."""
     f = np.frompyfunc(lambda x, y: Node(g, g.op(name, _node(g, x), _node(g, y))), 2, 1)
     if axis is None:
         axis = tuple(range(a.ndim))
     axes = (axis,) if isinstance(axis, int | np.integer) else tuple(axis)
     axes = tuple(sorted(ax % a.ndim for ax in axes))
-    n = math.prod(a.shape[ax] for ax in axes)
     trailing = axes == tuple(range(a.ndim - len(axes), a.ndim))
-    if name == "add" and trailing and n > 0 and (n >= 8 or len(axes) > 1):
-        flat = a.reshape((*a.shape[: a.ndim - len(axes)], n))
-        out = np.empty(flat.shape[:-1], dtype=object)
-        for idx in np.ndindex(*out.shape):
-            out[idx] = Node(g, _pairwise(g, [_node(g, e) for e in flat[idx]]))
+    if len(axes) > 1 and trailing and all(a.shape[ax] > 0 for ax in axes):
+        flat = a.reshape((*a.shape[: a.ndim - len(axes)], math.prod(a.shape[ax] for ax in axes)))
+        out = f.reduce(flat, axis=-1) if flat.shape[-1] > 1 else np.take(flat, 0, axis=-1)
         if keepdims:
             for ax in axes:
                 out = np.expand_dims(out, ax)
@@ -564,35 +561,6 @@ def _reduce(g: Graph, a: np.ndarray, name: str, axis, keepdims) -> Sym:
         for ax in axes:
             out = np.expand_dims(out, ax)
     return _wrap(g, out)
-
-
-def _pairwise(g: Graph, ids: list[int]) -> int:
-    """The sum of `ids` in the order of NumPy's pairwise summation (``pairwise_sum``)."""
-    n = len(ids)
-    if n < 8:
-        total = ids[0]
-        for x in ids[1:]:
-            total = g.op("add", total, x)
-        return total
-    if n <= 128:
-        r = list(ids[:8])
-        i = 8
-        while i < n - n % 8:
-            for j in range(8):
-                r[j] = g.op("add", r[j], ids[i + j])
-            i += 8
-        add = g.op
-        total = add(
-            "add",
-            add("add", add("add", r[0], r[1]), add("add", r[2], r[3])),
-            add("add", add("add", r[4], r[5]), add("add", r[6], r[7])),
-        )
-        for x in ids[i:]:
-            total = g.op("add", total, x)
-        return total
-    half = n // 2
-    half -= half % 8
-    return g.op("add", _pairwise(g, ids[:half]), _pairwise(g, ids[half:]))
 
 
 def _sum(g, a, axis=None, dtype=None, out=None, keepdims=False, **kw):

@@ -195,21 +195,24 @@ def test_exponential_methods_run_on_the_kernel_with_auto():
 
 
 def test_sums_are_traced_in_numpys_order():
-    """A sum over trailing axes of 8 elements or more, or over several, is pairwise in
-    NumPy: the traced sum adds in the same order, so Euler agrees to the last bit."""
-    dims = {"a": list("pqr"), "b": list("wxyz"), "c": list("abcdefghijkl"), "d": list("uvw")}
+    """On the NumPy path values derived from the stocks have the member axis fastest in
+    memory, and NumPy sums several trailing axes left to right over their flattening:
+    the traced sums add in that order, so Euler agrees to the last bit."""
+    dims = {"a": list("pqr"), "b": list("wxyz"), "c": list("abcdefghijkl")}
     m = sf.Model("sums", start="2020-01", dims=dims)
-    m.param("w", np.linspace(0.1, 1.7, 12).reshape(3, 4) ** 3, dims=("a", "b"))
-    m.stock("x", 1.0)
-    m.aux("parts", lambda v: v.w * v.x[:, None, None] / 7.0, dims=("a", "b"))
-    m.aux("long", lambda v: v.parts.reshape(v.parts.shape[0], 12), dims="c")
-    m.aux("wide", lambda v: np.stack([v.long] * 3, axis=-1) * [1.0, 2.0, 3.0], dims=("c", "d"))
+    m.param("rate", 0.1)
+    m.stock("x", np.linspace(0.3, 9.7, 12).reshape(3, 4) ** 3, dims=("a", "b"))
+    m.stock("z", np.linspace(1.1, 2.3, 12) ** 5, dims="c")
+    m.stock("total", 0.0)
+    m.flow("leak", lambda v: v.rate[:, None, None] * v.x / 7.0, source="x", dims=("a", "b"))
+    m.flow("drip", lambda v: v.rate[:, None] * v.z / 3.0, source="z", dims="c")
     m.flow(
         "fill",
-        lambda v: v.parts.sum(axis=(1, 2)) + v.long.sum(axis=-1) + v.wide.sum(axis=(1, 2)) / 3,
-        target="x",
+        lambda v: v.leak.sum(axis=(1, 2)) + v.drip.sum(axis=-1) + v.x.mean(axis=(1, 2)),
+        target="total",
     )
-    a, b = both(m, 6, method="euler", variables=["x", "fill"])
+    rates = {"rate": np.linspace(0.05, 0.3, 5)}
+    a, b = both(m, 6, method="euler", params=rates, variables=["total", "fill"])
     assert_same(a, b, rtol=0)
 
 
