@@ -13,11 +13,11 @@ Measures, each as CPU and wall time per member-month, the NumPy path and the ker
   (``stockflow.expkernel``), 2019-10..2028-12 (111 months), 2,048 members
   with their own ``base_departures``, ``enforcement_deterrence``, ``backlog_deterrence`` and
   ``season_peak``, with no scenario (the policy inputs at their defaults: the whole time
-  loop runs compiled) and under ``binational_phased`` (its entry-suspension trigger keeps
-  a history, so that input is computed by NumPy at each stage and the rest compiled); each
-  also as a ratio to NumPy's RK4 at dt 0.25 and to the kernel's, in the same process (RK4
-  at dt 0.25 is the accuracy the issue asks for, and ``exp-heun`` at dt 0.5 the cheapest
-  method that meets it, per ``bench_integrators.py``);
+  loop runs compiled) and under ``binational_phased`` (its entry-suspension triggers are
+  latches whose state the generated code carries, so the whole loop runs compiled too);
+  each also as a ratio to NumPy's RK4 at dt 0.25 and to the kernel's, in the same process
+  (RK4 at dt 0.25 is the accuracy the issue asks for, and ``exp-heun`` at dt 0.5 the
+  cheapest method that meets it, per ``bench_integrators.py``);
 - one RK45 run, with the NumPy and with the compiled right-hand side;
 - 10^5 members (``--million``: 10^6) with the kernel (Euler and RK4 at dt 0.25, exp-heun
   at dt 0.5), reduced chunk by chunk to the

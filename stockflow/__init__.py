@@ -21,10 +21,12 @@ from stockflow.errors import (
     StockflowWarning,
 )
 from stockflow.integrate import METHODS, simulate
+from stockflow.latch import Latch, Probe
 from stockflow.ledger import check_ledger, ledger
 from stockflow.model import Lookup, Model, Variable
 from stockflow.protocols import ModelHolder
 from stockflow.stepper import Stepper
+from stockflow.trace import is_symbolic
 
 __all__ = [
     "ModelHolder",
@@ -32,15 +34,18 @@ __all__ = [
     "CompiledModel",
     "DeclarationError",
     "IntegrationError",
+    "Latch",
     "LedgerError",
     "Lookup",
     "Model",
+    "Probe",
     "StockflowError",
     "Stepper",
     "StockflowWarning",
     "Variable",
     "check_ledger",
     "compile_model",
+    "is_symbolic",
     "ledger",
     "months_since",
     "pulse",

@@ -70,6 +70,7 @@ class Emitter:
         ext: dict[str, int],
     ):
         self.g, self.dyn, self.tcol, self.mrow, self.ext = g, dyn, tcol, mrow, ext
+        self.latches: list = []
 
     def ref(self, i: int) -> str:
         node = self.g.nodes[i]
@@ -92,6 +93,10 @@ class Emitter:
             return f"ld(&E[{self.ext[node[1]] + node[2]} * k + j])"
         if op == "lookup":
             return f"map1(lk_{node[1]}, {self.ref(node[2])})"
+        if op == "latch":  # stockflow.latch_kernel: the latch advanced here
+            from stockflow.latch_kernel import c_call
+
+            return c_call(node, self.ref, self.latches)
         a = [self.ref(x) for x in node[1:]]
         binary = {"add": "+", "sub": "-", "mul": "*", "div": "/"}
         if op in binary:
@@ -261,6 +266,7 @@ def generate(
     rec_nodes: list[int],
     rec_values: list[str | int],
     ext: dict[str, int],
+    latches: tuple[list, int] | None = None,
 ) -> str:
     """The C source of a kernel.
 
@@ -284,6 +290,9 @@ def generate(
         Per recorded row: a state row (int) or a node id given as ``"node:<id>"``.
     ext : dict of str to int
         First row of each external input in the array ``E`` (elements x members).
+    latches : (list of Latch, int), optional
+        The graph's latches and the time table's column of the time
+        (:mod:`stockflow.latch_kernel`).
 
     Returns
     -------
@@ -291,6 +300,11 @@ def generate(
     """
     em = Emitter(g, dyn, tcol, mrow, ext)
     out = [HEADER]
+    if latches:
+        from stockflow import latch_kernel
+
+        em.latches, t_col = latches
+        out.append(latch_kernel.c_preamble(em.latches))
     for name, table in lookups.items():
         xs = ", ".join(literal(float(x)) for x in table.x)
         ys = ", ".join(literal(float(y)) for y in table.y)
@@ -312,6 +326,8 @@ def generate(
     ]
     out += [f"    const vd tv{c} = B(T[{c}]);" for c in used_t]
     out += ["    const vd vtau = B(tau);"]
+    rhs_latches = latch_kernel.used(g, rhs_nodes) if latches else []
+    out += latch_kernel.c_pre(em.latches, rhs_latches, t_col, "    ") if latches else []
     out += ["    for (long i = 0; i < n; i += VW) {", f"{ind}const long j = lo + i;"]
     out += em.body(rhs_nodes, ind)
     for f, ids in flows:
@@ -324,7 +340,9 @@ def generate(
         out.append(f"{ind}const vd o{row} = {total};")
     for row, value in derivatives:
         out.append(f"{ind}st(&D[{row} * W + i], {value});")
-    out += ["    }", "}"]
+    out += ["    }"]
+    out += latch_kernel.c_post(rhs_latches, "    ") if latches else []
+    out += ["}"]
 
     used_rt = sorted({tcol[i] for i in rec_nodes if i in tcol})
     out += [
@@ -334,6 +352,8 @@ def generate(
         "{",
     ]
     out += [f"    const vd tv{c} = B(T[{c}]);" for c in used_rt]
+    rec_latches = latch_kernel.used(g, rec_nodes) if latches else []
+    out += latch_kernel.c_pre(em.latches, rec_latches, t_col, "    ") if latches else []
     out += ["    for (long i = 0; i < n; i += VW) {", f"{ind}const long j = lo + i;"]
     out += [f"{ind}const int lanes = n - i < VW ? (int)(n - i) : VW;"]
     out += em.body(rec_nodes, ind)
@@ -347,7 +367,9 @@ def generate(
             f"{ind}{{ const vd v = {expr}; for (int l = 0; l < lanes; l++) "
             f"OUT[{r} * k + j + l] = v[l]; }}"
         )
-    out += ["    }", "}"]
+    out += ["    }"]
+    out += latch_kernel.c_post(rec_latches, "    ") if latches else []
+    out += ["}"]
     out.append(DRIVER.replace("NS", str(n_state)))
     return "\n".join(out) + "\n"
 
@@ -479,3 +501,7 @@ def _declare(lib: ctypes.CDLL) -> None:
     lib.rhs.argtypes = [P, P, L, L, P, dp, L, L, D, dp]
     lib.record.restype = None
     lib.record.argtypes = [P, L, L, P, dp, L, L, P, dp]
+    if hasattr(lib, "latch_bind"):  # stockflow.latch_kernel
+        lp = np.ctypeslib.ndpointer(dtype=np.int64, flags="C_CONTIGUOUS")
+        lib.latch_bind.restype = None
+        lib.latch_bind.argtypes = [dp, dp, dp, lp, L, L]

@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from stockflow import latch_kernel
 from stockflow.codegen import Emitter
 from stockflow.compile import EMPTY, CompiledModel
 from stockflow.exponential import _SERIES, TAU_MIN, Plan, plan_for
@@ -429,10 +430,14 @@ class ExpGraph:
         the row, and the node stored there.
     n_buffer : int
         Rows of the stage buffer.
+    effects : dict of str to list of int
+        Per function that evaluates the model, the nodes it computes for their effect
+        (the latches).
     """
 
     functions: dict[str, list[tuple[str, int, int]]]
     n_buffer: int
+    effects: dict[str, list[int]]
 
     @property
     def roots(self) -> list[int]:
@@ -442,10 +447,11 @@ class ExpGraph:
         -------
         list of int
         """
-        return [i for stores in self.functions.values() for _, _, i in stores]
+        stored = [i for stores in self.functions.values() for _, _, i in stores]
+        return stored + [i for ids in self.effects.values() for i in ids]
 
 
-def exp_graph(cm: CompiledModel, traced, method: str) -> ExpGraph:
+def exp_graph(cm: CompiledModel, traced, method: str, effects: list[int] = ()) -> ExpGraph:
     """Add the exponential step of `cm` to its traced graph.
 
     Parameters
@@ -455,6 +461,10 @@ def exp_graph(cm: CompiledModel, traced, method: str) -> ExpGraph:
     traced : stockflow.kernel.Traced
         `cm` traced; its graph grows.
     method : {'exp-euler', 'exp-heun'}
+    effects : list of int, optional
+        Nodes every evaluation of the model computes whether or not the step reads them:
+        the latches of the inputs (:mod:`stockflow.latch_kernel`), advanced at each
+        evaluation as on the NumPy path.
 
     Returns
     -------
@@ -487,7 +497,8 @@ def exp_graph(cm: CompiledModel, traced, method: str) -> ExpGraph:
     a = bld.stage()
     if method == "exp-euler":  # one function: the stage and the sweep from its state
         new, amount = bld.sweep(here, a, None, tracked)
-        return ExpGraph({"xeuler": state_stores(new, "C") + accumulator_stores(amount)}, 0)
+        stores = state_stores(new, "C") + accumulator_stores(amount)
+        return ExpGraph({"xeuler": stores}, 0, {"xeuler": list(effects)})
     # exp-heun: the model's code once, in the stage (called at both ends of the step, into
     # the buffers QA and QB); the predictor and the corrector read the buffers
     a_loaded, rows = bld.loaded(a, "QA")
@@ -499,7 +510,8 @@ def exp_graph(cm: CompiledModel, traced, method: str) -> ExpGraph:
     used = set(_closure_leaves(g, [i for _, _, i in pred + corr], "QA"))
     used |= set(_closure_leaves(g, [i for _, _, i in corr], "QB"))
     stage = [("QA", q, i) for q, i in rows if q in used]
-    return ExpGraph({"xstage": stage, "xpred": pred, "xcorr": corr}, len(rows))
+    functions = {"xstage": stage, "xpred": pred, "xcorr": corr}
+    return ExpGraph(functions, len(rows), {"xstage": list(effects)})
 
 
 def _closure_leaves(g: Graph, roots: list[int], array: str) -> list[int]:
@@ -593,10 +605,13 @@ def generate(
     em = _Emitter(kernel_g, set(), tcol, mrow, ext)
     out = [_PRELUDE]
     ind = "        "
+    latches = getattr(kernel_g, "latches", [])
+    em.latches = latches
     for name, stores in exp.functions.items():
-        ids = _closure(kernel_g, [i for _, _, i in stores])
+        ids = _closure(kernel_g, [i for _, _, i in stores] + exp.effects.get(name, []))
         em.dyn = {i for i in ids if dyn_of(i)}
         used_t = sorted({tcol[i] for i in ids if i in tcol})
+        qs = latch_kernel.used(kernel_g, ids) if latches else []
         out += [
             "",
             f"void {name}(double *Y, double *C, double *QA, double *QB, double *P, long n,",
@@ -607,10 +622,14 @@ def generate(
         ]
         out += [f"    const vd tv{c} = B(T[{c}]);" for c in used_t]
         out += ["    const vd vh = B(h);"]
+        if qs:  # how the latches meet this evaluation (stockflow.latch_kernel)
+            out += latch_kernel.c_pre(latches, qs, tcol[kernel_g.time()], "    ")
         out += ["    for (long i = 0; i < n; i += VW) {", f"{ind}const long j = lo + i; (void)j;"]
         out += em.body(ids, ind)
         out += [f"{ind}st(&{array}[{row} * W + i], {em.ref(i)});" for array, row, i in stores]
-        out += ["    }", "}"]
+        out += ["    }"]
+        out += latch_kernel.c_post(qs, "    ") if qs else []
+        out += ["}"]
     step = _STEPS["xeuler" if "xeuler" in exp.functions else "xstage"]
     driver = _DRIVER.replace("NS", str(n_state)).replace("NQ", str(max(exp.n_buffer, 1)))
     out.append(driver.replace("STEP", step))
@@ -673,6 +692,10 @@ def run_exp_kernel(kernel, y0, member_values, sched, ttable, method, *, block, t
     sched : stockflow.kernel.Schedule
     ttable : numpy.ndarray
     method : {'exp-euler', 'exp-heun'}
+    effects : list of int, optional
+        Nodes every evaluation of the model computes whether or not the step reads them:
+        the latches of the inputs (:mod:`stockflow.latch_kernel`), advanced at each
+        evaluation as on the NumPy path.
     block : int
         Members per block.
     threads : int
@@ -687,6 +710,7 @@ def run_exp_kernel(kernel, y0, member_values, sched, ttable, method, *, block, t
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    from stockflow import kernel as K
     from stockflow.kernel import _NO_E, _pad, member_table, padded
 
     k = y0.shape[1]
@@ -698,8 +722,11 @@ def run_exp_kernel(kernel, y0, member_values, sched, ttable, method, *, block, t
     ttable = np.ascontiguousarray(ttable, dtype=float)
     lib = kernel.module
     heun = int(method == "exp-heun")
+    latches = K.latch_buffers(kernel, k, block, sched)
 
     def one(lo: int) -> None:
+        if latches is not None:  # this block's latch state, for this thread
+            latches.bind(lib, lo // block)
         lib.run_block_exp(
             y0, kp, ttable, ttable.shape[1], M, len(sched.h), sched.h, sched.ti, sched.rec,
             sched.rec_ti, out, out.shape[1], bad, lo, min(block, k - lo), heun, _NO_E,
@@ -712,6 +739,8 @@ def run_exp_kernel(kernel, y0, member_values, sched, ttable, method, *, block, t
     else:
         with ThreadPoolExecutor(threads) as pool:
             list(pool.map(one, starts))
+    if latches is not None:
+        latches.write_back()
     return out[..., :k], bad[:, :k]
 
 
@@ -730,6 +759,10 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     sched : stockflow.kernel.Schedule
     ttable : numpy.ndarray
     method : {'exp-euler', 'exp-heun'}
+    effects : list of int, optional
+        Nodes every evaluation of the model computes whether or not the step reads them:
+        the latches of the inputs (:mod:`stockflow.latch_kernel`), advanced at each
+        evaluation as on the NumPy path.
     threads : int
 
     Returns
@@ -776,6 +809,7 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     block = max(4, K.BLOCK // 4 * 4)
     starts = list(range(0, k, block))
     pool = ThreadPoolExecutor(threads)
+    latches = K.latch_buffers(kernel, k, block, sched)
     y = K._pad(y0, kp)
     p = np.zeros_like(y)
     qa = np.zeros((max(1, kernel.exp.n_buffer), kp))
@@ -788,6 +822,8 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
         qb_ = qb.ctypes.data
 
         def one(lo: int) -> None:
+            if latches is not None:  # this block's latch state, for this thread
+                latches.bind(lib, lo // block)
             o = 8 * lo
             fn(
                 ya + o, ca + o, qa_ + o, qb_ + o, pa + o, min(block, k - lo), kp, t_row, M, kp,
@@ -823,6 +859,8 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
             t_row, ya, oa = row(ti_rec), y.ctypes.data, out[month].ctypes.data
 
             def rec(lo: int, t_row=t_row, ya=ya, oa=oa) -> None:
+                if latches is not None:
+                    latches.bind(lib, lo // block)
                 lib.record(ya + 8 * lo, min(block, k - lo), kp, t_row, M, kp, lo, oa, E)
 
             if len(starts) == 1:
@@ -830,4 +868,6 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
             else:
                 list(pool.map(rec, starts))
     pool.shutdown()
+    if latches is not None:
+        latches.write_back()
     return out[..., :k], bad

@@ -21,10 +21,16 @@ or classic RK4 over every step of a run for a block of members (the exponential 
   member's arithmetic depends on another's, so the results do not depend on the block
   size, the chunk size or the number of threads.
 
-A policy input that reads the state and cannot be traced (a trigger that keeps its own
-history) or that gives each member its own value is *external*: NumPy computes it at each
-stage, at the times and in the order the NumPy path does, and the compiled code the rest
-(:func:`run_stepped`).
+A policy input that reads the state is traced like an equation. Its latches
+(:class:`stockflow.latch.Latch`, a state machine on the integrator's clock: the scenarios'
+triggers) and probes (:class:`stockflow.latch.Probe`) become state of the generated code
+(:mod:`stockflow.latch_kernel`), advanced at each evaluation with the NumPy path's rules and
+written back into the Python objects after the run. A time-only input is traced with a
+symbolic time where it can be (its time table is then computed over the whole grid at
+once), else called at each time of the grid. A policy input that reads the state and
+cannot be traced (Python that keeps its own history) or that gives each member its own
+value is *external*: NumPy computes it at each stage, at the times and in the order the
+NumPy path does, and the compiled code the rest (:func:`run_stepped`).
 
 The arithmetic is the NumPy path's, operation for operation and in the same order, so the
 two agree to rounding (the vector ``exp``/``log``/``pow`` of glibc and NumPy's may differ in
@@ -155,9 +161,13 @@ class Traced:
 
 
 def trace(
-    cm: CompiledModel, inputs: dict[str, Callable], external: frozenset[str] = frozenset()
+    cm: CompiledModel,
+    inputs: dict[str, Callable],
+    external: frozenset[str] = frozenset(),
+    stateful: bool = False,
 ) -> Traced:
-    """Trace `cm`'s equations, with `inputs` (``f(t, v)`` per policy input).
+    """Trace `cm`'s equations, with `inputs` (``f(t, v)`` per policy input); with
+    `stateful`, latches (:class:`stockflow.latch.Latch`) become nodes of the graph.
 
     Raises
     ------
@@ -165,6 +175,7 @@ def trace(
         Naming the first variable whose equation (or input function) cannot be traced.
     """
     g = Graph()
+    g.stateful = stateful
     model = cm.model
     ns: dict[str, Any] = {}
     for name, table in model.lookups.items():
@@ -195,15 +206,23 @@ def trace(
             continue
         except Exception as exc:
             raise KernelFallback(name, f"its input function failed: {exc}") from None
-        tabulated[name] = fn
+        ids = _time_trace(fn, t_sym, cm.shapes[name], g)
+        if ids is not None:  # nodes of the time: tabulated over the whole grid at once
+            ns[name] = Sym(
+                g, np.array([Node(g, i) for i in ids], dtype=object).reshape((1, *cm.shapes[name]))
+            )
+            continue
+        tabulated[name] = fn  # called at each time of the grid
         ns[name] = leaf_array(g, "input", name, cm.shapes[name], TIME)
     space = TraceNamespace(ns)
     external_names = [n for n in cm.input_names if n in external and n in inputs]
     reasons.update((n, "it gives each member its own value") for n in external_names)
     for name, fn in pending:  # inputs that read the state or parameters: traced if possible
+        n_probes = len(g.probes)
         try:
             ids = _traced_call(name, lambda fn=fn: fn(t_sym, space), cm.shapes[name], g)
         except KernelFallback as exc:  # evaluated by NumPy at each stage instead
+            del g.probes[n_probes:]  # its probes are called by NumPy too
             external_names.append(name)
             reasons[name] = exc.reason
             ns[name] = leaf_array(g, "ext", name, cm.shapes[name], STATE | TIME)
@@ -225,6 +244,25 @@ def trace(
         )
     chosen = set(external_names)  # called in the model's order, as the NumPy path calls them
     return Traced(g, values, tabulated, [n for n in cm.input_names if n in chosen], reasons)
+
+
+def _time_trace(fn: Callable, t_sym: Sym, shape: tuple[int, ...], g: Graph) -> list[int] | None:
+    """The nodes of a time-only input traced with a symbolic time, or None when it cannot
+    be traced (it is then called at each time of the grid).
+
+    Traced, its time table is computed by NumPy over the whole grid at once
+    (:func:`time_table`) with the operations of a call at each time, instead of one
+    Python call per time."""
+    n_probes = len(g.probes)
+    try:
+        with np.errstate(all="ignore"):
+            ids = elements(g, fn(t_sym, _Probe()), shape, "a time-only input")
+    except Exception:  # noqa: BLE001 - anything it cannot do symbolically: called instead
+        ids = None
+    if ids is None or any(g.flags[i] & (STATE | MEMBER) for i in ids):
+        del g.probes[n_probes:]  # called at each time instead, its probes too
+        return None
+    return ids
 
 
 def _traced_call(name: str, call: Callable, shape: tuple[int, ...], g: Graph) -> list[int]:
@@ -277,6 +315,8 @@ def _args(node: tuple) -> list[int]:
         return []
     if op == "lookup":
         return [node[2]]
+    if op == "latch":  # ("latch", index, signal[, the latch it continues])
+        return list(node[2:])
     return list(node[1:])
 
 
@@ -362,6 +402,7 @@ def build_kernel(
     inputs: dict[str, Callable],
     record: list[str],
     external: frozenset[str] = frozenset(),
+    stateful: bool = True,
     method: str = "rk4",
 ) -> Kernel:
     """Trace `cm` and generate, compile (or load) its kernel.
@@ -377,6 +418,9 @@ def build_kernel(
         inputs, series).
     external : frozenset of str
         Inputs to evaluate with NumPy at each stage whatever they read.
+    stateful : bool, default True
+        Latches in the inputs (:class:`stockflow.latch.Latch`) carried by the generated
+        code (for the fixed-step loop); otherwise such inputs are external.
     method : str, default 'rk4'
         An exponential method adds its step functions (:mod:`stockflow.expkernel`).
 
@@ -389,7 +433,7 @@ def build_kernel(
     KernelFallback
         An equation or input cannot be traced; names it.
     """
-    traced = trace(cm, inputs, external)
+    traced = trace(cm, inputs, external, stateful)
     g = traced.graph
     flows = cm.flow_names
     flow_ids = {f: traced.values[f] for f in flows}
@@ -405,12 +449,13 @@ def build_kernel(
             rec_rows.append((name, j))
             if name not in state_rows:
                 rec_roots.append(traced.values[name][j])
+    latch_roots = _latch_roots(cm, traced)
     exp = None
     if method in EXPONENTIAL:
         from stockflow import expkernel
 
-        exp = expkernel.exp_graph(cm, traced, method)
-    needed = _closure(g, rhs_roots + rec_roots + (exp.roots if exp else []))
+        exp = expkernel.exp_graph(cm, traced, method, latch_roots)
+    needed = _closure(g, rhs_roots + rec_roots + latch_roots + (exp.roots if exp else []))
     time_nodes = [i for i in needed if _classify(g, i) == "time"]
     member_nodes = [i for i in needed if _classify(g, i) == "member"]
     source = _generate(cm, traced, time_nodes, member_nodes, rec_rows, state_rows)
@@ -452,8 +497,10 @@ def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows
     mrow = {i: r for r, i in enumerate(member_nodes)}
     flows = cm.flow_names
     flow_ids = {f: traced.values[f] for f in flows}
-    rhs_nodes = _closure(g, [i for f in flows for i in flow_ids[f]])
-    rec_nodes = _closure(g, [traced.values[n][e] for n, e in rec_rows if n not in state_rows])
+    latch_roots = _latch_roots(cm, traced)
+    rhs_nodes = _closure(g, [i for f in flows for i in flow_ids[f]] + latch_roots)
+    rec_roots = [traced.values[n][e] for n, e in rec_rows if n not in state_rows]
+    rec_nodes = _closure(g, rec_roots + (latch_roots if _records_values(cm, rec_rows) else []))
     dyn = {i for i in rhs_nodes + rec_nodes if _classify(g, i) == "dyn"}
     fvar = {(f, e): f"f_{f}_{e}" for f in flows for e in range(len(flow_ids[f]))}
     groups = {s.name: _stock_groups(cm, s) for s in cm.stocks}
@@ -504,7 +551,25 @@ def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows
         rec_nodes,
         rec_values,
         ext,
+        (g.latches, tcol[g.time()]) if latch_roots else None,
     )
+
+
+def _records_values(cm: CompiledModel, rec_rows) -> bool:
+    """Whether recording evaluates the model (as the NumPy path's recorder does then)."""
+    kinds = ("aux", "input", "series")
+    return any(cm.model.variables[n].kind in kinds for n, _ in rec_rows)
+
+
+def _latch_roots(cm: CompiledModel, traced: Traced) -> list[int]:
+    """The latch nodes of the inputs, and the time (their clock): every evaluation
+    advances every latch, as on the NumPy path, where every input is called each time."""
+    g = traced.graph
+    if not g.latches:
+        return []
+    ids = _closure(g, [i for name in cm.input_names for i in traced.values[name]])
+    roots = [i for i in ids if g.nodes[i][0] == "latch"] + g.probes
+    return roots + [g.time()] if roots else []
 
 
 def _stock_groups(cm: CompiledModel, s) -> dict[str, list]:
@@ -726,8 +791,11 @@ def run_kernel(
     y0 = _pad(y0, kp)
     ttable = np.ascontiguousarray(ttable, dtype=float)
     lib = kernel.module
+    latches = latch_buffers(kernel, k, block, sched)
 
     def one(lo: int) -> None:
+        if latches is not None:  # this block's latch state, for this thread
+            latches.bind(lib, lo // block)
         lib.run_block(
             y0, kp, ttable, ttable.shape[1], M, len(sched.h), sched.h, sched.tau, sched.ti,
             sched.rec, sched.rec_ti, out, out.shape[1], bad, lo, min(block, k - lo), rk4,
@@ -744,7 +812,20 @@ def run_kernel(
     else:  # the blocks release the GIL: threads run them on every core
         with ThreadPoolExecutor(n_threads) as pool:
             list(pool.map(one, starts))
+    if latches is not None:
+        latches.write_back()
     return out[..., :k], bad[:, :k]
+
+
+def latch_buffers(kernel: Kernel, k: int, block: int, sched: Schedule):
+    """The latch state of a run of `k` members in blocks of `block`, loaded from the
+    kernel's latches (:class:`stockflow.latch_kernel.LatchBuffers`); None without any."""
+    if not hasattr(kernel.module, "latch_bind"):
+        return None
+    from stockflow.latch_kernel import LatchBuffers
+
+    starts = list(range(0, k, block))
+    return LatchBuffers(kernel.traced.graph.latches, k, starts, block, len(sched.times))
 
 
 _NO_E = np.zeros(1)
@@ -832,12 +913,19 @@ def run_stepped(
         else:
             list(pool.map(call, starts))
 
+    latches = latch_buffers(kernel, k, block, sched)
+
+    def bind(lo: int) -> None:
+        if latches is not None:  # this block's latch state, for this thread
+            latches.bind(lib, lo // block)
+
     def f(ti: int, yy: np.ndarray, tau: float) -> np.ndarray:
         external(float(sched.times[ti]), yy)
         d = np.empty_like(yy)
         t_row, ya, da = row(ti), yy.ctypes.data, d.ctypes.data
 
         def one(lo: int) -> None:
+            bind(lo)
             lib.rhs(ya + 8 * lo, da + 8 * lo, min(block, k - lo), kp, t_row, M, kp, lo, tau, E)
 
         blocks(one)
@@ -868,10 +956,13 @@ def run_stepped(
             t_row, ya, oa = row(ti_rec), y.ctypes.data, out[month].ctypes.data
 
             def rec(lo: int, t_row=t_row, ya=ya, oa=oa) -> None:
+                bind(lo)
                 lib.record(ya + 8 * lo, min(block, k - lo), kp, t_row, M, kp, lo, oa, E)
 
             blocks(rec)
     pool.shutdown()
+    if latches is not None:
+        latches.write_back()
     return out[..., :k], bad
 
 
@@ -923,7 +1014,7 @@ def _input_modes(cm: CompiledModel, inputs: dict[str, Callable]) -> tuple:
     for name in sorted(inputs):
         try:
             inputs[name](0.0, _Probe())
-            modes.append((name, "table"))
+            modes.append((name, "table", id(inputs[name])))  # traced over time if it can be
         except _ReadsModel:
             modes.append((name, "traced", id(inputs[name])))
         except Exception:  # noqa: BLE001 - reported when the kernel is built
@@ -953,6 +1044,7 @@ def get_kernel(
     inputs: dict[str, Callable],
     record: list[str],
     external: frozenset[str] = frozenset(),
+    stateful: bool = True,
     method: str = "rk4",
 ) -> Kernel:
     """The kernel of `cm` for these inputs and recorded variables, built once per model.
@@ -966,6 +1058,8 @@ def get_kernel(
         Variables recorded at each month end.
     external : frozenset of str
         Inputs to evaluate with NumPy at each stage.
+    stateful : bool, default True
+        Latches carried by the generated code (see :func:`build_kernel`).
     method : str, default 'rk4'
         The exponential methods have a kernel of their own (with Euler's and RK4's).
 
@@ -985,11 +1079,13 @@ def get_kernel(
         _input_modes(cm, inputs),
         tuple(record),
         tuple(sorted(external)),
+        stateful,
         method if method in EXPONENTIAL else "",
     )
     kernel = store.get(key)
     if kernel is None:
-        kernel = build_kernel(cm, inputs, record, external, method=method)
+        kernel = build_kernel(cm, inputs, record, external, stateful, method=method)
+        kernel._inputs = dict(inputs)  # kept alive: their ids are part of the key
         store[key] = kernel
     return kernel
 
@@ -1346,7 +1442,7 @@ def solve_ivp_model(cm: CompiledModel, consts: dict[str, Any], inputs, backend: 
     if backend == "numpy":
         return cm
     try:
-        kernel = get_kernel(cm, inputs, [])
+        kernel = get_kernel(cm, inputs, [], stateful=False)
     except KernelFallback as exc:
         if backend == "compiled":
             raise

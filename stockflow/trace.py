@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Untraceable"]
+__all__ = ["Untraceable", "is_symbolic"]
 
 # What a node depends on (bit flags).
 STATE, TIME, MEMBER = 1, 2, 4
@@ -46,6 +46,10 @@ class Graph:
         self.nodes: list[tuple] = []
         self.flags: list[int] = []
         self._index: dict[tuple, int] = {}
+        # latches (stockflow.latch.Latch) traced as discrete state, when the kernel allows
+        self.stateful = False
+        self.latches: list[Any] = []
+        self.probes: list[int] = []  # nodes of probes, computed at every evaluation
 
     def add(self, key: tuple, flags: int) -> int:
         i = self._index.get(key)
@@ -725,3 +729,84 @@ def elements(g: Graph, value, shape: tuple[int, ...], what: str) -> list[int]:
             f"{what} gives shape {arr.shape}, which does not fit (1, *dims) = {(1, *shape)}"
         ) from None
     return [_node(g, e) for e in arr.reshape(-1)]
+
+
+def is_symbolic(x: Any) -> bool:
+    """Whether `x` is a traced value: the compiled kernel is tracing the equation.
+
+    A policy input that does something only a run can do (keep a log, skip work when a
+    value is zero) checks this and leaves it out while it is traced.
+
+    Parameters
+    ----------
+    x : object
+        A value an equation or input function received (``t``, or a value of ``v``).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> is_symbolic(1.0), is_symbolic(np.zeros(3))
+    (False, False)
+    """
+    return isinstance(x, Sym | Node)
+
+
+def traced_latch(latch: Any, t: Sym, v: Any) -> Sym:
+    """A :class:`~stockflow.latch.Latch` called in a traced equation: a ``latch`` node.
+
+    The node ``("latch", index, signal[, previous])`` stands for the latch's state at the
+    evaluation; the kernel's generated code advances the latch there
+    (:mod:`stockflow.latch_kernel`).
+
+    Raises
+    ------
+    Untraceable
+        The graph is not traced for a fixed-step kernel, or the signal is not one value
+        per member.
+    """
+    g = t.g
+    if not g.stateful:
+        raise Untraceable("a latch (a discrete state) outside the fixed-step kernel")
+    signal = _obj(g, latch.signal(t, v)).reshape(-1)
+    if signal.size != 1:
+        raise Untraceable(f"the signal of a latch gives {signal.size} values per member, not 1")
+    args = [_node(g, signal[0])]
+    if latch.previous is not None:
+        prev = latch.previous(t, v)
+        args.append(_node(g, _obj(g, prev).reshape(-1)[0]))
+    node = g.add(("latch", _register(g, latch), *args), STATE | TIME)
+    return Sym(g, np.array([Node(g, node)], dtype=object))
+
+
+def _register(g: Graph, element: Any) -> int:
+    """The index of a latch or probe in ``g.latches`` (added if new)."""
+    known = [q for q, other in enumerate(g.latches) if other is element]
+    if known:
+        return known[0]
+    g.latches.append(element)
+    return len(g.latches) - 1
+
+
+def traced_probe(probe: Any, t: Sym, value: Any) -> None:
+    """A :class:`~stockflow.latch.Probe` called in a traced equation: a ``latch`` node
+    whose generated code keeps `value` at each evaluation (it has no state).
+
+    Raises
+    ------
+    Untraceable
+        The graph is not traced for a fixed-step kernel, or `value` is not one number per
+        member.
+    """
+    g = t.g
+    if not g.stateful:
+        raise Untraceable("a probe outside the fixed-step kernel")
+    arr = _obj(g, value).reshape(-1)
+    if arr.size != 1:
+        raise Untraceable(f"a probe's value gives {arr.size} values per member, not 1")
+    node = g.add(("latch", _register(g, probe), _node(g, arr[0])), STATE | TIME)
+    if node not in g.probes:
+        g.probes.append(node)

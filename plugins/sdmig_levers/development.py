@@ -66,7 +66,7 @@ class NorthernTriangleCompact(Lever):
         base = super().weight(t, v)
         if v is None:
             return base
-        recent = np.asarray(v.recent_encounters)[..., 1]  # NTCA
+        recent = v.recent_encounters[..., 1]  # NTCA (NumPy values, or traced ones)
         met = np.clip((1.25 * self.benchmark - recent) / (0.25 * self.benchmark), 0.0, 1.0)
         return base * met
 

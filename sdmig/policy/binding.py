@@ -274,6 +274,8 @@ class _StateLog:
     def __init__(self):
         self.times: list[float] = []
         self.values: list[float] = []
+        # what stockflow's compiled kernel calls instead (after the run, in order)
+        self.probe = stockflow.Probe(self.record)
 
     def record(self, t: float, factor: Any) -> None:
         t = float(t)
@@ -339,6 +341,8 @@ class ComposedInput:
     def _weighted(self, term: _Term, t: float, v: Any) -> tuple[np.ndarray, np.ndarray] | None:
         """``(w * mask, effect)``, or None when the lever is off (its term would change
         nothing: ``x * 1``, ``x + 0``)."""
+        if stockflow.is_symbolic(t):
+            return self._traced(term, t, v)
         nd = len(self.dims)
         w = np.asarray(term.lever.weight(t, v), dtype=float)
         if term.log is not None:
@@ -382,6 +386,36 @@ class ComposedInput:
                 f"{term.location}: effect on {self.name!r} has shape {e.shape}, more axes "
                 f"than the input's dims {self.dims} and a member axis"
             )
+        return w, e
+
+    def _traced(self, term: _Term, t: Any, v: Any) -> tuple[Any, Any]:
+        """:meth:`_weighted` traced by stockflow's compiled kernel: the same arithmetic
+        (the log of a state-aware weight through a :class:`stockflow.Probe`), without
+        leaving out a term that is off (its weight is then 0 and the term changes nothing:
+        ``x + 0 * (e - x)``)."""
+        nd = len(self.dims)
+        w = term.lever.weight(t, v)
+        if term.log is not None:  # the kernel keeps the factor and hands it to the log
+            tw = term.lever.timing.weight(t)
+            term.log.probe(t, np.where(tw > 0, w / np.where(tw > 0, tw, 1.0), 1.0))
+        if term.latch is not None:
+            w = w * term.latch(t, v)
+        if not stockflow.is_symbolic(w):
+            w = np.asarray(w, dtype=float)
+        if w.ndim == 1:
+            w = w.reshape(-1, *(1,) * nd)
+        elif w.ndim != 0:
+            raise LeverError(
+                f"{term.location}: weight() returned an array of shape {w.shape}; expected "
+                "a scalar or one value per member, shape (n_members,)"
+            )
+        if term.mask is not None:
+            w = w * term.mask
+        e = term.lever.effect(t, v)[self.name]
+        if not stockflow.is_symbolic(e):
+            e = np.asarray(e, dtype=float)
+        if term.members and nd > 0 and e.shape == (term.members,):
+            e = e.reshape(-1, *(1,) * nd)
         return w, e
 
     def _combine(self, term: _Term, e: np.ndarray, op) -> np.ndarray:

@@ -59,7 +59,7 @@ import pandas as pd
 
 from sdmig.errors import LeverError
 from sdmig.policy.triggers import Trigger
-from stockflow import months_since
+from stockflow import is_symbolic, months_since
 
 __all__ = [
     "BASE_FIELDS",
@@ -475,6 +475,8 @@ class Timing:
         if tm.n_members is not None:
             with np.errstate(over="ignore", divide="ignore"):
                 return tm._member_weight(np.asarray(t, dtype=float))
+        if is_symbolic(t):  # traced by stockflow's compiled kernel
+            return tm._weight(t)
         if isinstance(t, float | int) and not isinstance(t, bool):
             return np.float64(tm._scalar_weight(float(t)))  # the integrator's hot path
         t = np.asarray(t, dtype=float)

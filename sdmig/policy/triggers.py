@@ -45,16 +45,15 @@ default), so hold times are met to within a step.
 
 from __future__ import annotations
 
-import bisect
 import copy
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+import stockflow
 from sdmig.errors import ScenarioError
 
 __all__ = ["DAYS_PER_MONTH", "TRIGGER_FIELDS", "Latch", "Trigger", "monitored_model"]
@@ -319,12 +318,14 @@ def monitored_model(model: Any, triggers: Mapping[str, Trigger]) -> Any:
     return out
 
 
-class Latch:
+class Latch(stockflow.Latch):
     """The on/off state of one trigger, advanced on the integrator's clock.
 
-    Call it with ``(t, v)`` as a policy input is called; it returns 0 or 1 per member
-    (shape ``(n_members,)``). See the module docstring for how time moving backwards and
-    new runs are handled.
+    A :class:`stockflow.Latch` on the trigger's averaging stock, with the trigger's
+    thresholds and hold times (in months). Call it with ``(t, v)`` as a policy input is
+    called; it returns 0 or 1 per member (shape ``(n_members,)``). See the module
+    docstring for how time moving backwards and new runs are handled; the compiled kernel
+    of stockflow carries its state in the generated code.
 
     Parameters
     ----------
@@ -348,6 +349,10 @@ class Latch:
     >>> [latch(t, SimpleNamespace(avg=np.array([x]))).tolist()
     ...  for t, x in [(0, 80), (1, 120), (2, 90), (3, 40)]]
     [[0.0], [1.0], [1.0], [0.0]]
+    >>> latch.state_at([0.5, 1.5, 3.0]).tolist()
+    [[0.0], [1.0], [0.0]]
+    >>> latch.switches()
+    [(1.0, 0, 'on'), (3.0, 0, 'off')]
     """
 
     def __init__(
@@ -359,126 +364,29 @@ class Latch:
     ):
         self.trigger = trigger
         self.stock = stock
-        self.window = window  # (first, stop) model months where the lever's timing acts
-        self.previous = previous  # the latch of the lever this one continues
-        self.times: list[float] = []
-        self.states: list[np.ndarray] = []
-        self._timer_on: np.ndarray | None = None
-        self._timer_off: np.ndarray | None = None
+        super().__init__(
+            _StockSignal(stock),
+            trigger.on_above,
+            trigger.off_below,
+            hold_on=trigger.hold_on_days / DAYS_PER_MONTH,
+            hold_off=trigger.hold_off_days / DAYS_PER_MONTH,
+            initially=trigger.initially == "on",
+            window=window,
+            previous=previous,
+        )
 
-    def _reset(self, t: float, x: np.ndarray) -> None:
-        hold_on = self.trigger.hold_on_days / DAYS_PER_MONTH
-        inside = self.window[0] <= t < self.window[1]
-        active = (x >= self.trigger.on_above) & (hold_on == 0) | (self.trigger.initially == "on")
-        active = active & inside
-        self.times, self.states = [t], [active.astype(float)]
-        self._timer_on = np.zeros_like(x, dtype=float)
-        self._timer_off = np.zeros_like(x, dtype=float)
+    def _not_run(self) -> Exception:
+        return ScenarioError("the trigger has not run yet")
 
-    def _advance(self, t: float, x: np.ndarray) -> None:
-        trig = self.trigger
-        dt = t - self.times[-1]
-        active = self.states[-1] > 0.5
-        above = (x >= trig.on_above) & ~active
-        below = (x < trig.off_below) & active
-        self._timer_on = np.where(above, self._timer_on + dt, 0.0)
-        self._timer_off = np.where(below, self._timer_off + dt, 0.0)
-        eps = 1e-9
-        turn_on = above & (self._timer_on >= trig.hold_on_days / DAYS_PER_MONTH - eps)
-        turn_off = below & (self._timer_off >= trig.hold_off_days / DAYS_PER_MONTH - eps)
-        active = (active | turn_on) & ~turn_off
-        inside = self.window[0] <= t < self.window[1]
-        if inside and not self.window[0] <= self.times[-1] < self.window[1]:  # it opens
-            if self.previous is not None and self.previous.times:
-                before = np.nextafter(self.window[0], -np.inf)
-                active = self.previous.state_at([before])[0] > 0.5
-            elif trig.initially == "on":
-                active = np.ones_like(active)
-        active = active & inside
-        if not inside:
-            self._timer_on = np.zeros_like(self._timer_on)
-            self._timer_off = np.zeros_like(self._timer_off)
-        self.times.append(t)
-        self.states.append(active.astype(float))
 
-    def __call__(self, t: float, v: Any) -> np.ndarray:
-        x = np.asarray(getattr(v, self.stock), dtype=float).reshape(-1)
-        t = float(t)
-        if not self.times or t <= 0.0 or self.states[0].shape != x.shape:
-            self._reset(t, x)
-        elif t > self.times[-1]:
-            self._advance(t, x)
-        else:
-            i = bisect.bisect_right(self.times, t) - 1
-            return self.states[max(i, 0)]
-        return self.states[-1]
+@dataclass(frozen=True)
+class _StockSignal:
+    """A latch's signal: one stock of the model's values, one number per member."""
 
-    def state_at(self, times: Any) -> np.ndarray:
-        """The state at model times `times` from the last run, shape ``(len(times), n)``.
+    stock: str
 
-        Parameters
-        ----------
-        times : iterable of float
-            Model times [months].
-
-        Returns
-        -------
-        ndarray
-            0 or 1 per time and member: the state after the latest evaluation at or before
-            each time (the first one for earlier times).
-
-        Raises
-        ------
-        ScenarioError
-            If the latch has not been called yet.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from types import SimpleNamespace
-        >>> latch = Latch(Trigger("apprehensions", on_above=100, off_below=50), "avg",
-        ...               window=(0.0, float("inf")))
-        >>> [latch(t, SimpleNamespace(avg=np.array([x]))).tolist()
-        ...  for t, x in [(0, 80), (1, 120), (2, 90), (3, 40)]]
-        [[0.0], [1.0], [1.0], [0.0]]
-        >>> latch.state_at([0.5, 1.5, 3.0]).tolist()
-        [[0.0], [1.0], [0.0]]
-        """
-        if not self.times:
-            raise ScenarioError("the trigger has not run yet")
-        idx = [max(bisect.bisect_right(self.times, float(t)) - 1, 0) for t in times]
-        return np.stack([self.states[i] for i in idx])
-
-    def switches(self) -> list[tuple[float, int, str]]:
-        """``(model time, member, "on" | "off")`` of every switch in the last run.
-
-        Returns
-        -------
-        list of (float, int, str)
-            Sorted by time; a latch on from the first evaluation counts as switching on
-            then.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from types import SimpleNamespace
-        >>> latch = Latch(Trigger("apprehensions", on_above=100, off_below=50), "avg",
-        ...               window=(0.0, float("inf")))
-        >>> [latch(t, SimpleNamespace(avg=np.array([x]))).tolist()
-        ...  for t, x in [(0, 80), (1, 120), (2, 90), (3, 40)]]
-        [[0.0], [1.0], [1.0], [0.0]]
-        >>> latch.switches()
-        [(1.0, 0, 'on'), (3.0, 0, 'off')]
-        """
-        out = []
-        states = np.stack(self.states)
-        for member in range(states.shape[1]):
-            col = states[:, member]
-            change = np.flatnonzero(np.diff(col) != 0) + 1
-            out += [(self.times[k], member, "on" if col[k] else "off") for k in change]
-            if col[0]:
-                out.insert(0, (self.times[0], member, "on"))
-        return sorted(out)
+    def __call__(self, t: Any, v: Any) -> Any:
+        return getattr(v, self.stock)
 
 
 def switch_month(start: Any, t: float) -> str:
