@@ -637,7 +637,6 @@ def generate(
 
 
 _LIBM = ("exp", "expm1", "log", "cos", "sin")
-_VEC_POW = False
 
 
 class _Emitter(Emitter):
@@ -651,7 +650,7 @@ class _Emitter(Emitter):
             return f"ld(&{node[1]}[{node[2]} * W + i])"
         if node[0] in _LIBM:  # the C library's, as NumPy's loops call them on this platform
             return f"map1({node[0]}, {self.ref(node[1])})"
-        if node[0] == "pow" and not _VEC_POW:
+        if node[0] == "pow":
             return f"map2(pow, {self.ref(node[1])}, {self.ref(node[2])})"
         return super().expr(i)
 
