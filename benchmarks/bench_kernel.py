@@ -109,7 +109,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="512 members, 10^4 for quantiles")
     parser.add_argument("--million", action="store_true", help="run 10^6 members")
+    parser.add_argument(
+        "--vector-math",
+        action="store_true",
+        help="exponential kernels with glibc's vector math ($STOCKFLOW_KERNEL_VECTOR_MATH=1)",
+    )
     args = parser.parse_args()
+    if args.vector_math:
+        os.environ["STOCKFLOW_KERNEL_VECTOR_MATH"] = "1"
     print(f"machine: {machine()}")
     print(f"load average at start: {os.getloadavg()[0]:.1f}\n", flush=True)
 
