@@ -29,14 +29,21 @@ from the first buffer) and ``xcorr`` (the corrector from both buffers), so that 
 model's code is compiled once.
 
 ``run_block_exp`` runs them over every step of a run, recording at month ends as the
-Euler/RK4 loop does. The arithmetic is the NumPy path's, operation for operation and in
-the same order (``-ffp-contract=off``); the NumPy path takes a shortcut when every drain of
-a chunk is live and non-negative (it leaves out terms that are then exactly zero), which
-changes at most the sign of a zero.
+Euler/RK4 loop does; the latches of the inputs (:mod:`stockflow.latch_kernel`) are
+advanced in the functions that evaluate the model (``xeuler``, ``xstage``). The arithmetic
+is the NumPy path's, operation for operation and in the same order (``-ffp-contract=off``),
+with the C library's scalar ``exp``, ``expm1``, ``log`` and ``pow``, which NumPy calls on
+x86-64 without AVX-512 (:func:`vector_math` switches to glibc's vector functions). The
+NumPy path takes a shortcut when every drain of a chunk is live and non-negative (it
+leaves out terms that are then exactly zero), which changes at most the sign of a zero.
+The rounding matters more here than for Euler and RK4: a smooth's decay rate is a
+difference quotient at a stock nudged by a millionth, which turns a last-bit difference
+in the stock into a much larger one in the rate.
 
 Some values are loaded from other arrays than the stage's state; they are leaves
 ``("state", array, row)`` of the graph (a leaf that depends on the state): ``"C"`` the
-state at the start of the step, ``"QA"`` the first stage's buffer, ``"h"`` the step.
+state at the start of the step, ``"QA"`` and ``"QB"`` the stages' buffers, ``"h"`` the
+step.
 """
 
 from __future__ import annotations
