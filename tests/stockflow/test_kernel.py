@@ -115,6 +115,7 @@ def test_border_model_agrees(border, method):
     assert_same(a, b)
 
 
+@pytest.mark.slow  # each exponential kernel of the border model takes 20-100 s to build
 @pytest.mark.parametrize("method", ["exp-euler", "exp-heun"])
 def test_border_model_agrees_with_the_exponential_methods(border, method):
     base = border.params["base_departures"]
