@@ -186,3 +186,19 @@ def test_stepper_month_by_month_equals_one_run():
     assert_allclose(stepper.stock(y, "a")[0], ds.a.values[-1], rtol=1e-13)
     assert_allclose(stepper.stock(y, "b")[0], ds.b.values[-1], rtol=1e-13)
     assert_allclose(stepper.flow_total(y, "move")[0], ds.move.values.sum(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("method", EXPONENTIAL)
+def test_a_tally_is_integrated_at_its_rate(method):
+    """A tally (a flow between no stocks) moves nothing; its month totals are its rate
+    over the steps: the mean of the two ends with 'exp-heun' (exact for a linear rate),
+    the start's with 'exp-euler'."""
+    m = drain()
+    m.tally("counted", lambda v: 2.0 * v.t + 0.0 * v.x)
+    ds = sf.simulate(m, 6, method=method, dt=0.5)
+    ends = np.arange(1, 7, dtype=float)
+    if method == "exp-heun":
+        expected = ends**2 - (ends - 1) ** 2
+    else:  # 0.5 * (2 (t - 1) + 2 (t - 0.5))
+        expected = 2 * ends - 1.5
+    assert_allclose(ds.counted.values, expected, rtol=1e-13)
