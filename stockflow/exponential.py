@@ -421,6 +421,9 @@ def _sweep(plan: Plan, y: np.ndarray, h: float, a: _Stage, b: _Stage | None, tra
         new[p.name] = value
     for link, p in plan.loop_edges:  # settle the loop edges: their true amount arrives
         new[p.name] = new[p.name] + _reduce(drained[link.flow] - loop_guess[link.flow], link.axes)
+    for f in tracked:  # a flow between no stocks: its rate over the step
+        if f not in amount:
+            amount[f] = h * _avg(a.flows[f], _get(b, "flows", f))
     return new, amount
 
 

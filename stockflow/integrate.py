@@ -92,8 +92,9 @@ def simulate(
     progress : callable, optional
         Called as ``progress(members_done, n_members)`` after each chunk.
     backend : {'numpy', 'compiled', 'auto'}, default 'numpy'
-        How ``'euler'`` and ``'rk4'`` are computed: ``'numpy'``, the reference path;
-        ``'compiled'``, the generated kernel of :mod:`stockflow.kernel` (needs a C
+        How the fixed-step methods are computed: ``'numpy'``, the reference path;
+        ``'compiled'``, the generated kernel of :mod:`stockflow.kernel` (the exponential
+        methods: :mod:`stockflow.expkernel`; needs a C
         compiler, ``$CC`` or ``cc``; raises :class:`~stockflow.kernel.KernelFallback`
         naming an equation it cannot compile); ``'auto'``, the kernel where it can, else
         the NumPy path with a :class:`~stockflow.kernel.KernelFallbackWarning` naming the

@@ -3,7 +3,8 @@
 :func:`build_kernel` traces a compiled model's equations into a graph of scalar operations
 (:mod:`stockflow.trace`), sorts its nodes by what they depend on, and generates from the
 nodes that depend on the state one C function (:mod:`stockflow.codegen`) that runs Euler
-or classic RK4 over every step of a run for a block of members:
+or classic RK4 over every step of a run for a block of members (the exponential methods
+``'exp-euler'`` and ``'exp-heun'``: :mod:`stockflow.expkernel`, the same way):
 
 - nodes that depend on the time only (time-only policy inputs and lever schedules,
   series, the knots' weights, ...) are tabulated once per run on the step grid, with NumPy;
@@ -58,6 +59,7 @@ import numpy as np
 from stockflow import codegen
 from stockflow.compile import CompiledModel
 from stockflow.errors import IntegrationError, StockflowWarning
+from stockflow.exponential import EXPONENTIAL, TAU_MIN
 from stockflow.trace import (
     MEMBER,
     STATE,
@@ -84,7 +86,8 @@ __all__ = [
 ]
 
 BACKENDS = ("numpy", "compiled", "auto")
-KERNEL_METHODS = ("euler", "rk4")  # the fixed-step methods the generated loop implements
+# the fixed-step methods the generated loop implements (the exponential ones: stockflow.expkernel)
+KERNEL_METHODS = ("euler", "rk4", *EXPONENTIAL)
 BLOCK = 256  # members per block; rows are BLOCK + PAD apart (no power-of-two stride)
 PAD = 8
 
@@ -335,6 +338,7 @@ _NP_OPS: dict[str, Callable] = {
     "tanh": np.tanh,
     "arctan": np.arctan,
     "floor": np.floor,
+    "expm1": np.expm1,
     "ceil": np.ceil,
     "max": np.maximum,
     "min": np.minimum,
@@ -390,6 +394,7 @@ class Kernel:
     record_rows: list[tuple[str, int]]  # per output row: (variable, element)
     module: Any
     source: str
+    exp: Any = None  # stockflow.expkernel.ExpGraph, for the exponential methods
 
 
 def build_kernel(
@@ -398,6 +403,7 @@ def build_kernel(
     record: list[str],
     external: frozenset[str] = frozenset(),
     stateful: bool = True,
+    method: str = "rk4",
 ) -> Kernel:
     """Trace `cm` and generate, compile (or load) its kernel.
 
@@ -415,6 +421,8 @@ def build_kernel(
     stateful : bool, default True
         Latches in the inputs (:class:`stockflow.latch.Latch`) carried by the generated
         code (for the fixed-step loop); otherwise such inputs are external.
+    method : str, default 'rk4'
+        An exponential method adds its step functions (:mod:`stockflow.expkernel`).
 
     Returns
     -------
@@ -442,15 +450,44 @@ def build_kernel(
             if name not in state_rows:
                 rec_roots.append(traced.values[name][j])
     latch_roots = _latch_roots(cm, traced)
-    needed = _closure(g, rhs_roots + rec_roots + latch_roots)
+    exp = None
+    if method in EXPONENTIAL:
+        from stockflow import expkernel
+
+        exp = expkernel.exp_graph(cm, traced, method, latch_roots)
+    needed = _closure(g, rhs_roots + rec_roots + latch_roots + (exp.roots if exp else []))
     time_nodes = [i for i in needed if _classify(g, i) == "time"]
     member_nodes = [i for i in needed if _classify(g, i) == "member"]
     source = _generate(cm, traced, time_nodes, member_nodes, rec_rows, state_rows)
+    if exp is not None:
+        source += _generate_exp(cm, traced, exp, time_nodes, member_nodes)
     try:
         module = codegen.compile_source(source)
     except codegen.CompilerMissing as exc:
         raise KernelFallback(None, str(exc)) from None
-    return Kernel(cm, traced, time_nodes, member_nodes, record, rec_rows, module, source)
+    if exp is not None:
+        expkernel.declare(module)
+    return Kernel(cm, traced, time_nodes, member_nodes, record, rec_rows, module, source, exp)
+
+
+def _generate_exp(cm, traced: Traced, exp, time_nodes, member_nodes) -> str:
+    """The exponential step's C source (:func:`stockflow.expkernel.generate`)."""
+    from stockflow import expkernel
+
+    g = traced.graph
+    ext, row = {}, 0
+    for name in traced.external:
+        ext[name] = row
+        row += math.prod(cm.shapes[name])
+    return expkernel.generate(
+        g,
+        exp,
+        cm.n_state,
+        lambda i: _classify(g, i) == "dyn",
+        {i: c for c, i in enumerate(time_nodes)},
+        {i: r for r, i in enumerate(member_nodes)},
+        ext,
+    )
 
 
 def _generate(cm, traced: Traced, time_nodes, member_nodes, rec_rows, state_rows) -> str:
@@ -598,16 +635,16 @@ def use_kernel(backend: str, method: str) -> bool:
     ------
     ValueError
         If `backend` is unknown, or is ``'compiled'`` with a method the kernel does not
-        implement (the exponential methods run on the NumPy path only).
+        implement.
 
     Examples
     --------
     >>> use_kernel("auto", "rk4"), use_kernel("auto", "exp-heun"), use_kernel("numpy", "rk4")
-    (True, False, False)
-    >>> use_kernel("compiled", "exp-heun")
+    (True, True, False)
+    >>> use_kernel("compiled", "RK45")
     Traceback (most recent call last):
     ...
-    ValueError: `backend` = 'compiled' runs the methods ('euler', 'rk4'), not 'exp-heun'; use backend='numpy' or 'auto'
+    ValueError: `backend` = 'compiled' runs the methods ('euler', 'rk4', 'exp-euler', 'exp-heun'), not 'RK45'; use backend='numpy' or 'auto'
     """
     if backend not in BACKENDS:
         raise ValueError(f"`backend` must be one of {BACKENDS}, got {backend!r}")
@@ -641,8 +678,8 @@ def schedule(grid: list[float], dt: float, method: str) -> Schedule:
         for i in range(n):
             t = a + i * h
             hs.append(h)
-            taus.append(tau_min)
-            if method == "euler":
+            taus.append(TAU_MIN if method in EXPONENTIAL else tau_min)
+            if method in ("euler", "exp-euler"):
                 tis.append((row(min(t, b_left)), 0, 0))
             else:
                 tis.append(
@@ -738,6 +775,13 @@ def run_kernel(
         non-finite (-1: never).
     """
     block = block or BLOCK
+    if method in EXPONENTIAL:  # stockflow.expkernel
+        from stockflow.expkernel import run_exp_kernel
+
+        n = threads or default_threads()
+        return run_exp_kernel(
+            kernel, y0, member_values, sched, ttable, method, block=block, threads=n
+        )
     k = y0.shape[1]
     kp = padded(k)  # the member stride of every array the kernel reads or writes
     M = _pad(member_table(kernel, member_values, k), kp)
@@ -820,6 +864,11 @@ def run_stepped(
     """
     from stockflow.compile import Values
 
+    if method in EXPONENTIAL:  # stockflow.expkernel
+        from stockflow.expkernel import run_exp_stepped
+
+        n = threads or default_threads()
+        return run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, method, n)
     cm = kernel.cm
     k = y0.shape[1]
     kp = padded(k)
@@ -996,6 +1045,7 @@ def get_kernel(
     record: list[str],
     external: frozenset[str] = frozenset(),
     stateful: bool = True,
+    method: str = "rk4",
 ) -> Kernel:
     """The kernel of `cm` for these inputs and recorded variables, built once per model.
 
@@ -1010,6 +1060,8 @@ def get_kernel(
         Inputs to evaluate with NumPy at each stage.
     stateful : bool, default True
         Latches carried by the generated code (see :func:`build_kernel`).
+    method : str, default 'rk4'
+        The exponential methods have a kernel of their own (with Euler's and RK4's).
 
     Returns
     -------
@@ -1028,10 +1080,11 @@ def get_kernel(
         tuple(record),
         tuple(sorted(external)),
         stateful,
+        method if method in EXPONENTIAL else "",
     )
     kernel = store.get(key)
     if kernel is None:
-        kernel = build_kernel(cm, inputs, record, external, stateful)
+        kernel = build_kernel(cm, inputs, record, external, stateful, method=method)
         kernel._inputs = dict(inputs)  # kept alive: their ids are part of the key
         store[key] = kernel
     return kernel
@@ -1043,7 +1096,7 @@ def _prepare(cm, inputs, record, grid, dt, method) -> tuple[Kernel, Schedule, np
     external: frozenset[str] = frozenset()
     sched = schedule(grid, dt, method)
     while True:
-        kernel = get_kernel(cm, inputs, record, external)
+        kernel = get_kernel(cm, inputs, record, external, method=method)
         try:
             return kernel, sched, time_table(kernel, sched.times, inputs)
         except _MemberVarying as exc:
@@ -1079,7 +1132,7 @@ def simulate_fixed_step(
     grid : list of float
         Breakpoints and month ends (:func:`stockflow.integrate._segment_points`).
     dt : float
-    method : {'euler', 'rk4'}
+    method : {'euler', 'rk4', 'exp-euler', 'exp-heun'}
     recorder : stockflow.output.Recorder
         Filled as the NumPy path fills it.
     chunk_size : int
@@ -1137,7 +1190,7 @@ def simulate_fixed_step(
             r += size
         if progress is not None:
             progress(hi, n_members)
-    per_step = 4 if method == "rk4" else 1
+    per_step = {"rk4": 4, "exp-heun": 2}.get(method, 1)
     return len(sched.h) * per_step * math.ceil(n_members / chunk_size)
 
 

@@ -124,6 +124,7 @@ _FOLD: dict[str, Callable] = {
     "neg": operator.neg,
     "abs": abs,
     "exp": lambda a: float(np.exp(a)),
+    "expm1": lambda a: float(np.expm1(a)),
     "log": lambda a: float(np.log(a)),
     "log10": lambda a: float(np.log10(a)),
     "sqrt": lambda a: float(np.sqrt(a)),
@@ -539,12 +540,22 @@ def _wrap(g: Graph, x):
 
 
 def _reduce(g: Graph, a: np.ndarray, name: str, axis, keepdims) -> Sym:
-    """Left-to-right reduction (NumPy's order over short axes)."""
+    """Reduction in NumPy's order on the NumPy path's arrays, whose member axis is the
+    fastest in memory (they derive from the stocks' rows): left to right over each axis,
+    and over several trailing axes left to right in C order over their flattening."""
     f = np.frompyfunc(lambda x, y: Node(g, g.op(name, _node(g, x), _node(g, y))), 2, 1)
     if axis is None:
         axis = tuple(range(a.ndim))
     axes = (axis,) if isinstance(axis, int | np.integer) else tuple(axis)
     axes = tuple(sorted(ax % a.ndim for ax in axes))
+    trailing = axes == tuple(range(a.ndim - len(axes), a.ndim))
+    if len(axes) > 1 and trailing and all(a.shape[ax] > 0 for ax in axes):
+        flat = a.reshape((*a.shape[: a.ndim - len(axes)], math.prod(a.shape[ax] for ax in axes)))
+        out = f.reduce(flat, axis=-1) if flat.shape[-1] > 1 else np.take(flat, 0, axis=-1)
+        if keepdims:
+            for ax in axes:
+                out = np.expand_dims(out, ax)
+        return _wrap(g, out)
     out = a
     for ax in reversed(axes):
         if out.shape[ax] == 0:

@@ -27,6 +27,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 RTOL = 1e-12
+# The exponential methods: the kernel does the NumPy path's operations in its order, but
+# NumPy's matrix product (the push drivers' knot weights) rounds as its BLAS does (fused
+# multiply-adds), and a smooth's decay rate, a difference quotient at a nudged stock, turns
+# that last-bit difference into one about 1e4 times larger in the slowly moving stocks
+EXP_RTOL = 1e-10
 SCALES = np.array([[0.8], [1.0], [1.6]])  # base departures of the members
 
 
@@ -39,12 +44,12 @@ def params(border):
     return {"base_departures": border.params["base_departures"][None] * SCALES}
 
 
-def assert_same(a, b):
+def assert_same(a, b, rtol=RTOL):
     for name in a.data_vars:
         x, y = a[name].values, b[name].values
         scale = np.maximum(np.abs(x), np.abs(y))
         worst = np.max(np.abs(x - y) / np.where(scale > 0, scale, 1), initial=0)
-        assert worst <= RTOL, f"{name}: largest relative difference {worst}"
+        assert worst <= rtol, f"{name}: largest relative difference {worst}"
 
 
 def histories(bound):
@@ -88,18 +93,23 @@ def test_triggered_scenario_runs_fused_and_agrees(border):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "scenario, method",
-    [("baseline", "euler"), ("baseline", "rk4"), ("binational_phased", "rk4")],
+    [
+        ("baseline", "euler"),
+        ("baseline", "rk4"),
+        ("binational_phased", "rk4"),
+        ("binational_phased", "exp-heun"),
+    ],
 )
 def test_scenarios_agree_with_the_numpy_path(border, scenario, method):
     (a_bound, a), (b_bound, b) = run_both(border, scenario, method)
-    assert_same(a, b)
+    assert_same(a, b, RTOL if method in ("euler", "rk4") else EXP_RTOL)
     assert histories(a_bound) == histories(b_bound)
     for label, log in a_bound.logs.items():
         assert (log.times, log.values) == (b_bound.logs[label].times, b_bound.logs[label].values)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("method", ["euler", "rk4"])
+@pytest.mark.parametrize("method", ["euler", "rk4", "exp-heun"])
 def test_stepper_continues_from_given_latch_states(border, method):
     bounds = [load_scenario("baseline").bind(border.stockflow_model) for _ in range(2)]
     steppers = [
@@ -126,7 +136,8 @@ def test_stepper_continues_from_given_latch_states(border, method):
                 ys[i] = ys[i][:, index]
                 stepper.take(index)
         ys = [s.advance(y, month, month + 1) for s, y in zip(steppers, ys, strict=True)]
-        np.testing.assert_allclose(ys[1], ys[0], rtol=RTOL, atol=0)
+        rtol = RTOL if method in ("euler", "rk4") else EXP_RTOL
+        np.testing.assert_allclose(ys[1], ys[0], rtol=rtol, atol=0)
         states = [latch_state(bound.latches) for bound in bounds]
         for label in states[0]:
             for x, y in zip(states[0][label], states[1][label], strict=True):

@@ -10,6 +10,7 @@ tolerance used). Euler is compared with its own exact discrete solution: the rec
 
 import math
 
+import analytic_models as models
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
@@ -63,11 +64,7 @@ def check(method, actual, exact_continuous, exact_euler):
 @pytest.mark.parametrize("method", METHODS)
 def test_exponential_decay(method):
     k, x0 = 0.15, 100.0
-    m = sf.Model("decay", start="2020-01")
-    m.param("k", k, units="1/month")
-    m.stock("x", x0, units="widgets")
-    m.flow("loss", lambda v: v.k * v.x, source="x", units="widgets/month")
-    ds = run(m, method)
+    ds = run(models.decay(k, x0), method)
 
     exact = x0 * np.exp(-k * MONTH_ENDS)
     discrete = x0 * (1 - k * H) ** (MONTH_ENDS / H)
@@ -81,11 +78,7 @@ def test_exponential_decay(method):
 # -------------------------------------------------------------- constant inflow
 @pytest.mark.parametrize("method", METHODS)
 def test_constant_inflow(method):
-    m = sf.Model("fill", start="2020-01")
-    m.param("c", 7.5, units="widgets/month")
-    m.stock("x", 3.0, units="widgets")
-    m.flow("fill", lambda v: v.c, target="x", units="widgets/month")
-    ds = run(m, method)
+    ds = run(models.constant_inflow(7.5, 3.0), method)
 
     exact = 3.0 + 7.5 * MONTH_ENDS
     check(method, ds.x.values, exact, exact)
@@ -97,12 +90,7 @@ def test_constant_inflow(method):
 @pytest.mark.parametrize("method", METHODS)
 def test_logistic_growth(method):
     r, cap, x0 = 0.4, 1000.0, 10.0
-    m = sf.Model("logistic", start="2020-01")
-    m.param("r", r, units="1/month")
-    m.param("capacity", cap, units="widgets")
-    m.stock("x", x0, units="widgets")
-    m.flow("growth", lambda v: v.r * v.x * (1 - v.x / v.capacity), target="x")
-    ds = run(m, method)
+    ds = run(models.logistic(r, cap, x0), method)
 
     exact = cap / (1 + (cap / x0 - 1) * np.exp(-r * MONTH_ENDS))
     ts, ys = euler_path(lambda t, x: r * x * (1 - x / cap), x0)
@@ -117,11 +105,7 @@ def test_logistic_growth(method):
 @pytest.mark.parametrize("method", METHODS)
 def test_smooth_step_response(method):
     t0, tau = 2.5, 4.0  # the step falls mid-month, at a declared breakpoint
-    m = sf.Model("smooth", start="2020-01")
-    m.aux("u", lambda v: sf.step(v.t, 1.0, t0))
-    m.add_breakpoints(t0)
-    m.smooth("s", "u", tau)
-    ds = run(m, method)
+    ds = run(models.smooth_step(tau, t0), method)
 
     exact = np.where(MONTH_ENDS >= t0, 1 - np.exp(-(MONTH_ENDS - t0) / tau), 0.0)
     discrete = np.where(MONTH_ENDS >= t0, 1 - (1 - H / tau) ** ((MONTH_ENDS - t0) / H), 0.0)
@@ -150,15 +134,6 @@ def erlang3_cdf_integral(x, delay):
     return x - sum(gammainc(j, lam * x) for j in (1, 2, 3)) / lam
 
 
-def delay_model(before, after, t0, delay):
-    m = sf.Model("delay3", start="2020-01")
-    m.aux("departures", lambda v: before + sf.step(v.t, after - before, t0), units="1/month")
-    m.add_breakpoints(t0)
-    m.stock("arrived", 0.0)
-    m.delay3("arrivals", "departures", delay, target="arrived")
-    return m
-
-
 def delay_euler(before, after, t0, delay):
     def deriv(t, y):
         rate = 3.0 * y / delay
@@ -176,7 +151,7 @@ STAGES = ["arrivals__stage1", "arrivals__stage2", "arrivals__stage3"]
 @pytest.mark.parametrize("method", METHODS)
 def test_delay3_steady_state(method):
     rate, delay = 12.0, 5.0
-    m = delay_model(rate, rate, 0.0, delay)
+    m = models.delay3(rate, rate, 0.0, delay)
     ds = run(m, method, variables=["arrivals", "arrived", *STAGES])
 
     # constant input since the start: the output equals the input in every month
@@ -191,7 +166,7 @@ def test_delay3_steady_state(method):
 @pytest.mark.parametrize("method", METHODS)
 def test_delay3_step_response(method):
     before, after, t0, delay = 2.0, 10.0, 3.5, 6.0
-    m = delay_model(before, after, t0, delay)
+    m = models.delay3(before, after, t0, delay)
     ds = run(m, method, variables=["departures", "arrivals", "arrived", *STAGES])
 
     # total arrivals up to t: before * t + (after - before) * int_0^(t - t0) Erlang-3 CDF

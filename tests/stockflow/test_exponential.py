@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 import pytest
+from analytic_models import closed_loop, delay3, drain, logistic, nonlinear, smooth_step
 from numpy.testing import assert_allclose
 from scipy.special import gammainc
 
@@ -21,22 +22,11 @@ MONTHS = np.arange(1, 25, dtype=float)
 TIGHT = {"rtol": 1e-10, "atol": 1e-12}
 
 
-def drain_model(tau=0.4, inflow=7.0, x0=100.0):
-    m = sf.Model("drain", start="2020-01")
-    m.param("tau", tau, units="month")
-    m.param("c", inflow, units="people/month")
-    m.stock("x", x0, units="people")
-    m.stock("gone", 0.0, units="people")
-    m.flow("fill", lambda v: v.c, target="x", units="people/month")
-    m.flow("loss", lambda v: v.x / v.tau, source="x", target="gone", units="people/month")
-    return m
-
-
 @pytest.mark.parametrize("method", EXPONENTIAL)
 @pytest.mark.parametrize("dt", [1.0, 0.25])
 def test_linear_drain_with_constant_inflow_is_exact(method, dt):
     tau, c, x0 = 0.4, 7.0, 100.0
-    ds = sf.simulate(drain_model(tau, c, x0), 24, method=method, dt=dt)
+    ds = sf.simulate(drain(tau, c, x0), 24, method=method, dt=dt)
     exact = c * tau + (x0 - c * tau) * np.exp(-MONTHS / tau)
     assert_allclose(ds.x.values, exact, rtol=1e-12, atol=1e-12)
     assert_allclose(ds.fill.values, c, rtol=1e-12)
@@ -60,33 +50,7 @@ def test_phi_is_smooth_across_the_series_switch():
     assert_allclose(e, np.exp(z), rtol=1e-15)
 
 
-# --------------------------------------------------- analytic models (test_analytic's)
-def logistic_model():
-    m = sf.Model("logistic", start="2020-01")
-    m.param("r", 0.4, units="1/month")
-    m.param("capacity", 1000.0, units="widgets")
-    m.stock("x", 10.0, units="widgets")
-    m.flow("growth", lambda v: v.r * v.x * (1 - v.x / v.capacity), target="x")
-    return m
-
-
-def smooth_model():
-    m = sf.Model("smooth", start="2020-01")
-    m.aux("u", lambda v: sf.step(v.t, 1.0, 2.5))
-    m.add_breakpoints(2.5)
-    m.smooth("s", "u", 0.5)  # a time constant shorter than a month
-    return m
-
-
-def delay_model():
-    m = sf.Model("delay3", start="2020-01")
-    m.aux("departures", lambda v: 2.0 + sf.step(v.t, 8.0, 3.5), units="1/month")
-    m.add_breakpoints(3.5)
-    m.stock("arrived", 0.0)
-    m.delay3("arrivals", "departures", 1.5, target="arrived")
-    return m
-
-
+# ------------------------------------------- analytic models (analytic_models.py)
 def exact_logistic():
     return 1000.0 / (1 + 99.0 * np.exp(-0.4 * MONTHS))
 
@@ -101,9 +65,9 @@ def exact_arrived():
 
 
 CASES = {
-    "logistic": (logistic_model, "x", exact_logistic),
-    "smooth": (smooth_model, "s", exact_smooth),
-    "delay3": (delay_model, "arrived", exact_arrived),
+    "logistic": (logistic, "x", exact_logistic),
+    "smooth": (lambda: smooth_step(tau=0.5), "s", exact_smooth),  # shorter than a month
+    "delay3": (lambda: delay3(delay=1.5), "arrived", exact_arrived),
 }
 
 
@@ -118,35 +82,17 @@ def test_agrees_with_rk45_and_the_exact_solution(case):
     assert np.abs(ds[name].values - ref).max() < 1e-3 * scale
 
 
-def nonlinear_model():
-    """A drain whose rate grows with the stock, fed by a seasonal inflow, into a second
-    stock that drains linearly; and a smooth of the first stock."""
-    m = sf.Model("nonlinear", start="2020-01")
-    m.stock("a", 50.0, units="people")
-    m.stock("b", 0.0, units="people")
-    m.flow(
-        "inflow",
-        lambda v: 40.0 * (1 + 0.5 * np.sin(2 * np.pi * v.t / 12.0)),
-        target="a",
-        units="people/month",
-    )
-    m.flow("move", lambda v: v.a * (0.5 + v.a / 200.0), source="a", target="b")
-    m.flow("leave", lambda v: v.b / 2.0, source="b")
-    m.smooth("seen", "a", 1.5)
-    return m
-
-
 ORDER_NAMES = ["a", "b", "seen", "move"]
 
 
 @pytest.fixture(scope="module")
 def nonlinear_reference():
-    return sf.simulate(nonlinear_model(), 24, method="RK45", **TIGHT, variables=ORDER_NAMES)
+    return sf.simulate(nonlinear(), 24, method="RK45", **TIGHT, variables=ORDER_NAMES)
 
 
 @pytest.mark.parametrize(("method", "order"), [("exp-euler", 1), ("exp-heun", 2)])
 def test_error_falls_at_the_claimed_order(method, order, nonlinear_reference):
-    m, names, ref = nonlinear_model(), ORDER_NAMES, nonlinear_reference
+    m, names, ref = nonlinear(), ORDER_NAMES, nonlinear_reference
 
     def error(dt):
         ds = sf.simulate(m, 24, method=method, dt=dt, variables=names)
@@ -187,11 +133,7 @@ def test_a_stock_emptied_at_a_constant_rate_stays_non_negative():
 # ---------------------------------------------------------------- conservation
 @pytest.mark.parametrize("method", EXPONENTIAL)
 def test_people_are_conserved_in_a_closed_loop(method):
-    m = sf.Model("closed", start="2020-01")
-    m.stock("home", 1000.0, units="people")
-    m.stock("away", 0.0, units="people")
-    m.flow("go", lambda v: v.home * (0.1 + 0.2 * v.home / 1000.0), source="home", target="away")
-    m.flow("back", lambda v: v.away / 0.3, source="away", target="home")  # stiff
+    m = closed_loop()  # the way back is stiff
     ds = sf.simulate(m, 36, method=method, dt=1.0)
     assert_allclose(ds.home.values + ds.away.values, 1000.0, rtol=1e-13)
     sf.check_ledger(ds)
@@ -202,7 +144,7 @@ def test_people_are_conserved_in_a_closed_loop(method):
 
 @pytest.mark.parametrize("method", EXPONENTIAL)
 def test_ledger_balances_through_a_chain(method):
-    ds = sf.simulate(nonlinear_model(), 24, method=method, dt=1.0)
+    ds = sf.simulate(nonlinear(), 24, method=method, dt=1.0)
     sf.check_ledger(ds)
 
 
@@ -210,10 +152,10 @@ def test_ledger_balances_through_a_chain(method):
 @pytest.mark.parametrize("method", EXPONENTIAL)
 def test_ensemble_members_match_single_runs(method):
     taus = np.array([0.2, 0.4, 3.0])
-    ens = sf.simulate(drain_model(), 12, method=method, dt=1.0, params={"tau": taus})
+    ens = sf.simulate(drain(), 12, method=method, dt=1.0, params={"tau": taus})
     assert ens.x.dims == ("member", "time")
     for i, tau in enumerate(taus):
-        one = sf.simulate(drain_model(), 12, method=method, dt=1.0, params={"tau": tau})
+        one = sf.simulate(drain(), 12, method=method, dt=1.0, params={"tau": tau})
         assert_allclose(ens.x.values[i], one.x.values, rtol=1e-13)
         assert_allclose(ens.loss.values[i], one.loss.values, rtol=1e-13)
 
@@ -235,7 +177,7 @@ def test_step_series_switching_mid_month_is_integrated_exactly():
 
 
 def test_stepper_month_by_month_equals_one_run():
-    m = nonlinear_model()
+    m = nonlinear()
     ds = sf.simulate(m, 6, method="exp-heun", dt=0.5, variables=["a", "b", "move"])
     stepper = sf.Stepper(m, method="exp-heun", dt=0.5, track=["move"])
     y = stepper.initial()
@@ -244,3 +186,19 @@ def test_stepper_month_by_month_equals_one_run():
     assert_allclose(stepper.stock(y, "a")[0], ds.a.values[-1], rtol=1e-13)
     assert_allclose(stepper.stock(y, "b")[0], ds.b.values[-1], rtol=1e-13)
     assert_allclose(stepper.flow_total(y, "move")[0], ds.move.values.sum(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("method", EXPONENTIAL)
+def test_a_tally_is_integrated_at_its_rate(method):
+    """A tally (a flow between no stocks) moves nothing; its month totals are its rate
+    over the steps: the mean of the two ends with 'exp-heun' (exact for a linear rate),
+    the start's with 'exp-euler'."""
+    m = drain()
+    m.tally("counted", lambda v: 2.0 * v.t + 0.0 * v.x)
+    ds = sf.simulate(m, 6, method=method, dt=0.5)
+    ends = np.arange(1, 7, dtype=float)
+    if method == "exp-heun":
+        expected = ends**2 - (ends - 1) ** 2
+    else:  # 0.5 * (2 (t - 1) + 2 (t - 0.5))
+        expected = 2 * ends - 1.5
+    assert_allclose(ds.counted.values, expected, rtol=1e-13)
