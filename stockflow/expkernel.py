@@ -746,7 +746,6 @@ def run_exp_kernel(kernel, y0, member_values, sched, ttable, method, *, block, t
     bad : numpy.ndarray
         ``(2, k)``: month and state row at which each member first went non-finite.
     """
-    from concurrent.futures import ThreadPoolExecutor
 
     from stockflow import kernel as K
     from stockflow.kernel import _NO_E, _pad, member_table, padded
@@ -775,8 +774,7 @@ def run_exp_kernel(kernel, y0, member_values, sched, ttable, method, *, block, t
         for lo in starts:
             one(lo)
     else:
-        with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(one, starts))
+        list(K.thread_pool(threads).map(one, starts))
     if latches is not None:
         latches.write_back()
     return out[..., :k], bad[:, :k]
@@ -808,7 +806,6 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     out, bad : numpy.ndarray
         As :func:`run_exp_kernel`.
     """
-    from concurrent.futures import ThreadPoolExecutor
 
     from stockflow import kernel as K
     from stockflow.compile import Values
@@ -846,7 +843,7 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     # whose state it would change in place
     block = max(4, K.BLOCK // 4 * 4)
     starts = list(range(0, k, block))
-    pool = ThreadPoolExecutor(threads)
+    pool = K.thread_pool(threads)
     latches = K.latch_buffers(kernel, k, block, sched)
     y = K._pad(y0, kp)
     p = np.zeros_like(y)
@@ -905,7 +902,6 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
                 rec(0)
             else:
                 list(pool.map(rec, starts))
-    pool.shutdown()
     if latches is not None:
         latches.write_back()
     return out[..., :k], bad

@@ -44,6 +44,7 @@ function) makes :func:`build_kernel` raise :class:`KernelFallback` naming the va
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import os
@@ -810,8 +811,7 @@ def run_kernel(
         for lo in starts:
             one(lo)
     else:  # the blocks release the GIL: threads run them on every core
-        with ThreadPoolExecutor(n_threads) as pool:
-            list(pool.map(one, starts))
+        list(thread_pool(n_threads).map(one, starts))
     if latches is not None:
         latches.write_back()
     return out[..., :k], bad[:, :k]
@@ -905,7 +905,7 @@ def run_stepped(
     # a pool of threads
     block = BLOCK
     starts = list(range(0, k, block))
-    pool = ThreadPoolExecutor(threads or default_threads())
+    pool = thread_pool(threads or default_threads())
 
     def blocks(call) -> None:
         if len(starts) == 1:
@@ -960,7 +960,6 @@ def run_stepped(
                 lib.record(ya + 8 * lo, min(block, k - lo), kp, t_row, M, kp, lo, oa, E)
 
             blocks(rec)
-    pool.shutdown()
     if latches is not None:
         latches.write_back()
     return out[..., :k], bad
@@ -975,6 +974,29 @@ def default_threads() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def thread_pool(n_threads: int) -> ThreadPoolExecutor:
+    """A pool of `n_threads` threads for the kernel's blocks, shared by every run.
+
+    Starting threads for each run cost more than the run itself for a month of a few
+    thousand members (the filter advances month by month). One pool per size and process
+    (a forked child makes its own: its parent's threads do not exist in it).
+
+    Parameters
+    ----------
+    n_threads : int
+
+    Returns
+    -------
+    concurrent.futures.ThreadPoolExecutor
+    """
+    return _pool(os.getpid(), int(n_threads))
+
+
+@functools.cache
+def _pool(pid: int, n_threads: int) -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(n_threads, thread_name_prefix=f"stockflow-kernel-{pid}")
 
 
 def raise_if_bad(cm: CompiledModel, bad: np.ndarray, method: str, offset: int) -> None:
@@ -1024,14 +1046,17 @@ def _input_modes(cm: CompiledModel, inputs: dict[str, Callable]) -> tuple:
 
 # kernels per model, kept beside it (not on it: a model must stay picklable for Dask); the
 # kernels refer to their model, so the last few models are kept, not all
-_KERNELS: OrderedDict[int, tuple[weakref.ref, dict]] = OrderedDict()
+_KERNELS: OrderedDict[int, tuple[weakref.ref, OrderedDict]] = OrderedDict()
 _KEEP = 16
+# and the last few kernels of each model: a kernel's key holds the ids of the run's inputs,
+# so every new binding of a scenario builds (and would otherwise keep) one more
+_KEEP_PER_MODEL = 32
 
 
-def _store(model) -> dict:
+def _store(model) -> OrderedDict:
     entry = _KERNELS.get(id(model))
     if entry is None or entry[0]() is not model:
-        entry = (weakref.ref(model), {})
+        entry = (weakref.ref(model), OrderedDict())
         _KERNELS[id(model)] = entry
         while len(_KERNELS) > _KEEP:
             _KERNELS.popitem(last=False)
@@ -1085,8 +1110,11 @@ def get_kernel(
     kernel = store.get(key)
     if kernel is None:
         kernel = build_kernel(cm, inputs, record, external, stateful, method=method)
-        kernel._inputs = dict(inputs)  # kept alive: their ids are part of the key
+        kernel._inputs = dict(inputs)  # kept alive while stored: their ids are in the key
         store[key] = kernel
+        while len(store) > _KEEP_PER_MODEL:
+            store.popitem(last=False)
+    store.move_to_end(key)
     return kernel
 
 
