@@ -507,6 +507,7 @@ def test_border_model_round_trip(border_round_trip):
     assert max(errors.values()) < 1e-7
 
 
+@pytest.mark.slow  # its fixture runs the exported border model in PySD (about 50 s)
 def test_border_model_state_aware_lever_is_sampled(border_round_trip):
     model, ex, df, ref = border_round_trip
     # inputs of state-aware levers (conditional aid) and of triggered levers (the
