@@ -89,11 +89,8 @@ def latch_state(latches: Mapping[str, Any]) -> dict[str, tuple[np.ndarray, ...]]
         ``{label: (state, timer_on, timer_off)}``, each of shape ``(n,)``; labels of
         latches that have not run yet are left out.
     """
-    return {
-        label: (latch.states[-1].copy(), latch._timer_on.copy(), latch._timer_off.copy())
-        for label, latch in latches.items()
-        if latch.times
-    }
+    states = {label: latch.state() for label, latch in latches.items()}
+    return {label: state for label, state in states.items() if state is not None}
 
 
 def set_latch_state(
@@ -113,10 +110,7 @@ def set_latch_state(
         latch = latches.get(label)
         if latch is None:
             continue
-        latch.times = [float(t)]
-        latch.states = [np.asarray(on, dtype=float).copy()]
-        latch._timer_on = np.asarray(timer_on, dtype=float).copy()
-        latch._timer_off = np.asarray(timer_off, dtype=float).copy()
+        latch.set_state(t, on, timer_on, timer_off)
 
 
 def select_particles(snapshot: Mapping[str, Any], index: np.ndarray) -> dict[str, Any]:
