@@ -160,9 +160,14 @@ def weighted_quantiles(
     w = weights[order]
     mid = np.cumsum(w, axis=0) - 0.5 * w
     q = np.asarray(quantiles, dtype=float)
-    # np.interp(q, mid[:, j], sorted_values[:, j]) for every column j at once
-    n = len(flat)
-    above = (mid[None, :, :] <= q[:, None, None]).sum(axis=1)  # (len(q), columns)
+    # np.interp(q, mid[:, j], sorted_values[:, j]) for every column j at once: the
+    # midpoints (in [0, 1]) of column j shifted by 2 j are one increasing sequence, so
+    # one search counts the midpoints at or below each quantile in every column
+    n, k = flat.shape
+    shift = 2.0 * np.arange(k)
+    keys = (mid.T + shift[:, None]).ravel()
+    found = np.searchsorted(keys, (q[None, :] + shift[:, None]).ravel(), side="right")
+    above = (found.reshape(k, len(q)) - n * np.arange(k)[:, None]).T  # (len(q), columns)
     hi = np.clip(above, 1, n - 1)
     lo = hi - 1
     x0, x1 = np.take_along_axis(mid, lo, axis=0), np.take_along_axis(mid, hi, axis=0)
