@@ -808,9 +808,7 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     """
 
     from stockflow import kernel as K
-    from stockflow.compile import Values
 
-    cm = kernel.cm
     k = y0.shape[1]
     kp = K.padded(k)
     M = K._pad(K.member_table(kernel, member_values, k), kp)
@@ -818,26 +816,8 @@ def run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, me
     bad = np.full((2, k), -1, dtype=np.int64)
     ttable = np.ascontiguousarray(ttable, dtype=float)
     lib = kernel.module
-    names = kernel.traced.external
-    E = np.zeros((sum(math.prod(cm.shapes[n]) for n in names), kp))
-    kinds = ("aux", "input", "series")
-    needs_eval = any(cm.model.variables[n].kind in kinds for n in kernel.record_names)
-
-    def external(t: float, yy: np.ndarray) -> None:
-        ns = dict(consts)
-        ns["t"] = t
-        for s in cm.stocks:
-            ns[s.name] = yy[s.start : s.stop, :k].T.reshape((k, *s.shape))
-        values = Values(ns)
-        r = 0
-        for name in names:
-            size = math.prod(cm.shapes[name])
-            value = np.broadcast_to(inputs[name](t, values), (k, *cm.shapes[name]))
-            E[r : r + size, :k] = value.reshape(k, size).T
-            r += size
-
-    def row(ti: int) -> int:
-        return int(ttable.ctypes.data + int(ti) * ttable.shape[1] * ttable.itemsize)
+    E, external, needs_eval = K.stage_inputs(kernel, consts, inputs, k, kp)
+    row = K.table_rows(ttable)
 
     # whole vectors per block: a block's last vector must not reach into the next block,
     # whose state it would change in place

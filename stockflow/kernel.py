@@ -845,6 +845,65 @@ def _pad(a: np.ndarray, width: int) -> np.ndarray:
     return out
 
 
+def stage_inputs(
+    kernel: Kernel, consts: dict[str, Any], inputs: dict[str, Callable], k: int, kp: int
+) -> tuple[np.ndarray, Callable[[float, np.ndarray], None], bool]:
+    """What a stage-by-stage run needs for the inputs NumPy computes (the external ones).
+
+    Parameters
+    ----------
+    kernel : Kernel
+    consts : dict
+        The run's constants.
+    inputs : dict of str to callable
+        The run's policy inputs.
+    k, kp : int
+        Members, and members padded (:func:`padded`).
+
+    Returns
+    -------
+    E : numpy.ndarray
+        The external inputs' rows ``(elements, kp)``, read by the compiled code.
+    external : callable
+        ``external(t, y)`` fills `E` from the state `y` at time `t`.
+    needs_eval : bool
+        Whether a recorded variable is an auxiliary, input or series, so that the NumPy
+        path evaluates the inputs at the month ends too.
+    """
+    from stockflow.compile import Values
+
+    cm = kernel.cm
+    names = kernel.traced.external
+    E = np.zeros((sum(math.prod(cm.shapes[n]) for n in names), kp))
+    kinds = ("aux", "input", "series")
+    needs_eval = any(cm.model.variables[n].kind in kinds for n in kernel.record_names)
+
+    def external(t: float, yy: np.ndarray) -> None:
+        ns = dict(consts)
+        ns["t"] = t
+        for stock in cm.stocks:
+            ns[stock.name] = yy[stock.start : stock.stop, :k].T.reshape((k, *stock.shape))
+        values = Values(ns)
+        r = 0
+        for name in names:
+            size = math.prod(cm.shapes[name])
+            value = np.broadcast_to(inputs[name](t, values), (k, *cm.shapes[name]))
+            E[r : r + size, :k] = value.reshape(k, size).T
+            r += size
+
+    return E, external, needs_eval
+
+
+def table_rows(ttable: np.ndarray) -> Callable[[int], int]:
+    """The address of row `ti` of the contiguous time table `ttable`, for the C calls."""
+    base, stride = ttable.ctypes.data, ttable.shape[1] * ttable.itemsize
+
+    def row(ti: int) -> int:
+        return int(base + int(ti) * stride)
+
+    return row
+
+
 def run_stepped(
     kernel: Kernel,
     y0: np.ndarray,
@@ -862,14 +921,12 @@ def run_stepped(
     at the times the NumPy path calls them, so inputs that keep a history see the same
     calls), and the compiled ``rhs`` computes the rest for all members at once.
     """
-    from stockflow.compile import Values
 
     if method in EXPONENTIAL:  # stockflow.expkernel
         from stockflow.expkernel import run_exp_stepped
 
         n = threads or default_threads()
         return run_exp_stepped(kernel, y0, member_values, consts, inputs, sched, ttable, method, n)
-    cm = kernel.cm
     k = y0.shape[1]
     kp = padded(k)
     M = _pad(member_table(kernel, member_values, k), kp)
@@ -879,27 +936,8 @@ def run_stepped(
     bad = np.full((2, k), -1, dtype=np.int64)
     ttable = np.ascontiguousarray(ttable, dtype=float)
     lib = kernel.module
-    names = kernel.traced.external
-    E = np.zeros((sum(math.prod(cm.shapes[n]) for n in names), kp))
-    stock_rows = [(s.name, s.start, s.stop, s.shape) for s in cm.stocks]
-    kinds = ("aux", "input", "series")
-    needs_eval = any(cm.model.variables[n].kind in kinds for n in kernel.record_names)
-
-    def external(t: float, yy: np.ndarray) -> None:
-        ns = dict(consts)
-        ns["t"] = t
-        for name, start, stop, shape in stock_rows:
-            ns[name] = yy[start:stop, :k].T.reshape((k, *shape))
-        values = Values(ns)
-        r = 0
-        for name in names:
-            size = math.prod(cm.shapes[name])
-            value = np.broadcast_to(inputs[name](t, values), (k, *cm.shapes[name]))
-            E[r : r + size, :k] = value.reshape(k, size).T
-            r += size
-
-    def row(ti: int) -> int:
-        return int(ttable.ctypes.data + int(ti) * ttable.shape[1] * ttable.itemsize)
+    E, external, needs_eval = stage_inputs(kernel, consts, inputs, k, kp)
+    row = table_rows(ttable)
 
     # the compiled parts in blocks of BLOCK members (a block's rows stay in cache), on
     # a pool of threads
